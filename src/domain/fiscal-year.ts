@@ -1,0 +1,86 @@
+/**
+ * Japanese fiscal years (April to March) and their labels in both languages.
+ * FY2022 = 令和4年度 = April 2022 to March 2023.
+ */
+import { normalizeDigits } from "./normalize";
+
+export type Locale = "ja" | "en";
+
+interface Era {
+  ja: string;
+  short: string;
+  /** the first fiscal year that is year 1 (元年度) of the era */
+  first: number;
+}
+
+// Reiwa began on 2019-05-01, inside FY2019. The government calls FY2019 both
+// 平成31年度 (its budget was passed under Heisei) and 令和元年度; we print the new name.
+const ERAS: Era[] = [
+  { ja: "令和", short: "R", first: 2019 },
+  { ja: "平成", short: "H", first: 1989 },
+];
+
+function eraOf(fy: number): Era {
+  assertFiscalYear(fy);
+  const era = ERAS.find((e) => fy >= e.first);
+  if (!era) throw new RangeError(`Fiscal year ${fy} is before the Heisei era`);
+  return era;
+}
+
+export function assertFiscalYear(fy: number): void {
+  if (!Number.isInteger(fy)) throw new RangeError(`Not a fiscal year: ${fy}`);
+}
+
+/** 令和4年度 / FY2022. */
+export function fyLabel(fy: number, locale: Locale): string {
+  if (locale === "en") {
+    assertFiscalYear(fy);
+    return `FY${fy}`;
+  }
+  const era = eraOf(fy);
+  const n = fy - era.first + 1;
+  return `${era.ja}${n === 1 ? "元" : n}年度`;
+}
+
+/** R4 / FY2022: the short form used in the report tables. */
+export function fyShortLabel(fy: number, locale: Locale): string {
+  if (locale === "en") return fyLabel(fy, "en");
+  const era = eraOf(fy);
+  return `${era.short}${fy - era.first + 1}`;
+}
+
+/** Every Japanese name of a fiscal year: FY2019 is both 平成31年度 and 令和元年度. */
+export function fyLabelsJa(fy: number): string[] {
+  const era = eraOf(fy);
+  const previous = ERAS[ERAS.indexOf(era) + 1];
+  const labels = [fyLabel(fy, "ja")];
+  if (previous && fy === era.first) labels.unshift(`${previous.ja}${fy - previous.first + 1}年度`);
+  return labels;
+}
+
+/**
+ * Reads a fiscal year as people write it: 2022, ２０２２, FY2022, R4, 令和４年度, 令和元年度,
+ * 平成31年度. Returns null when the text is not a fiscal year.
+ */
+export function parseFiscalYear(input: string): number | null {
+  const s = normalizeDigits(input).replace(/\s+/g, "").toUpperCase();
+  let m = /^(?:FY)?(\d{4})(?:年度)?$/.exec(s);
+  if (m) return Number(m[1]);
+  m = /^(令和|平成|R|H)(元|\d{1,2})(?:年度)?$/.exec(s);
+  if (!m) return null;
+  const era = ERAS.find((e) => e.ja === m![1] || e.short === m![1])!;
+  const n = m[2] === "元" ? 1 : Number(m[2]);
+  if (n < 1) return null;
+  const fy = era.first + n - 1;
+  // 平成31年度 is FY2019; 平成32年度 never existed.
+  const next = ERAS[ERAS.indexOf(era) - 1];
+  if (next && fy > next.first) return null;
+  return fy;
+}
+
+/** The fiscal years of a span, first to last inclusive. */
+export function fiscalYears(firstFy: number, lastFy: number): number[] {
+  const out: number[] = [];
+  for (let fy = firstFy; fy <= lastFy; fy++) out.push(fy);
+  return out;
+}

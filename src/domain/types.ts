@@ -1,0 +1,29 @@
+/** The plain data the domain core works on. No React, Next or Prisma here. */
+
+export type Measure = "count" | "share" | "qualitative";
+export type KpiKind = "output" | "outcome";
+export type Rating = "A" | "B";
+export type CumulativeBasis = "sum" | "reported" | "pooled" | "latest" | "none";
+
+export interface PlanSpan {
+  firstFy: number;
+  lastFy: number;
+}
+
+/** What is known of a KPI for one fiscal year. Absent fields are unknown, never 0. */
+export interface YearFact {
+  fiscalYear: number;
+  /** the single-year value: a count, or a share in % */
+  value?: number | null;
+  numerator?: number | null;
+  denominator?: number | null;
+  text?: string | null;
+  /** the cumulative a report printed for this year */
+  cumulativeReported?: number | null;
+}
+
+export interface KpiSpec {
+  measure: Measure;
+  management: boolean;
+  target: number | null;
+}

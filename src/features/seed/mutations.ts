@@ -1,0 +1,187 @@
+/**
+ * Loads a seed file into the database. Idempotent and non-destructive: a row that
+ * already exists (by its natural key) is left as it is, so seeding again never
+ * overwrites what the secretariat has entered since.
+ */
+import type { PrismaClient } from "@/lib/prisma-client";
+import { seedFileSchema, type SeedFile } from "./schema";
+
+type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+export interface SeedResult {
+  plan: string;
+  projects: number;
+  kpis: number;
+  values: number;
+  rounds: number;
+}
+
+export function parseSeedFile(json: unknown): SeedFile {
+  return seedFileSchema.parse(json);
+}
+
+export async function seedPlan(prisma: PrismaClient, file: SeedFile): Promise<SeedResult> {
+  return prisma.$transaction(async (tx) => load(tx, file), { timeout: 60_000 });
+}
+
+async function load(tx: Tx, file: SeedFile): Promise<SeedResult> {
+  const { plan: p } = file;
+  if (p.lastFy < p.firstFy) throw new Error(`Plan ${p.code}: lastFy before firstFy`);
+  const plan = await tx.plan.upsert({ where: { code: p.code }, update: {}, create: p });
+
+  const kpiIds = new Map<string, number>();
+  const projectIds = new Map<number, number>();
+  let kpiCount = 0;
+  for (const pr of file.projects) {
+    const project = await tx.project.upsert({
+      where: { planId_no: { planId: plan.id, no: pr.no } },
+      update: {},
+      create: { planId: plan.id, no: pr.no, code: pr.code, nameJa: pr.nameJa, nameEn: pr.nameEn },
+    });
+    projectIds.set(pr.no, project.id);
+    for (const [order, m] of pr.ministries.entries()) {
+      await tx.projectMinistry.upsert({
+        where: { projectId_ministry: { projectId: project.id, ministry: m.code } },
+        update: {},
+        create: { projectId: project.id, ministry: m.code, lead: m.lead, order },
+      });
+    }
+    for (const b of pr.budgets) {
+      await tx.projectBudget.upsert({
+        where: { projectId_fiscalYear_kind: { projectId: project.id, fiscalYear: b.fy, kind: b.kind } },
+        update: {},
+        create: { projectId: project.id, fiscalYear: b.fy, kind: b.kind, okuYen: b.okuYen, source: b.source },
+      });
+    }
+    let order = 0;
+    for (const k of pr.kpis) {
+      const { subs, subItemsJa, subItemsEn, ...fields } = k;
+      const parent = await tx.kpi.upsert({
+        where: { projectId_code: { projectId: project.id, code: k.code } },
+        update: {},
+        create: {
+          ...fields,
+          projectId: project.id,
+          subItemsJa: subItemsJa?.join("\n"),
+          subItemsEn: subItemsEn?.join("\n"),
+          order: order++,
+        },
+      });
+      kpiIds.set(k.code, parent.id);
+      kpiCount++;
+      for (const s of subs) {
+        const sub = await tx.kpi.upsert({
+          where: { projectId_code: { projectId: project.id, code: s.code } },
+          update: {},
+          create: {
+            projectId: project.id,
+            parentId: parent.id,
+            code: s.code,
+            kind: k.kind,
+            management: k.management,
+            measure: k.measure,
+            unit: k.unit,
+            nameJa: s.nameJa,
+            nameEn: s.nameEn,
+            target: s.target,
+            order: order++,
+          },
+        });
+        kpiIds.set(s.code, sub.id);
+        kpiCount++;
+      }
+    }
+  }
+
+  const kpiId = (code: string) => {
+    const id = kpiIds.get(code);
+    if (id === undefined) throw new Error(`Seed refers to an unknown KPI: ${code}`);
+    return id;
+  };
+  const projectId = (no: number) => {
+    const id = projectIds.get(no);
+    if (id === undefined) throw new Error(`Seed refers to an unknown project: ${no}`);
+    return id;
+  };
+
+  // A fiscal year's facts may come from several lines of the file (per-year values from
+  // one report, a printed cumulative from another): merge them before writing.
+  const facts = new Map<string, Omit<SeedFile["values"][number], "source"> & { sources: string[] }>();
+  for (const v of file.values) {
+    if (v.fy < p.firstFy || v.fy > p.lastFy) throw new Error(`${v.kpi}: FY${v.fy} is outside the plan`);
+    const key = `${v.kpi}|${v.fy}`;
+    const { source, ...rest } = v;
+    const prev = facts.get(key);
+    facts.set(key, { ...prev, ...rest, sources: [...(prev?.sources ?? []), ...(source ? [source] : [])] });
+  }
+  for (const { kpi, fy, sources, ...rest } of facts.values()) {
+    const id = kpiId(kpi);
+    await tx.yearlyValue.upsert({
+      where: { kpiId_fiscalYear: { kpiId: id, fiscalYear: fy } },
+      update: {},
+      create: { kpiId: id, fiscalYear: fy, ...rest, source: sources.join("; ") || null },
+    });
+  }
+
+  for (const r of file.rounds) {
+    const { entries, footnotes, highlights, evaluations, fy, ...fields } = r;
+    const round = await tx.followUpRound.upsert({
+      where: { planId_fiscalYear: { planId: plan.id, fiscalYear: fy } },
+      update: {},
+      create: {
+        planId: plan.id,
+        fiscalYear: fy,
+        meetingNo: fields.meetingNo,
+        meetingDate: fields.meetingDate,
+        asOfDate: fields.asOfDate,
+        status: fields.status,
+        titleJa: fields.titleJa,
+        titleEn: fields.titleEn,
+        assessmentJa: fields.assessmentJa,
+        assessmentEn: fields.assessmentEn,
+        source: [fields.source, fields.assessmentSource].filter(Boolean).join("; ") || null,
+        sourceNote: fields.sourceNote,
+      },
+    });
+    for (const { kpi, rating, ...e } of entries) {
+      const id = kpiId(kpi);
+      await tx.roundEntry.upsert({
+        where: { roundId_kpiId: { roundId: round.id, kpiId: id } },
+        update: {},
+        create: { roundId: round.id, kpiId: id, ratingFinal: rating ?? null, ...e },
+      });
+    }
+    for (const { kpi, marker, ...f } of footnotes) {
+      const id = kpiId(kpi);
+      await tx.footnote.upsert({
+        where: { roundId_kpiId_marker: { roundId: round.id, kpiId: id, marker } },
+        update: {},
+        create: { roundId: round.id, kpiId: id, marker, ...f },
+      });
+    }
+    for (const [order, h] of highlights.entries()) {
+      await tx.highlight.upsert({
+        where: { roundId_order: { roundId: round.id, order } },
+        update: {},
+        create: {
+          roundId: round.id,
+          order,
+          projectId: h.project === null ? null : projectId(h.project),
+          textJa: h.textJa,
+          textEn: h.textEn,
+          source: h.source,
+        },
+      });
+    }
+    for (const ev of evaluations ?? []) {
+      const pid = projectId(ev.project);
+      await tx.projectEvaluation.upsert({
+        where: { roundId_projectId: { roundId: round.id, projectId: pid } },
+        update: {},
+        create: { roundId: round.id, projectId: pid, textJa: ev.textJa, textEn: ev.textEn, source: ev.source },
+      });
+    }
+  }
+
+  return { plan: p.code, projects: file.projects.length, kpis: kpiCount, values: facts.size, rounds: file.rounds.length };
+}

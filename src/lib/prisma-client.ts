@@ -1,0 +1,10 @@
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaClient } from "@/generated/prisma/client";
+import { databaseUrl } from "./database-url";
+
+export type { PrismaClient };
+
+/** A Prisma client over SQLite through the better-sqlite3 driver adapter. */
+export function createPrismaClient(url = databaseUrl()): PrismaClient {
+  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url }) });
+}
