@@ -1,0 +1,105 @@
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { fyLabel } from "@/domain/fiscal-year";
+import { circledNumber } from "@/domain/format";
+import { getPlanWithProjects, listPlans } from "@/features/plans/data";
+import type { AppLocale } from "@/i18n/routing";
+
+export const dynamic = "force-dynamic";
+
+const MINISTRIES = ["MHLW", "MEXT", "METI", "MIC", "CAO"] as const;
+type Ministry = (typeof MINISTRIES)[number];
+
+/** A budget in 億円, with its value in billions of yen for English. */
+const budget = (okuYen: number) => ({ amount: okuYen, billions: okuYen / 10 });
+
+export default async function HomePage({ params }: PageProps<"/[locale]">) {
+  const locale = (await params).locale as AppLocale;
+  setRequestLocale(locale);
+  const t = await getTranslations({ locale, namespace: "Home" });
+  const tm = await getTranslations({ locale, namespace: "Ministries" });
+  const ts = await getTranslations({ locale, namespace: "MinistriesShort" });
+  const plans = await Promise.all((await listPlans()).reverse().map((p) => getPlanWithProjects(p.code)));
+  const name = (o: { nameJa: string; nameEn: string }) => (locale === "ja" ? o.nameJa : o.nameEn);
+
+  return (
+    <>
+      <h1>{t("heading")}</h1>
+      {plans.map((plan) =>
+        plan ? (
+          <section key={plan.code} className="plan" aria-labelledby={`plan-${plan.code}`}>
+            <h2 id={`plan-${plan.code}`}>{name(plan)}</h2>
+            <p className="muted">
+              {t("period", { from: fyLabel(plan.firstFy, locale), to: fyLabel(plan.lastFy, locale) })}
+            </p>
+            {plan.projects.length === 0 ? (
+              <p>{t("noProjects")}</p>
+            ) : (
+              <div className="table-wrap">
+                <table className="report">
+                  <caption>{t("projectsHeading")}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("no")}</th>
+                      <th scope="col">{t("project")}</th>
+                      <th scope="col">{t("ministries")}</th>
+                      <th scope="col">{t("kpis")}</th>
+                      <th scope="col">{t("budget", { year: budgetYearLabel(plan.projects, locale) })}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {plan.projects.map((p) => {
+                      const amed = p.budgets.find((b) => b.kind === "amed");
+                      const inhouse = p.budgets.find((b) => b.kind === "inhouse");
+                      return (
+                        <tr key={p.no}>
+                          <td>{circledNumber(p.no)}</td>
+                          <th scope="row">{name(p)}</th>
+                          <td>
+                            <ul className="ministries">
+                              {p.ministries.map((m) => (
+                                <li key={m.ministry}>
+                                  {m.lead && <span aria-hidden="true">◎</span>}
+                                  {ts(m.ministry as Ministry)}
+                                  {m.lead && <span className="sr-only">（{t("lead")}）</span>}
+                                </li>
+                              ))}
+                            </ul>
+                          </td>
+                          <td className="num">{p._count.kpis}</td>
+                          <td className="num">
+                            {amed ? t("budgetValue", budget(amed.okuYen)) : t("noData")}
+                            {inhouse && (
+                              <>
+                                <br />
+                                <span className="muted">{t("inhouse", budget(inhouse.okuYen))}</span>
+                              </>
+                            )}
+                          </td>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
+                <p className="muted">{t("leadNote")}</p>
+                <dl className="legend" aria-label={t("ministriesLegend")}>
+                  {MINISTRIES.filter((m) => plan.projects.some((p) => p.ministries.some((x) => x.ministry === m))).map((m) => (
+                    <div key={m}>
+                      <dt>{ts(m)}</dt>
+                      <dd>{tm(m)}</dd>
+                    </div>
+                  ))}
+                </dl>
+              </div>
+            )}
+          </section>
+        ) : null,
+      )}
+    </>
+  );
+}
+
+/** The fiscal year the budget column shows: the latest year any project has a budget for. */
+function budgetYearLabel(projects: { budgets: { fiscalYear: number }[] }[], locale: AppLocale): string {
+  const years = projects.flatMap((p) => p.budgets.map((b) => b.fiscalYear));
+  return years.length ? fyLabel(Math.max(...years), locale) : "";
+}

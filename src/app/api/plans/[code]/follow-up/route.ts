@@ -1,0 +1,57 @@
+import Papa from "papaparse";
+import { fyLabel } from "@/domain/fiscal-year";
+import { getFollowUp } from "@/features/follow-up/data";
+import { csvRecords, exportRow } from "@/features/follow-up/report";
+import { followUpQuerySchema } from "@/features/follow-up/schema";
+import { apiTranslator, jsonError, parseQuery, requestLocale, withErrorHandling } from "@/lib/api";
+
+export const dynamic = "force-dynamic";
+
+/** GET /api/plans/{code}/follow-up?fy=YYYY&format=json|csv: one row per KPI and sub-target. */
+export async function GET(request: Request, ctx: RouteContext<"/api/plans/[code]/follow-up">) {
+  return withErrorHandling(request, async () => {
+    const locale = requestLocale(request);
+    const t = await apiTranslator(locale);
+    const query = parseQuery(request, followUpQuerySchema, t);
+    if (!query.ok) return query.response;
+    const { fy, format } = query.data;
+    const { code } = await ctx.params;
+
+    const result = await getFollowUp(code, fy, null);
+    switch (result.kind) {
+      case "plan-not-found":
+        return jsonError(404, "planNotFound", t("planNotFound", { code }));
+      case "fy-outside-plan":
+        return jsonError(400, "fyOutsidePlan", t("fyOutsidePlan", { fy, first: result.firstFy, last: result.lastFy }));
+      case "round-not-found":
+        return jsonError(404, "roundNotFound", t("roundNotFound", { year: fyLabel(fy, locale) }));
+    }
+
+    const rows = result.rows.map(exportRow);
+    if (format === "csv") {
+      // A BOM, so that Excel in Japan reads the file as UTF-8.
+      const csv = "\uFEFF" + Papa.unparse(csvRecords(rows, result.plan), { newline: "\r\n" });
+      return new Response(csv, {
+        headers: {
+          "Content-Type": "text/csv; charset=utf-8",
+          "Content-Disposition": `attachment; filename="${result.plan.code}-follow-up-FY${fy}.csv"`,
+        },
+      });
+    }
+    const { plan, round, footnotes } = result;
+    return Response.json({
+      plan: { code: plan.code, name_ja: plan.nameJa, name_en: plan.nameEn, first_fy: plan.firstFy, last_fy: plan.lastFy },
+      round: {
+        fiscal_year: round.fiscalYear,
+        label_ja: fyLabel(round.fiscalYear, "ja"),
+        label_en: fyLabel(round.fiscalYear, "en"),
+        meeting_no: round.meetingNo,
+        meeting_date: round.meetingDate,
+        as_of: round.asOfDate,
+        status: round.status,
+      },
+      rows,
+      footnotes: footnotes.map((f) => ({ kpi: f.kpi, marker: f.marker, text_ja: f.textJa, text_en: f.textEn })),
+    });
+  });
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { fiscalYears, fyLabel, fyLabelsJa, fyShortLabel, parseFiscalYear } from "./fiscal-year";
+
+describe("fiscal-year labels", () => {
+  it("prints Reiwa years in Japanese and FY in English", () => {
+    expect(fyLabel(2022, "ja")).toBe("令和4年度");
+    expect(fyLabel(2022, "en")).toBe("FY2022");
+    expect(fyLabel(2020, "ja")).toBe("令和2年度");
+    expect(fyLabel(2024, "ja")).toBe("令和6年度");
+    expect(fyLabel(2029, "ja")).toBe("令和11年度");
+    expect(fyShortLabel(2022, "ja")).toBe("R4");
+    expect(fyShortLabel(2022, "en")).toBe("FY2022");
+  });
+
+  it("handles the Heisei→Reiwa boundary: FY2019 is 平成31年度 and 令和元年度", () => {
+    expect(fyLabel(2019, "ja")).toBe("令和元年度");
+    expect(fyLabelsJa(2019)).toEqual(["平成31年度", "令和元年度"]);
+    expect(fyLabelsJa(2018)).toEqual(["平成30年度"]);
+    expect(fyLabelsJa(2020)).toEqual(["令和2年度"]);
+    expect(fyLabel(2018, "ja")).toBe("平成30年度");
+    expect(fyLabel(1989, "ja")).toBe("平成元年度");
+    expect(() => fyLabel(1988, "ja")).toThrow(RangeError);
+    expect(() => fyLabel(2022.5, "en")).toThrow(RangeError);
+  });
+
+  it("reads fiscal years as people write them", () => {
+    expect(parseFiscalYear("2022")).toBe(2022);
+    expect(parseFiscalYear("２０２２")).toBe(2022);
+    expect(parseFiscalYear(" FY2022 ")).toBe(2022);
+    expect(parseFiscalYear("fy2022")).toBe(2022);
+    expect(parseFiscalYear("令和４年度")).toBe(2022);
+    expect(parseFiscalYear("令和4年度")).toBe(2022);
+    expect(parseFiscalYear("R4")).toBe(2022);
+    expect(parseFiscalYear("令和元年度")).toBe(2019);
+    expect(parseFiscalYear("平成31年度")).toBe(2019);
+    expect(parseFiscalYear("平成30年度")).toBe(2018);
+    expect(parseFiscalYear("平成32年度")).toBeNull();
+    expect(parseFiscalYear("令和0年度")).toBeNull();
+    expect(parseFiscalYear("昭和60年度")).toBeNull();
+    expect(parseFiscalYear("abc")).toBeNull();
+  });
+
+  it("round-trips every year of both plans in both languages", () => {
+    for (const fy of fiscalYears(2019, 2029)) {
+      expect(parseFiscalYear(fyLabel(fy, "ja"))).toBe(fy);
+      expect(parseFiscalYear(fyLabel(fy, "en"))).toBe(fy);
+      expect(parseFiscalYear(fyShortLabel(fy, "ja"))).toBe(fy);
+    }
+  });
+});

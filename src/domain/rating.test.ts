@@ -1,0 +1,107 @@
+import { describe, expect, it } from "vitest";
+import { kpiStatus } from "./follow-up";
+import { achievedAtEnd, autoRating, elapsedYears, expectedValue, finalRating, overrideNeedsReason } from "./rating";
+import type { KpiSpec } from "./types";
+
+const plan2 = { firstFy: 2020, lastFy: 2024 };
+const count = (target: number | null, management = false): KpiSpec => ({ measure: "count", management, target });
+
+describe("pro-rata expectation", () => {
+  it("is T × e / n", () => {
+    expect(expectedValue(count(25), plan2, 2022)).toBe(15);
+    expect(expectedValue(count(35), plan2, 2022)).toBe(21); // "21件（年平均7件）" in 001
+    expect(expectedValue(count(25), plan2, 2024)).toBe(25);
+    expect(expectedValue(count(25), plan2, 2019)).toBe(0);
+    expect(expectedValue(count(25), plan2, 2030)).toBe(25);
+    expect(expectedValue({ measure: "share", management: false, target: 75 }, plan2, 2022)).toBe(75);
+    expect(expectedValue(count(null), plan2, 2022)).toBeNull();
+  });
+
+  it("counts elapsed years of a plan of another length", () => {
+    const plan3 = { firstFy: 2025, lastFy: 2029 };
+    const sixYears = { firstFy: 2025, lastFy: 2030 };
+    expect(elapsedYears(plan3, 2026)).toBe(2);
+    expect(expectedValue(count(30), sixYears, 2027)).toBe(15);
+    expect(autoRating(count(30), 14, sixYears, 2027)).toBe("B");
+    expect(autoRating(count(30), 15, sixYears, 2027)).toBe("A");
+  });
+});
+
+describe("automatic rating", () => {
+  it("is A at exact equality (device 上市等: 6 = 10 × 3/5)", () => {
+    expect(autoRating(count(10), 6, plan2, 2022)).toBe("A");
+    expect(autoRating(count(10), 5, plan2, 2022)).toBe("B");
+  });
+
+  it("is exact where floating point is not (2 × 3/5 = 1.2)", () => {
+    expect(autoRating(count(2), 1, plan2, 2022)).toBe("B");
+    expect(autoRating(count(2), 2, plan2, 2022)).toBe("A");
+    expect(autoRating(count(7), 4.2, { firstFy: 2020, lastFy: 2029 }, 2025)).toBe("A"); // 7 × 6/10 = 4.2
+  });
+
+  it("rates B below the path (ヘルスケア実証完了 18 < 21)", () => {
+    expect(autoRating(count(35), 18, plan2, 2022)).toBe("B");
+  });
+
+  it("compares a share with its target share", () => {
+    const share: KpiSpec = { measure: "share", management: false, target: 25 };
+    expect(autoRating(share, 31, plan2, 2022)).toBe("A");
+    expect(autoRating(share, 25, plan2, 2022)).toBe("A");
+    expect(autoRating(share, 24.9, plan2, 2022)).toBe("B");
+  });
+
+  it("gives no rating to management indicators, qualitative KPIs and KPIs without data", () => {
+    expect(autoRating(count(null, true), 59, plan2, 2022)).toBeNull();
+    expect(autoRating(count(10, true), 59, plan2, 2022)).toBeNull();
+    expect(autoRating({ measure: "qualitative", management: true, target: null }, null, plan2, 2022)).toBeNull();
+    expect(autoRating(count(10), null, plan2, 2022)).toBeNull();
+  });
+});
+
+describe("final rating and overrides", () => {
+  it("keeps the automatic rating unless one was decided", () => {
+    expect(finalRating("A", null)).toEqual({ rating: "A", overridden: false });
+    expect(finalRating("B", "A")).toEqual({ rating: "A", overridden: true });
+    expect(finalRating(null, "A")).toEqual({ rating: "A", overridden: false });
+    expect(finalRating("A", "A")).toEqual({ rating: "A", overridden: false });
+  });
+
+  it("asks for a reason only when the decision differs from the automatic rating", () => {
+    expect(overrideNeedsReason("B", "A")).toBe(true);
+    expect(overrideNeedsReason("A", "A")).toBe(false);
+    expect(overrideNeedsReason(null, "A")).toBe(false);
+  });
+});
+
+describe("achievement at the plan's end", () => {
+  it("is decided only at the plan's last year", () => {
+    expect(achievedAtEnd(count(10), 8, plan2, 2024)).toBe(false);
+    expect(achievedAtEnd(count(10), 10, plan2, 2024)).toBe(true);
+    expect(achievedAtEnd(count(10), 12, plan2, 2022)).toBeNull();
+    expect(achievedAtEnd(count(null, true), 12, plan2, 2024)).toBeNull();
+  });
+});
+
+describe("kpiStatus", () => {
+  it("puts it together for a sub-target (regen 治験 うち遺伝子治療: 15 of 2)", () => {
+    const s = kpiStatus(
+      { ...count(2), facts: [{ fiscalYear: 2020, value: 6 }, { fiscalYear: 2021, value: 3 }, { fiscalYear: 2022, value: 6 }] },
+      plan2,
+      2022,
+    );
+    expect(s.values).toEqual({ 2020: 6, 2021: 3, 2022: 6 });
+    expect(s.cumulative.value).toBe(15);
+    expect(s.expected).toBeCloseTo(1.2, 12);
+    expect(s.achievement).toBeCloseTo(12.5, 12);
+    expect(s.achievementOfTarget).toBe(7.5);
+    expect(s.ratingAuto).toBe("A");
+  });
+
+  it("leaves a year with no data out of the values, never as 0", () => {
+    const s = kpiStatus({ ...count(10), facts: [{ fiscalYear: 2020, value: 1 }, { fiscalYear: 2022, value: 2 }] }, plan2, 2022);
+    expect(s.values).toEqual({ 2020: 1, 2022: 2 });
+    expect(s.cumulative.value).toBeNull();
+    expect(s.ratingAuto).toBeNull();
+    expect(s.rating).toBeNull();
+  });
+});

@@ -1,0 +1,26 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+
+export async function listPlans() {
+  return prisma.plan.findMany({
+    orderBy: { firstFy: "asc" },
+    select: { code: true, nameJa: true, nameEn: true, firstFy: true, lastFy: true },
+  });
+}
+
+/** A plan with its projects, ministries (lead first) and budgets. */
+export async function getPlanWithProjects(code: string) {
+  return prisma.plan.findUnique({
+    where: { code },
+    include: {
+      projects: {
+        orderBy: { no: "asc" },
+        include: {
+          ministries: { orderBy: [{ lead: "desc" }, { order: "asc" }] },
+          budgets: { orderBy: [{ fiscalYear: "asc" }, { kind: "asc" }] },
+          _count: { select: { kpis: { where: { parentId: null } } } },
+        },
+      },
+    },
+  });
+}

@@ -1,0 +1,43 @@
+/** Test databases: real SQLite files built by the real migrations and seed. */
+import { execFileSync } from "node:child_process";
+import { mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
+
+export const ROOT = path.resolve(__dirname, "../..");
+export const TMP = path.join(ROOT, "tests/.tmp");
+
+function prisma(args: string[], url: string) {
+  execFileSync(path.join(ROOT, "node_modules/.bin/prisma"), args, {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: url },
+    stdio: "pipe",
+  });
+}
+
+/** A fresh database file with every migration applied; returns its file: URL. */
+export function migratedDb(name: string): string {
+  mkdirSync(TMP, { recursive: true });
+  const file = path.join(TMP, name);
+  for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });
+  const url = `file:${file}`;
+  prisma(["migrate", "deploy"], url);
+  return url;
+}
+
+/** A fresh database file built by `prisma db push` straight from schema.prisma. */
+export function pushedDb(name: string): string {
+  mkdirSync(TMP, { recursive: true });
+  const file = path.join(TMP, name);
+  rmSync(file, { force: true });
+  const url = `file:${file}`;
+  prisma(["db", "push", "--skip-generate"], url);
+  return url;
+}
+
+export function seedDb(url: string) {
+  execFileSync(path.join(ROOT, "node_modules/.bin/tsx"), ["prisma/seed.ts"], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: url },
+    stdio: "pipe",
+  });
+}

@@ -1,0 +1,30 @@
+/**
+ * The government documents (../shared/seeds) and the project's seed file, for tests
+ * that tie every figure to its source.
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { parseSeedFile } from "@/features/seed/mutations";
+import { ROOT } from "./db";
+
+export const plan2 = parseSeedFile(JSON.parse(readFileSync(path.join(ROOT, "seeds/plan2.json"), "utf8")));
+
+const DOCS = path.resolve(ROOT, "../shared/seeds");
+export const documentsAvailable = existsSync(DOCS);
+
+/** The lines of document 000, 001, 002 or 003, 1-based. */
+export function documentLines(doc: string): string[] {
+  const name = readdirSync(DOCS).find((f) => f.startsWith(`${doc}_`));
+  if (!name) throw new Error(`Document ${doc} is not in ${DOCS}`);
+  return ["", ...readFileSync(path.join(DOCS, name), "utf8").split("\n")];
+}
+
+/** "001 l.147-148" → the text of those lines, joined without whitespace. */
+export function sourceText(source: string): string {
+  const m = /^(\d{3}) l\.(\d+)(?:-(\d+))?/.exec(source);
+  if (!m) throw new Error(`Not a line reference: ${source}`);
+  const lines = documentLines(m[1]);
+  const from = Number(m[2]);
+  const to = Number(m[3] ?? m[2]);
+  return lines.slice(from, to + 1).join("").replace(/\s+/g, "");
+}
