@@ -11,7 +11,7 @@ import { parseR4, parseSummary } from "../support/printed";
 async function exportFor(fy: number): Promise<Map<string, ExportRow>> {
   const r = await getFollowUp("plan2", fy, null);
   if (r.kind !== "ok") throw new Error(`No follow-up for FY${fy}: ${r.kind}`);
-  return new Map(r.rows.map((row) => [row.kpi, exportRow(row)] as const).map(([, e]) => [e.kpi, e]));
+  return new Map(r.rows.map((row) => [row.code, exportRow(row)]));
 }
 
 const round = (fy: number) => plan2.rounds.find((r) => r.fy === fy)!;

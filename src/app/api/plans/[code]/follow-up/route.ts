@@ -30,7 +30,7 @@ export async function GET(request: Request, ctx: RouteContext<"/api/plans/[code]
     const rows = result.rows.map(exportRow);
     if (format === "csv") {
       // A BOM, so that Excel in Japan reads the file as UTF-8.
-      const csv = "\uFEFF" + Papa.unparse(csvRecords(rows, result.plan), { newline: "\r\n" });
+      const csv = "\uFEFF" + Papa.unparse(csvRecords(rows, result.plan), { newline: "\r\n" }) + "\r\n";
       return new Response(csv, {
         headers: {
           "Content-Type": "text/csv; charset=utf-8",
