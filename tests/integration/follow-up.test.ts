@@ -3,13 +3,14 @@
  * from the seeded yearly facts must equal what the documents printed.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { getFollowUp } from "@/features/follow-up/data";
+import { loadPlanData } from "@/features/follow-up/data";
+import { lookupRound } from "@/features/follow-up/model";
 import { exportRow, type ExportRow } from "@/features/follow-up/report";
 import { documentsAvailable, plan2, sourceText } from "../support/documents";
 import { parseR4, parseSummary } from "../support/printed";
 
 async function exportFor(fy: number): Promise<Map<string, ExportRow>> {
-  const r = await getFollowUp("plan2", fy, null);
+  const r = lookupRound(await loadPlanData("plan2", null), fy);
   if (r.kind !== "ok") throw new Error(`No follow-up for FY${fy}: ${r.kind}`);
   return new Map(r.rows.map((row) => [row.code, exportRow(row)]));
 }
@@ -153,9 +154,10 @@ describe("FY2024 (R6 summary, 002)", () => {
 
 describe("rounds that are not published", () => {
   it("are not found, and years outside the plan are refused", async () => {
-    expect((await getFollowUp("plan2", 2023, null)).kind).toBe("round-not-found");
-    expect((await getFollowUp("plan2", 2025, null)).kind).toBe("fy-outside-plan");
-    expect((await getFollowUp("plan9", 2022, null)).kind).toBe("plan-not-found");
+    const plan = await loadPlanData("plan2", null);
+    expect(lookupRound(plan, 2023).kind).toBe("round-not-found");
+    expect(lookupRound(plan, 2025).kind).toBe("fy-outside-plan");
+    expect(lookupRound(await loadPlanData("plan9", null), 2022).kind).toBe("plan-not-found");
   });
 
   it("covers every KPI of the seed file", () => {

@@ -1,51 +1,58 @@
 import "server-only";
-import type { Measure, KpiKind, Rating } from "@/domain/types";
+import type { KpiKind, Measure, Rating } from "@/domain/types";
 import { canViewRound, type Viewer } from "@/features/auth/ability";
 import { prisma } from "@/lib/db";
-import { buildFollowUp, type FollowUpRow, type KpiData } from "./report";
+import type { PlanData, RoundData } from "./model";
 
-export type FollowUpResult =
-  | { kind: "plan-not-found" }
-  | { kind: "fy-outside-plan"; firstFy: number; lastFy: number }
-  | { kind: "round-not-found" }
-  | {
-      kind: "ok";
-      plan: { code: string; nameJa: string; nameEn: string; firstFy: number; lastFy: number };
-      round: {
-        fiscalYear: number;
-        meetingNo: number | null;
-        meetingDate: string | null;
-        asOfDate: string | null;
-        status: string;
-      };
-      rows: FollowUpRow[];
-      footnotes: { kpi: string; marker: string; textJa: string; textEn: string | null }[];
-    };
-
-/** The follow-up round of a plan for a fiscal year, as the viewer may see it. */
-export async function getFollowUp(planCode: string, fy: number, viewer: Viewer): Promise<FollowUpResult> {
-  const plan = await prisma.plan.findUnique({ where: { code: planCode } });
-  if (!plan) return { kind: "plan-not-found" };
-  if (fy < plan.firstFy || fy > plan.lastFy) return { kind: "fy-outside-plan", firstFy: plan.firstFy, lastFy: plan.lastFy };
-  const round = await prisma.followUpRound.findUnique({
-    where: { planId_fiscalYear: { planId: plan.id, fiscalYear: fy } },
-    include: { entries: true, footnotes: { include: { kpi: { select: { code: true } } }, orderBy: { id: "asc" } } },
+/** A whole plan as plain data, with the rounds the viewer may see. Null when there is no such plan. */
+export async function loadPlanData(code: string, viewer: Viewer): Promise<PlanData | null> {
+  const plan = await prisma.plan.findUnique({
+    where: { code },
+    include: {
+      projects: {
+        orderBy: { no: "asc" },
+        include: {
+          ministries: { orderBy: [{ lead: "desc" }, { order: "asc" }] },
+          budgets: { orderBy: [{ fiscalYear: "asc" }, { kind: "asc" }] },
+        },
+      },
+      rounds: {
+        orderBy: { fiscalYear: "asc" },
+        include: {
+          entries: { include: { kpi: { select: { code: true } } } },
+          footnotes: { orderBy: { id: "asc" }, include: { kpi: { select: { code: true } } } },
+          evaluations: { include: { project: { select: { no: true } } } },
+          highlights: { orderBy: { order: "asc" }, include: { project: { select: { no: true } } } },
+        },
+      },
+    },
   });
-  // A draft the viewer may not see is reported exactly like a missing round.
-  if (!round || !canViewRound(viewer, round)) return { kind: "round-not-found" };
-
+  if (!plan) return null;
   const kpis = await prisma.kpi.findMany({
     where: { project: { planId: plan.id } },
     orderBy: [{ project: { no: "asc" } }, { order: "asc" }],
-    include: { project: { select: { no: true } }, parent: { select: { code: true } }, values: true },
+    include: {
+      project: { select: { no: true } },
+      parent: { select: { code: true } },
+      values: { orderBy: { fiscalYear: "asc" } },
+    },
   });
-  const entries = new Map(round.entries.map((e) => [e.kpiId, e]));
-  const markers = new Map<number, string[]>();
-  for (const f of round.footnotes) markers.set(f.kpiId, [...(markers.get(f.kpiId) ?? []), f.marker]);
 
-  const data: KpiData[] = kpis.map((k) => {
-    const e = entries.get(k.id);
-    return {
+  return {
+    code: plan.code,
+    nameJa: plan.nameJa,
+    nameEn: plan.nameEn,
+    firstFy: plan.firstFy,
+    lastFy: plan.lastFy,
+    projects: plan.projects.map((p) => ({
+      no: p.no,
+      code: p.code,
+      nameJa: p.nameJa,
+      nameEn: p.nameEn,
+      ministries: p.ministries.map((m) => ({ ministry: m.ministry, lead: m.lead })),
+      budgets: p.budgets.map((b) => ({ fiscalYear: b.fiscalYear, kind: b.kind, okuYen: b.okuYen })),
+    })),
+    kpis: kpis.map((k) => ({
       code: k.code,
       parentCode: k.parent?.code ?? null,
       projectNo: k.project.no,
@@ -59,25 +66,43 @@ export async function getFollowUp(planCode: string, fy: number, viewer: Viewer):
       nameEn: k.nameEn,
       target: k.target,
       targetQualifier: k.targetQualifier === "at_least" ? "at_least" : null,
-      facts: k.values,
-      entry: e
-        ? { ratingFinal: e.ratingFinal as Rating | null, detailJa: e.detailJa, detailEn: e.detailEn, noteJa: e.noteJa, noteEn: e.noteEn }
-        : null,
-      markers: markers.get(k.id) ?? [],
-    };
-  });
-
-  return {
-    kind: "ok",
-    plan: { code: plan.code, nameJa: plan.nameJa, nameEn: plan.nameEn, firstFy: plan.firstFy, lastFy: plan.lastFy },
-    round: {
-      fiscalYear: round.fiscalYear,
-      meetingNo: round.meetingNo,
-      meetingDate: round.meetingDate,
-      asOfDate: round.asOfDate,
-      status: round.status,
-    },
-    rows: buildFollowUp(plan, fy, data),
-    footnotes: round.footnotes.map((f) => ({ kpi: f.kpi.code, marker: f.marker, textJa: f.textJa, textEn: f.textEn })),
+      facts: k.values.map((v) => ({
+        fiscalYear: v.fiscalYear,
+        value: v.value,
+        numerator: v.numerator,
+        denominator: v.denominator,
+        text: v.text,
+        cumulativeReported: v.cumulativeReported,
+      })),
+    })),
+    rounds: plan.rounds
+      .filter((r) => canViewRound(viewer, r))
+      .map(
+        (r): RoundData => ({
+          fiscalYear: r.fiscalYear,
+          meetingNo: r.meetingNo,
+          meetingDate: r.meetingDate,
+          asOfDate: r.asOfDate,
+          status: r.status === "final" ? "final" : "draft",
+          assessmentJa: r.assessmentJa,
+          assessmentEn: r.assessmentEn,
+          entries: Object.fromEntries(
+            r.entries.map((e) => [
+              e.kpi.code,
+              {
+                ratingFinal: e.ratingFinal as Rating | null,
+                overrideReason: e.overrideReason,
+                detailJa: e.detailJa,
+                detailEn: e.detailEn,
+                noteJa: e.noteJa,
+                noteEn: e.noteEn,
+              },
+            ]),
+          ),
+          footnotes: r.footnotes.map((f) => ({ kpi: f.kpi.code, marker: f.marker, textJa: f.textJa, textEn: f.textEn })),
+          evaluations: Object.fromEntries(r.evaluations.map((e) => [e.project.no, { textJa: e.textJa, textEn: e.textEn }])),
+          highlights: r.highlights.map((h) => ({ projectNo: h.project?.no ?? null, textJa: h.textJa, textEn: h.textEn })),
+        }),
+      ),
   };
 }

@@ -1,38 +1,7 @@
-/**
- * The follow-up of a plan as of a fiscal year, one row per KPI and per sub-target,
- * built from plain data by the domain core. The export, dashboards and slides share it.
- */
+/** The open-data shapes of the follow-up: JSON rows and CSV records. */
 import { fyLabel } from "@/domain/fiscal-year";
-import { kpiStatus, type KpiStatus } from "@/domain/follow-up";
-import type { KpiKind, Measure, PlanSpan, Rating, YearFact } from "@/domain/types";
-
-export interface KpiData {
-  code: string;
-  parentCode: string | null;
-  projectNo: number;
-  kind: KpiKind;
-  management: boolean;
-  measure: Measure;
-  unit: string | null;
-  groupJa: string | null;
-  groupEn: string | null;
-  nameJa: string;
-  nameEn: string;
-  target: number | null;
-  targetQualifier: "at_least" | null;
-  facts: YearFact[];
-  /** the round's decided rating, detail and notes for this KPI */
-  entry: { ratingFinal: Rating | null; detailJa: string | null; detailEn: string | null; noteJa: string | null; noteEn: string | null } | null;
-  markers: string[];
-}
-
-export interface FollowUpRow extends KpiData {
-  status: KpiStatus;
-}
-
-export function buildFollowUp(span: PlanSpan, asOfFy: number, kpis: readonly KpiData[]): FollowUpRow[] {
-  return kpis.map((k) => ({ ...k, status: kpiStatus(k, span, asOfFy, k.entry?.ratingFinal) }));
-}
+import type { PlanSpan } from "@/domain/types";
+import type { FollowUpRow } from "./model";
 
 /** Rounds a ratio for output, so that 0.1 + 0.2 noise never reaches a reader. */
 function round4(n: number | null): number | null {

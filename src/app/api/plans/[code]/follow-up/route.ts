@@ -1,6 +1,7 @@
 import Papa from "papaparse";
 import { fyLabel } from "@/domain/fiscal-year";
-import { getFollowUp } from "@/features/follow-up/data";
+import { loadPlanData } from "@/features/follow-up/data";
+import { lookupRound } from "@/features/follow-up/model";
 import { csvRecords, exportRow } from "@/features/follow-up/report";
 import { followUpQuerySchema } from "@/features/follow-up/schema";
 import { apiTranslator, jsonError, parseQuery, requestLocale, withErrorHandling } from "@/lib/api";
@@ -17,7 +18,7 @@ export async function GET(request: Request, ctx: RouteContext<"/api/plans/[code]
     const { fy, format } = query.data;
     const { code } = await ctx.params;
 
-    const result = await getFollowUp(code, fy, null);
+    const result = lookupRound(await loadPlanData(code, null), fy);
     switch (result.kind) {
       case "plan-not-found":
         return jsonError(404, "planNotFound", t("planNotFound", { code }));
@@ -38,7 +39,7 @@ export async function GET(request: Request, ctx: RouteContext<"/api/plans/[code]
         },
       });
     }
-    const { plan, round, footnotes } = result;
+    const { plan, round } = result;
     return Response.json({
       plan: { code: plan.code, name_ja: plan.nameJa, name_en: plan.nameEn, first_fy: plan.firstFy, last_fy: plan.lastFy },
       round: {
@@ -51,7 +52,7 @@ export async function GET(request: Request, ctx: RouteContext<"/api/plans/[code]
         status: round.status,
       },
       rows,
-      footnotes: footnotes.map((f) => ({ kpi: f.kpi, marker: f.marker, text_ja: f.textJa, text_en: f.textEn })),
+      footnotes: round.footnotes.map((f) => ({ kpi: f.kpi, marker: f.marker, text_ja: f.textJa, text_en: f.textEn })),
     });
   });
 }

@@ -1,0 +1,120 @@
+/**
+ * A plan as plain data, and its follow-up as of a fiscal year, computed by the domain
+ * core. The export, the dashboards and the slides all build on followUpAt().
+ */
+import { kpiStatus, type KpiStatus } from "@/domain/follow-up";
+import type { KpiKind, Measure, Rating, YearFact } from "@/domain/types";
+
+export interface KpiDef {
+  code: string;
+  parentCode: string | null;
+  projectNo: number;
+  kind: KpiKind;
+  management: boolean;
+  measure: Measure;
+  unit: string | null;
+  groupJa: string | null;
+  groupEn: string | null;
+  nameJa: string;
+  nameEn: string;
+  target: number | null;
+  targetQualifier: "at_least" | null;
+  facts: YearFact[];
+}
+
+export interface RoundEntryData {
+  ratingFinal: Rating | null;
+  overrideReason: string | null;
+  detailJa: string | null;
+  detailEn: string | null;
+  noteJa: string | null;
+  noteEn: string | null;
+}
+
+export interface FootnoteData {
+  kpi: string;
+  marker: string;
+  textJa: string;
+  textEn: string | null;
+}
+
+export interface RoundData {
+  fiscalYear: number;
+  meetingNo: number | null;
+  meetingDate: string | null;
+  asOfDate: string | null;
+  status: "draft" | "final";
+  assessmentJa: string | null;
+  assessmentEn: string | null;
+  entries: Record<string, RoundEntryData>;
+  footnotes: FootnoteData[];
+  evaluations: Record<number, { textJa: string; textEn: string | null }>;
+  highlights: { projectNo: number | null; textJa: string; textEn: string | null }[];
+}
+
+export interface ProjectDef {
+  no: number;
+  code: string;
+  nameJa: string;
+  nameEn: string;
+  ministries: { ministry: string; lead: boolean }[];
+  budgets: { fiscalYear: number; kind: string; okuYen: number }[];
+}
+
+export interface PlanData {
+  code: string;
+  nameJa: string;
+  nameEn: string;
+  firstFy: number;
+  lastFy: number;
+  projects: ProjectDef[];
+  /** in display order: by project, then the order of the KPI list, sub-targets after their parent */
+  kpis: KpiDef[];
+  /** the rounds the viewer may see, by fiscal year */
+  rounds: RoundData[];
+}
+
+export interface FollowUpRow extends KpiDef {
+  entry: RoundEntryData | null;
+  markers: string[];
+  status: KpiStatus;
+}
+
+export interface FollowUp {
+  round: RoundData | null;
+  rows: FollowUpRow[];
+}
+
+/** The follow-up as of a fiscal year, with that year's round where there is one. */
+export function followUpAt(plan: PlanData, fy: number): FollowUp {
+  const round = plan.rounds.find((r) => r.fiscalYear === fy) ?? null;
+  const rows = plan.kpis.map((k) => {
+    const entry = round?.entries[k.code] ?? null;
+    return {
+      ...k,
+      entry,
+      markers: round?.footnotes.filter((f) => f.kpi === k.code).map((f) => f.marker) ?? [],
+      status: kpiStatus(k, plan, fy, entry?.ratingFinal),
+    };
+  });
+  return { round, rows };
+}
+
+/** The latest final round: what the dashboards show by default. */
+export function latestFinalRound(plan: PlanData): RoundData | null {
+  return plan.rounds.filter((r) => r.status === "final").at(-1) ?? null;
+}
+
+export type RoundLookup =
+  | { kind: "plan-not-found" }
+  | { kind: "fy-outside-plan"; firstFy: number; lastFy: number }
+  | { kind: "round-not-found" }
+  | { kind: "ok"; plan: PlanData; round: RoundData; rows: FollowUpRow[] };
+
+/** The follow-up of a round the viewer may see (loadPlanData has already left out the others). */
+export function lookupRound(plan: PlanData | null, fy: number): RoundLookup {
+  if (!plan) return { kind: "plan-not-found" };
+  if (fy < plan.firstFy || fy > plan.lastFy) return { kind: "fy-outside-plan", firstFy: plan.firstFy, lastFy: plan.lastFy };
+  const { round, rows } = followUpAt(plan, fy);
+  return round ? { kind: "ok", plan, round, rows } : { kind: "round-not-found" };
+}
