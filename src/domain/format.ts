@@ -1,5 +1,73 @@
+/**
+ * How figures are written, in Japanese and English: 1,860件 / 1,860; 81.0%; ２件以上 / at least 2.
+ * Pages, charts and slides all format through here.
+ */
+import type { Locale } from "./fiscal-year";
+import type { Measure, YearFact } from "./types";
+
 /** Circled project numbers as the documents print them: 1 → ①. */
 export function circledNumber(n: number): string {
   if (!Number.isInteger(n) || n < 1 || n > 20) return String(n);
   return String.fromCharCode(0x2460 + n - 1);
+}
+
+const formatters = new Map<string, Intl.NumberFormat>();
+
+export function formatNumber(n: number, locale: Locale, decimals = 0): string {
+  const key = `${locale}|${decimals}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale === "ja" ? "ja-JP" : "en-US", {
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: decimals,
+    });
+    formatters.set(key, f);
+  }
+  return f.format(n);
+}
+
+function decimalsOf(n: number): number {
+  const s = String(n);
+  const dot = s.indexOf(".");
+  return dot < 0 ? 0 : s.length - dot - 1;
+}
+
+/**
+ * The decimals a KPI's figures are printed with: as many as its most precise stored
+ * figure (pharma's shares 80.8/81.1/81.0 → 1, so 81 is printed 81.0), at most 1.
+ */
+export function displayDecimals(facts: readonly YearFact[], target: number | null = null): number {
+  const all = facts.flatMap((f) => [f.value, f.cumulativeReported]).filter((v): v is number => typeof v === "number");
+  if (target !== null) all.push(target);
+  return Math.min(1, Math.max(0, ...all.map(decimalsOf)));
+}
+
+export interface FigureFormat {
+  measure: Measure;
+  unit: string | null;
+  decimals: number;
+}
+
+/** A figure with its unit: 1,860件 (ja) / 1,860 (en); 81.0% in both. */
+export function formatFigure(n: number, f: FigureFormat, locale: Locale): string {
+  const num = formatNumber(n, locale, f.decimals);
+  if (f.measure === "share") return `${num}%`;
+  return locale === "ja" && f.unit ? `${num}${f.unit}` : num;
+}
+
+/** A target as the report writes it: 25件, ２件以上, 75% / 25, at least 2, 75%. */
+export function formatTarget(
+  target: number,
+  qualifier: "at_least" | null,
+  f: FigureFormat,
+  locale: Locale,
+): string {
+  const figure = formatFigure(target, f, locale);
+  if (qualifier !== "at_least") return figure;
+  return locale === "ja" ? `${figure}以上` : `at least ${figure}`;
+}
+
+/** A ratio as a percentage: 1.0667 → 107%. */
+export function formatRatio(ratio: number, locale: Locale): string {
+  return `${formatNumber(ratio * 100, locale, 0)}%`;
 }

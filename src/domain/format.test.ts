@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { circledNumber, displayDecimals, formatFigure, formatRatio, formatTarget } from "./format";
+
+const count = { measure: "count" as const, unit: "件", decimals: 0 };
+const share1 = { measure: "share" as const, unit: "%", decimals: 1 };
+
+describe("figures", () => {
+  it("follow the locale: 1,860件 in Japanese, 1,860 in English", () => {
+    expect(formatFigure(1860, count, "ja")).toBe("1,860件");
+    expect(formatFigure(1860, count, "en")).toBe("1,860");
+    expect(formatFigure(81, share1, "ja")).toBe("81.0%");
+    expect(formatFigure(81, share1, "en")).toBe("81.0%");
+    expect(formatFigure(31, { ...share1, decimals: 0 }, "en")).toBe("31%");
+  });
+
+  it("print targets with their qualifier", () => {
+    expect(formatTarget(25, null, count, "ja")).toBe("25件");
+    expect(formatTarget(2, "at_least", count, "ja")).toBe("2件以上");
+    expect(formatTarget(2, "at_least", count, "en")).toBe("at least 2");
+    expect(formatTarget(75, null, { ...share1, decimals: 0 }, "en")).toBe("75%");
+  });
+
+  it("take their decimals from the most precise stored figure", () => {
+    expect(displayDecimals([{ fiscalYear: 2020, value: 80.8 }, { fiscalYear: 2022, value: 81 }])).toBe(1);
+    expect(displayDecimals([{ fiscalYear: 2020, value: 23 }, { fiscalYear: 2022, cumulativeReported: 31 }])).toBe(0);
+    expect(displayDecimals([{ fiscalYear: 2020, value: 1 / 3 }])).toBe(1);
+    expect(displayDecimals([])).toBe(0);
+  });
+
+  it("print ratios as percentages and projects as circled numbers", () => {
+    expect(formatRatio(1.0667, "en")).toBe("107%");
+    expect(formatRatio(8.5333, "ja")).toBe("853%");
+    expect(circledNumber(1)).toBe("①");
+    expect(circledNumber(6)).toBe("⑥");
+  });
+});
