@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { circledNumber, displayDecimals, formatFigure, formatRatio, formatTarget } from "./format";
+import { circledNumber, displayDecimals, formatDate, formatFigure, formatRatio, formatTarget } from "./format";
 
 const count = { measure: "count" as const, unit: "件", decimals: 0 };
 const share1 = { measure: "share" as const, unit: "%", decimals: 1 };
@@ -32,5 +32,12 @@ describe("figures", () => {
     expect(formatRatio(8.5333, "ja")).toBe("853%");
     expect(circledNumber(1)).toBe("①");
     expect(circledNumber(6)).toBe("⑥");
+  });
+});
+
+describe("dates", () => {
+  it("are calendar dates, the same in every time zone", () => {
+    expect(formatDate("2022-05-17", "ja")).toBe("2022年5月17日");
+    expect(formatDate("2025-05-14", "en")).toBe("14 May 2025");
   });
 });

@@ -71,3 +71,11 @@ export function formatTarget(
 export function formatRatio(ratio: number, locale: Locale): string {
   return `${formatNumber(ratio * 100, locale, 0)}%`;
 }
+
+/** A calendar date (YYYY-MM-DD, no time zone): 2022年5月17日 / 17 May 2022. */
+export function formatDate(isoDate: string, locale: Locale): string {
+  const [y, m, d] = isoDate.split("-").map(Number);
+  return new Intl.DateTimeFormat(locale === "ja" ? "ja-JP" : "en-GB", { dateStyle: "long", timeZone: "UTC" }).format(
+    new Date(Date.UTC(y, m - 1, d)),
+  );
+}

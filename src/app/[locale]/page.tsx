@@ -2,6 +2,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { fyLabel } from "@/domain/fiscal-year";
 import { circledNumber } from "@/domain/format";
 import { getPlanWithProjects, listPlans } from "@/features/plans/data";
+import { Link } from "@/i18n/navigation";
 import type { AppLocale } from "@/i18n/routing";
 
 export const dynamic = "force-dynamic";
@@ -27,7 +28,9 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
       {plans.map((plan) =>
         plan ? (
           <section key={plan.code} className="plan" aria-labelledby={`plan-${plan.code}`}>
-            <h2 id={`plan-${plan.code}`}>{name(plan)}</h2>
+            <h2 id={`plan-${plan.code}`}>
+              {plan.projects.length > 0 ? <Link href={`/plans/${plan.code}`}>{name(plan)}</Link> : name(plan)}
+            </h2>
             <p className="muted">
               {t("period", { from: fyLabel(plan.firstFy, locale), to: fyLabel(plan.lastFy, locale) })}
             </p>
@@ -53,7 +56,9 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
                       return (
                         <tr key={p.no}>
                           <td>{circledNumber(p.no)}</td>
-                          <th scope="row">{name(p)}</th>
+                          <th scope="row">
+                            <Link href={`/plans/${plan.code}/${plan.rounds[0]?.fiscalYear ?? plan.firstFy}/projects/${p.no}`}>{name(p)}</Link>
+                          </th>
                           <td>
                             <ul className="ministries">
                               {p.ministries.map((m) => (

@@ -79,3 +79,61 @@ export function yearsOfPlan(plan: PlanData) {
   }
   return years;
 }
+
+export type BreakdownPart =
+  | { kind: "value"; fy: number; value: number }
+  | { kind: "sum"; from: number; to: number; sum: number }
+  | { kind: "unknown"; from: number; to: number };
+
+/** The single years behind a cumulative, as the report prints them in (…): known values, sums, gaps. */
+export function breakdown(row: FollowUpRow, plan: PlanData, fy: number): BreakdownPart[] {
+  const parts: BreakdownPart[] = [];
+  const missing = row.status.cumulative.missing;
+  for (let y = plan.firstFy; y <= Math.min(fy, plan.lastFy); y++) {
+    const span = missing.find((m) => m.fromFy === y);
+    if (span) {
+      parts.push(span.sum === null ? { kind: "unknown", from: span.fromFy, to: span.toFy } : { kind: "sum", from: span.fromFy, to: span.toFy, sum: span.sum });
+      y = span.toFy;
+    } else if (row.status.values[y] !== undefined) {
+      parts.push({ kind: "value", fy: y, value: row.status.values[y] });
+    }
+  }
+  return parts;
+}
+
+export interface ChartPoint {
+  fy: number;
+  single: number | null;
+  cumulative: number | null;
+  /** the dashed line across years known only as a sum: set at the span's two ends */
+  bridge: number | null;
+  target: number | null;
+  path: number | null;
+}
+
+/** One point per fiscal year of the plan, up to the as-of year, from the same domain functions. */
+export function chartPoints(plan: PlanData, code: string, fy: number): ChartPoint[] {
+  const rowAt = (y: number) => followUpAt(plan, y).rows.find((r) => r.code === code)!;
+  const points: ChartPoint[] = [];
+  let last: FollowUpRow | null = null;
+  for (let y = plan.firstFy; y <= Math.min(fy, plan.lastFy); y++) {
+    last = rowAt(y);
+    points.push({
+      fy: y,
+      single: last.status.values[y] ?? null,
+      cumulative: last.status.cumulative.value,
+      bridge: null,
+      target: last.target,
+      path: last.measure === "count" ? last.status.expected : null,
+    });
+  }
+  for (const span of last?.status.cumulative.missing ?? []) {
+    const before = points.find((p) => p.fy === span.fromFy - 1);
+    const end = points.find((p) => p.fy === span.toFy);
+    if (span.sum !== null && before?.cumulative != null && end?.cumulative != null) {
+      before.bridge = before.cumulative;
+      end.bridge = end.cumulative;
+    }
+  }
+  return points;
+}

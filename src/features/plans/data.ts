@@ -13,6 +13,7 @@ export async function getPlanWithProjects(code: string) {
   return prisma.plan.findUnique({
     where: { code },
     include: {
+      rounds: { where: { status: "final" }, orderBy: { fiscalYear: "desc" }, take: 1, select: { fiscalYear: true } },
       projects: {
         orderBy: { no: "asc" },
         include: {

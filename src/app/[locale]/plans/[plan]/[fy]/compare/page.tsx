@@ -1,0 +1,101 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { fyShortLabel } from "@/domain/fiscal-year";
+import { circledNumber, formatRatio } from "@/domain/format";
+import { AttentionFilter } from "@/features/dashboard/components/attention-filter";
+import { RatingBadge } from "@/features/dashboard/components/rating-badge";
+import { getPlanAsOf } from "@/features/dashboard/data";
+import { comparison } from "@/features/dashboard/view";
+import { Link } from "@/i18n/navigation";
+import type { AppLocale } from "@/i18n/routing";
+
+type Props = PageProps<"/[locale]/plans/[plan]/[fy]/compare">;
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale, plan: code, fy } = await params;
+  const { plan } = await getPlanAsOf(code, fy);
+  if (!plan) return {};
+  const t = await getTranslations({ locale: locale as AppLocale, namespace: "Compare" });
+  return { title: t("title", { plan: locale === "ja" ? plan.nameJa : plan.nameEn }) };
+}
+
+export default async function ComparePage({ params }: Props) {
+  const { locale: l, plan: code, fy: fyText } = await params;
+  const locale = l as AppLocale;
+  setRequestLocale(locale);
+  const { plan, fy } = await getPlanAsOf(code, fyText);
+  if (!plan) notFound();
+  const t = await getTranslations({ locale, namespace: "Compare" });
+  const tf = await getTranslations({ locale, namespace: "Figures" });
+  const tr = await getTranslations({ locale, namespace: "Rating" });
+  const name = (o: { nameJa: string; nameEn: string }) => (locale === "ja" ? o.nameJa : o.nameEn);
+  const { rounds, rows, atPlanEnd } = comparison(plan, fy);
+  const cols = rounds.length + (atPlanEnd ? 2 : 1);
+
+  return (
+    <>
+      <h1>{t("title", { plan: name(plan) })}</h1>
+      <AttentionFilter
+        label={t("filter")}
+        shownText={t("shown", { shown: "{shown}", total: rows.length })}
+        total={rows.length}
+        attention={rows.filter((r) => r.attention).length}
+      >
+        <div className="table-wrap">
+          <table className="report compare">
+            <caption>{t("caption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("colKpi")}</th>
+                {rounds.map((r) => (
+                  <th scope="col" key={r.fiscalYear}>
+                    {fyShortLabel(r.fiscalYear, locale)}
+                  </th>
+                ))}
+                {atPlanEnd && <th scope="col">{t("colAchieved")}</th>}
+              </tr>
+            </thead>
+            {plan.projects.map((p) => (
+              <tbody key={p.no}>
+                <tr className="group">
+                  <th scope="rowgroup" colSpan={cols}>
+                    {circledNumber(p.no)} {name(p)}
+                  </th>
+                </tr>
+                {rows
+                  .filter((r) => r.row.projectNo === p.no)
+                  .map(({ row, cells, achieved, attention }) => (
+                    <tr key={row.code} data-attention={attention} className={row.parentCode ? "sub" : undefined}>
+                      <th scope="row">
+                        <Link href={`/plans/${plan.code}/${fy}/kpis/${row.code}`}>{name(row)}</Link>
+                      </th>
+                      {cells.map((c) => (
+                        <td key={c.round.fiscalYear} className="center">
+                          {!row.parentCode && <RatingBadge rating={c.rating} />}
+                          {c.achievement !== null && <span className="small"> {formatRatio(c.achievement, locale)}</span>}
+                        </td>
+                      ))}
+                      {atPlanEnd && (
+                        <td className="center">
+                          {achieved === null ? (
+                            <span aria-label={tr("none")}>—</span>
+                          ) : achieved ? (
+                            <span className="achieved">✓ {tf("achieved")}</span>
+                          ) : (
+                            <span className="not-achieved">✗ {tf("notAchieved")}</span>
+                          )}
+                        </td>
+                      )}
+                    </tr>
+                  ))}
+              </tbody>
+            ))}
+          </table>
+        </div>
+      </AttentionFilter>
+      <p className="legend-line">{tr("legend")}</p>
+      {!atPlanEnd && <p className="small muted">{t("endNote")}</p>}
+    </>
+  );
+}

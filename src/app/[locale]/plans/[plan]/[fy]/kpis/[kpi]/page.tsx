@@ -1,0 +1,244 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { fyLabel, fyShortLabel } from "@/domain/fiscal-year";
+import { circledNumber, formatFigure, formatRatio } from "@/domain/format";
+import { LatestValue, Localized, TargetValue } from "@/features/dashboard/components/figures";
+import { KpiChart } from "@/features/dashboard/components/kpi-chart";
+import { RatingBadge } from "@/features/dashboard/components/rating-badge";
+import { getPlanAsOf } from "@/features/dashboard/data";
+import { chartPoints, figureFormat, kpiHistory } from "@/features/dashboard/view";
+import { followUpAt } from "@/features/follow-up/model";
+import { Link } from "@/i18n/navigation";
+import type { AppLocale } from "@/i18n/routing";
+
+type Props = PageProps<"/[locale]/plans/[plan]/[fy]/kpis/[kpi]">;
+
+export async function generateStaticParams() {
+  return [];
+}
+
+async function load(params: Props["params"]) {
+  const { locale, plan: code, fy: fyText, kpi } = await params;
+  const { plan, fy } = await getPlanAsOf(code, fyText);
+  const followUp = plan ? followUpAt(plan, fy) : null;
+  const row = followUp?.rows.find((r) => r.code === kpi);
+  return { locale: locale as AppLocale, plan, fy, followUp, row };
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale, row } = await load(params);
+  return row ? { title: locale === "ja" ? row.nameJa : row.nameEn } : {};
+}
+
+export default async function KpiPage({ params }: Props) {
+  const { locale, plan, fy, followUp, row } = await load(params);
+  if (!plan || !followUp || !row) notFound();
+  setRequestLocale(locale);
+  const t = await getTranslations({ locale, namespace: "Kpi" });
+  const tf = await getTranslations({ locale, namespace: "Figures" });
+  const tr = await getTranslations({ locale, namespace: "Rating" });
+  const tn = await getTranslations({ locale, namespace: "Nav" });
+  const name = (o: { nameJa: string; nameEn: string }) => (locale === "ja" ? o.nameJa : o.nameEn);
+  const project = plan.projects.find((p) => p.no === row.projectNo)!;
+  const parent = row.parentCode ? followUp.rows.find((r) => r.code === row.parentCode) : null;
+  const subs = followUp.rows.filter((r) => r.parentCode === row.code);
+  const format = figureFormat(row);
+  const fig = (n: number | null) => (n === null ? tf("noData") : formatFigure(n, format, locale));
+  const points = chartPoints(plan, row.code, fy);
+  const sumSpans = row.status.cumulative.missing.filter((m) => m.sum !== null);
+  const history = kpiHistory(plan, row.code, fy);
+  const title = parent ? `${name(parent)}（${name(row)}）` : name(row);
+  const s = row.status;
+
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link href={`/plans/${plan.code}/${fy}/projects/${project.no}`}>
+          {circledNumber(project.no)} {name(project)}
+        </Link>
+        {parent && (
+          <>
+            {" › "}
+            <Link href={`/plans/${plan.code}/${fy}/kpis/${parent.code}`}>{name(parent)}</Link>
+          </>
+        )}
+      </p>
+      <h1>{title}</h1>
+
+      <dl className="summary">
+        <div>
+          <dt>{tf("target")}</dt>
+          <dd>
+            <TargetValue row={row} />
+            {row.management && <span className="tag">{tf("management")}</span>}
+          </dd>
+        </div>
+        <div>
+          <dt>{tn("asOfCurrent", { year: fyLabel(fy, locale) })}</dt>
+          <dd>
+            <LatestValue row={row} plan={plan} fy={fy} />
+            <span className="small muted">{tf(`basis_${s.cumulative.basis}`)}</span>
+          </dd>
+        </div>
+        {s.expected !== null && row.measure === "count" && (
+          <div>
+            <dt>{tf("expected")}</dt>
+            <dd>{fig(s.expected)}</dd>
+          </div>
+        )}
+        {s.achievementOfTarget !== null && (
+          <div>
+            <dt>{tf("achievementOfTarget")}</dt>
+            <dd>{formatRatio(s.achievementOfTarget, locale)}</dd>
+          </div>
+        )}
+        <div>
+          <dt>{tr("auto")}</dt>
+          <dd>
+            <RatingBadge rating={s.ratingAuto} />
+          </dd>
+        </div>
+        <div>
+          <dt>{tr("final")}</dt>
+          <dd>
+            <RatingBadge rating={s.rating} />
+            {s.overridden && row.entry?.overrideReason && (
+              <span className="small">
+                {tr("reason")}: {row.entry.overrideReason}
+              </span>
+            )}
+          </dd>
+        </div>
+        {s.achieved !== null && (
+          <div>
+            <dt>{tf("achievedAtEnd")}</dt>
+            <dd>{s.achieved ? tf("achieved") : tf("notAchieved")}</dd>
+          </div>
+        )}
+      </dl>
+
+      {row.measure !== "qualitative" && (
+        <figure className="chart" aria-labelledby="chart-title">
+          <figcaption id="chart-title">
+            {t("chartTitle", { kpi: title })} <span className="muted small">{t("chartAlt")}</span>
+          </figcaption>
+          <div aria-hidden="true">
+            <KpiChart
+              points={points.map((p) => ({ ...p, label: fyShortLabel(p.fy, locale) }))}
+              labels={{ single: t("seriesSingle"), cumulative: t("seriesCumulative"), sumOnly: t("seriesSumOnly"), target: t("seriesTarget"), path: t("seriesPath") }}
+              decimals={format.decimals}
+              locale={locale === "ja" ? "ja-JP" : "en-US"}
+            />
+          </div>
+        </figure>
+      )}
+      {sumSpans.map((m) => (
+        <p key={m.fromFy} className="notice">
+          {tf("sumOnlyNote", { from: fyLabel(m.fromFy, locale), to: fyLabel(m.toFy, locale), sum: fig(m.sum) })}
+        </p>
+      ))}
+
+      {row.measure !== "qualitative" && (
+        <div className="table-wrap">
+          <table className="report">
+            <caption>{t("tableCaption", { kpi: title })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("colYear")}</th>
+                <th scope="col">{t("colSingle")}</th>
+                <th scope="col">{t("colCumulative")}</th>
+                {row.measure === "count" && row.target !== null && <th scope="col">{t("colExpected")}</th>}
+                {row.target !== null && <th scope="col">{t("colTarget")}</th>}
+              </tr>
+            </thead>
+            <tbody>
+              {points.map((p) => {
+                const span = sumSpans.find((m) => p.fy >= m.fromFy && p.fy <= m.toFy);
+                return (
+                  <tr key={p.fy}>
+                    <th scope="row">{fyLabel(p.fy, locale)}</th>
+                    {span ? (
+                      span.fromFy === p.fy && (
+                        <td className="num" rowSpan={span.toFy - span.fromFy + 1}>
+                          {tf("sumOnly", { from: fyShortLabel(span.fromFy, locale), to: fyShortLabel(span.toFy, locale), sum: fig(span.sum) })}
+                        </td>
+                      )
+                    ) : (
+                      <td className="num">{fig(p.single)}</td>
+                    )}
+                    <td className="num">{fig(p.cumulative)}</td>
+                    {row.measure === "count" && row.target !== null && <td className="num">{fig(p.path)}</td>}
+                    {row.target !== null && <td className="num">{fig(p.target)}</td>}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      <section aria-labelledby="history">
+        <h2 id="history">{t("history")}</h2>
+        {history.length > 0 && (
+          <p className="history-line">
+            {history.map((h, i) => (
+              <span key={h.round.fiscalYear}>
+                {i > 0 && " → "}
+                {fyShortLabel(h.round.fiscalYear, locale)}: {fig(h.row.status.cumulative.value)}
+              </span>
+            ))}
+          </p>
+        )}
+        <table className="report">
+          <caption className="sr-only">{t("historyCaption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("colRound")}</th>
+              <th scope="col">{t("colValue")}</th>
+              <th scope="col">{t("colRating")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {history.map(({ round, row: r }) => (
+              <tr key={round.fiscalYear}>
+                <th scope="row">{fyLabel(round.fiscalYear, locale)}</th>
+                <td className="num">
+                  <LatestValue row={r} plan={plan} fy={round.fiscalYear} />
+                </td>
+                <td className="center">{!r.parentCode && <RatingBadge rating={r.status.rating} />}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      {subs.length > 0 && (
+        <section aria-labelledby="subs">
+          <h2 id="subs">{t("subTargets")}</h2>
+          <ul>
+            {subs.map((sub) => (
+              <li key={sub.code}>
+                <Link href={`/plans/${plan.code}/${fy}/kpis/${sub.code}`}>{name(sub)}</Link>
+                {": "}
+                <LatestValue row={sub} plan={plan} fy={fy} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {row.entry && (row.entry.detailJa || row.entry.noteJa) && (
+        <section aria-labelledby="detail">
+          <h2 id="detail">{t("detail", { year: fyLabel(fy, locale) })}</h2>
+          <Localized ja={row.entry.detailJa} en={row.entry.detailEn} block />
+          {row.entry.noteJa && (
+            <p className="small">
+              {t("note")}: <Localized ja={row.entry.noteJa} en={row.entry.noteEn} />
+            </p>
+          )}
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,53 @@
+import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { fyLabel } from "@/domain/fiscal-year";
+import { circledNumber } from "@/domain/format";
+import { AsOfNav } from "@/features/dashboard/components/as-of-nav";
+import { PlanNav } from "@/features/dashboard/components/plan-nav";
+import { getPlanAsOf } from "@/features/dashboard/data";
+import { elapsed, yearsOfPlan } from "@/features/dashboard/view";
+import type { AppLocale } from "@/i18n/routing";
+
+
+// Rendered on first request, then served from the cache until a write invalidates it.
+export async function generateStaticParams() {
+  return [];
+}
+
+export default async function PlanLayout({ children, params }: LayoutProps<"/[locale]/plans/[plan]/[fy]">) {
+  const { locale: l, plan: code, fy: fyText } = await params;
+  const locale = l as AppLocale;
+  setRequestLocale(locale);
+  const { plan, fy } = await getPlanAsOf(code, fyText);
+  if (!plan) notFound();
+  const t = await getTranslations({ locale, namespace: "Nav" });
+  const tf = await getTranslations({ locale, namespace: "Figures" });
+  const base = `/${locale}/plans/${code}/${fy}`;
+  const name = (o: { nameJa: string; nameEn: string }) => (locale === "ja" ? o.nameJa : o.nameEn);
+  return (
+    <>
+      <div className="plan-bar">
+        <p className="plan-bar__name">{name(plan)}</p>
+        <p className="plan-bar__elapsed">{tf("elapsed", elapsed(plan, fy))}</p>
+      </div>
+      <PlanNav
+        label={t("plan")}
+        tabs={[
+          { href: base, text: t("overview") },
+          ...plan.projects.map((p) => ({ href: `${base}/projects/${p.no}`, text: `${circledNumber(p.no)} ${name(p).replace(/プロジェクト$| Project.*$/, "")}`, title: name(p) })),
+          { href: `${base}/compare`, text: t("compare") },
+        ]}
+      />
+      <AsOfNav
+        label={t("asOf")}
+        current={fy}
+        years={yearsOfPlan(plan).map((y) => ({
+          fy: y.fy,
+          text: fyLabel(y.fy, locale),
+          note: y.round ? (y.round.status === "final" ? t("roundFinal") : t("roundDraft")) : t("noRoundYear"),
+        }))}
+      />
+      {children}
+    </>
+  );
+}

@@ -1,0 +1,77 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { fyLabel } from "@/domain/fiscal-year";
+import { circledNumber } from "@/domain/format";
+import { ProjectTable } from "@/features/dashboard/components/project-table";
+import { Localized } from "@/features/dashboard/components/figures";
+import { getPlanAsOf } from "@/features/dashboard/data";
+import { projectRows } from "@/features/dashboard/view";
+import { followUpAt } from "@/features/follow-up/model";
+import type { AppLocale } from "@/i18n/routing";
+
+type Props = PageProps<"/[locale]/plans/[plan]/[fy]/projects/[no]">;
+
+export async function generateStaticParams() {
+  return [];
+}
+
+async function load(params: Props["params"]) {
+  const { locale, plan: code, fy: fyText, no } = await params;
+  const { plan, fy } = await getPlanAsOf(code, fyText);
+  const project = plan?.projects.find((p) => String(p.no) === no);
+  return { locale: locale as AppLocale, plan, fy, project };
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale, plan, fy, project } = await load(params);
+  if (!plan || !project) return {};
+  const t = await getTranslations({ locale, namespace: "Report" });
+  return { title: t("title", { project: locale === "ja" ? project.nameJa : project.nameEn, year: fyLabel(fy, locale) }) };
+}
+
+export default async function ProjectPage({ params }: Props) {
+  const { locale, plan, fy, project } = await load(params);
+  if (!plan || !project) notFound();
+  setRequestLocale(locale);
+  const t = await getTranslations({ locale, namespace: "Report" });
+  const { round, rows } = followUpAt(plan, fy);
+  const { output, outcome } = projectRows(rows, project.no);
+  const footnotes = (round?.footnotes ?? []).filter((f) => rows.some((r) => r.code === f.kpi && r.projectNo === project.no));
+  const uniqueNotes = [...new Map(footnotes.map((f) => [`${f.marker}${f.textJa}`, f])).values()];
+  const evaluation = round?.evaluations[project.no];
+  const name = locale === "ja" ? project.nameJa : project.nameEn;
+
+  return (
+    <>
+      <h1>
+        {circledNumber(project.no)} {t("title", { project: name, year: fyLabel(fy, locale) })}
+      </h1>
+      <ProjectTable id="outputs" heading={t("outputs")} rows={output} plan={plan} fy={fy} />
+      <ProjectTable id="outcomes" heading={t("outcomes")} rows={outcome} plan={plan} fy={fy} />
+      <p className="legend-line">{t("latestNote", { year: fyLabel(fy, locale) })}</p>
+      {uniqueNotes.length > 0 && (
+        <section aria-labelledby="footnotes" className="footnotes">
+          <h2 id="footnotes">{t("footnotes")}</h2>
+          <ul>
+            {uniqueNotes.map((f) => (
+              <li key={`${f.marker}${f.textJa}`}>
+                <span className="marker">{f.marker}</span> <Localized ja={f.textJa} en={f.textEn} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <section aria-labelledby="evaluation">
+        <h2 id="evaluation">{t("evaluation")}</h2>
+        {evaluation ? (
+          evaluation.textJa.split("\n").map((para, i) => (
+            <Localized key={i} ja={para} en={evaluation.textEn?.split("\n")[i] ?? null} block />
+          ))
+        ) : (
+          <p>{t("noEvaluation")}</p>
+        )}
+      </section>
+    </>
+  );
+}

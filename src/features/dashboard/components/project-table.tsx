@@ -1,0 +1,86 @@
+import { useLocale, useTranslations } from "next-intl";
+import type { FollowUpRow, PlanData } from "@/features/follow-up/model";
+import { Link } from "@/i18n/navigation";
+import { LatestValue, Localized, TargetValue, useName } from "./figures";
+import { RatingBadge } from "./rating-badge";
+
+interface Props {
+  id: string;
+  heading: string;
+  rows: FollowUpRow[];
+  plan: PlanData;
+  fy: number;
+}
+
+/** One table of the report, in the official shape: 達成目標 | 最新の数値 | 進捗 | 進捗の詳細 | 備考. */
+export function ProjectTable({ id, heading, rows, plan, fy }: Props) {
+  const t = useTranslations("Report");
+  const tf = useTranslations("Figures");
+  const tr = useTranslations("Rating");
+  const locale = useLocale();
+  const name = useName();
+  if (rows.length === 0) return null;
+  // As in the KPI list (003): groups of targeted KPIs, then （その他管理指標） and its groups.
+  const groups: { ja: string | null; en: string | null; management: boolean; rows: FollowUpRow[] }[] = [];
+  for (const r of rows) {
+    const last = groups.at(-1);
+    if (last && last.ja === r.groupJa && last.management === r.management) last.rows.push(r);
+    else groups.push({ ja: r.groupJa, en: r.groupEn, management: r.management, rows: [r] });
+  }
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{heading}</h2>
+      <div className="table-wrap">
+        <table className="report official">
+          <thead>
+            <tr>
+              <th scope="col" className="w-kpi">{t("colKpi")}</th>
+              <th scope="col" className="w-target">{t("colTarget", { fy: String(plan.lastFy) })}</th>
+              <th scope="col" className="w-latest">{t("colLatest")}</th>
+              <th scope="col" className="w-progress">{t("colProgress")}</th>
+              <th scope="col">{t("colDetail")}</th>
+              <th scope="col" className="w-note">{t("colNote")}</th>
+            </tr>
+          </thead>
+          {groups.map((g, gi) => (
+            <tbody key={gi}>
+              {g.management && !groups[gi - 1]?.management && (
+                <tr className="section">
+                  <th scope="rowgroup" colSpan={6}>
+                    {t("managementSection")}
+                  </th>
+                </tr>
+              )}
+              {g.ja && (
+                <tr className="group">
+                  <th scope="rowgroup" colSpan={6}>
+                    ○{locale === "ja" ? g.ja : g.en}
+                  </th>
+                </tr>
+              )}
+              {g.rows.map((r) => (
+                <tr key={r.code} className={r.parentCode ? "sub" : undefined}>
+                  <th scope="row">
+                    <Link href={`/plans/${plan.code}/${fy}/kpis/${r.code}`}>{name(r)}</Link>
+                  </th>
+                  <td className="num">
+                    <TargetValue row={r} />
+                  </td>
+                  <td className="num">
+                    <LatestValue row={r} plan={plan} fy={fy} />
+                  </td>
+                  <td className="center">
+                    {!r.parentCode && <RatingBadge rating={r.status.rating} />}
+                    {r.status.overridden && <span className="small">{tr("overridden", { auto: r.status.ratingAuto ?? "—" })}</span>}
+                  </td>
+                  <td className="text">{r.entry && <Localized ja={r.entry.detailJa} en={r.entry.detailEn} />}</td>
+                  <td className="text small">{r.entry && <Localized ja={r.entry.noteJa} en={r.entry.noteEn} />}</td>
+                </tr>
+              ))}
+            </tbody>
+          ))}
+        </table>
+      </div>
+    </section>
+  );
+}

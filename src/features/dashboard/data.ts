@@ -1,0 +1,17 @@
+import "server-only";
+import { cache } from "react";
+import { loadPlanData } from "@/features/follow-up/data";
+
+/**
+ * The plan as anonymous visitors see it (final rounds only), read once per render.
+ * The dashboard pages are cached whole (ISR) and invalidated on every write, see cache.ts.
+ */
+export const getPublicPlan = cache((code: string) => loadPlanData(code, null));
+
+/** The plan and the "as of" fiscal year of a dashboard URL; plan is null when either is unknown. */
+export async function getPlanAsOf(code: string, fyText: string) {
+  const plan = await getPublicPlan(code);
+  const fy = Number(fyText);
+  if (!plan || !/^\d{4}$/.test(fyText) || fy < plan.firstFy || fy > plan.lastFy) return { plan: null, fy };
+  return { plan, fy };
+}
