@@ -1,28 +1,32 @@
 "use client";
 
-import { useLocale, useTranslations } from "next-intl";
-import { useSearchParams } from "next/navigation";
-import { Link, usePathname } from "@/i18n/navigation";
-import { routing } from "@/i18n/routing";
+import Link from "next/link";
+import { usePathname, useSearchParams } from "next/navigation";
 
-const NAMES = { ja: "日本語", en: "English" } as const;
+interface Props {
+  label: string;
+  current: string;
+  locales: { code: string; name: string }[];
+}
 
-/** Switches the language and keeps the current page and its query (e.g. the "as of" year). */
-export function LocaleSwitch() {
-  const t = useTranslations("Layout");
-  const locale = useLocale();
+/**
+ * Switches the language and keeps the current page and its query (e.g. the "as of" year).
+ * Labels come from the server, so that no translation runtime ships to the browser.
+ */
+export function LocaleSwitch({ label, current, locales }: Props) {
   const pathname = usePathname();
-  const query = Object.fromEntries(useSearchParams());
+  const query = useSearchParams().toString();
+  const href = (code: string) => pathname.replace(/^\/[a-z]{2}(?=\/|$)/, `/${code}`) + (query ? `?${query}` : "");
   return (
-    <nav aria-label={t("language")}>
+    <nav aria-label={label}>
       <ul className="locale-switch">
-        {routing.locales.map((l) => (
-          <li key={l} lang={l}>
-            {l === locale ? (
-              <span aria-current="true">{NAMES[l]}</span>
+        {locales.map((l) => (
+          <li key={l.code} lang={l.code}>
+            {l.code === current ? (
+              <span aria-current="true">{l.name}</span>
             ) : (
-              <Link href={{ pathname, query }} locale={l} hrefLang={l}>
-                {NAMES[l]}
+              <Link href={href(l.code)} hrefLang={l.code}>
+                {l.name}
               </Link>
             )}
           </li>

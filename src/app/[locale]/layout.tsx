@@ -3,12 +3,17 @@ import "@fontsource/noto-sans-jp/700.css";
 import "../globals.css";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { NextIntlClientProvider, hasLocale } from "next-intl";
+import { hasLocale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Suspense, type ReactNode } from "react";
 import { LocaleSwitch } from "@/components/locale-switch";
-import { Link } from "@/i18n/navigation";
+import { LocalLink as Link } from "@/components/local-link";
 import { routing } from "@/i18n/routing";
+
+const LOCALES = [
+  { code: "ja", name: "日本語" },
+  { code: "en", name: "English" },
+];
 
 export function generateStaticParams() {
   return routing.locales.map((locale) => ({ locale }));
@@ -29,7 +34,6 @@ export default async function LocaleLayout({ children, params }: LayoutProps<"/[
   return (
     <html lang={locale}>
       <body>
-        <NextIntlClientProvider>
           <a className="skip-link" href="#main">
             {t("skipToContent")}
           </a>
@@ -39,7 +43,7 @@ export default async function LocaleLayout({ children, params }: LayoutProps<"/[
                 {t("siteName")}
               </Link>
               <Suspense>
-                <LocaleSwitch />
+                <LocaleSwitch label={t("language")} current={locale} locales={LOCALES} />
               </Suspense>
             </div>
           </header>
@@ -47,7 +51,6 @@ export default async function LocaleLayout({ children, params }: LayoutProps<"/[
           <footer className="site-footer">
             <div className="site-footer__inner">{t("footer")}</div>
           </footer>
-        </NextIntlClientProvider>
       </body>
     </html>
   );

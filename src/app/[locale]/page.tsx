@@ -2,7 +2,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { fyLabel } from "@/domain/fiscal-year";
 import { circledNumber } from "@/domain/format";
 import { getPlanWithProjects, listPlans } from "@/features/plans/data";
-import { Link } from "@/i18n/navigation";
+import { LocalLink as Link } from "@/components/local-link";
 import type { AppLocale } from "@/i18n/routing";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 import { useLocale, useTranslations } from "next-intl";
 import type { FollowUpRow, PlanData } from "@/features/follow-up/model";
-import { Link } from "@/i18n/navigation";
+import { LocalLink as Link } from "@/components/local-link";
 import { LatestValue, Localized, TargetValue, useName } from "./figures";
 import { RatingBadge } from "./rating-badge";
 

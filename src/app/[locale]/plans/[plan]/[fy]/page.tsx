@@ -8,7 +8,7 @@ import { RatingBadge } from "@/features/dashboard/components/rating-badge";
 import { getPlanAsOf } from "@/features/dashboard/data";
 import { projectRows, ratingCounts } from "@/features/dashboard/view";
 import { followUpAt } from "@/features/follow-up/model";
-import { Link } from "@/i18n/navigation";
+import { LocalLink as Link } from "@/components/local-link";
 import type { AppLocale } from "@/i18n/routing";
 
 type Props = PageProps<"/[locale]/plans/[plan]/[fy]">;

@@ -7,7 +7,7 @@ import { AttentionFilter } from "@/features/dashboard/components/attention-filte
 import { RatingBadge } from "@/features/dashboard/components/rating-badge";
 import { getPlanAsOf } from "@/features/dashboard/data";
 import { comparison } from "@/features/dashboard/view";
-import { Link } from "@/i18n/navigation";
+import { LocalLink as Link } from "@/components/local-link";
 import type { AppLocale } from "@/i18n/routing";
 
 type Props = PageProps<"/[locale]/plans/[plan]/[fy]/compare">;

@@ -1,0 +1,118 @@
+// Dashboard speed against a static file, in one run on the production build.
+//   npm run build && node bench/dashboards.mjs
+// Starts `next start` on a fresh database (migrated and seeded), warms the cached pages,
+// then, at a few concurrency levels, loads each dashboard page and a static file with
+// autocannon (bounded by request count) and prints p50/p95 latency and the ratios to the
+// static file. Two static files: a tiny one (robots.txt), and the overview's own HTML
+// saved as a file, which separates the cost of the page's size from that of serving it
+// through Next. It also prints each page's first-load JavaScript, gzipped, as served.
+import autocannon from "autocannon";
+import { execFileSync, spawn } from "node:child_process";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+
+const PORT = Number(process.env.BENCH_PORT ?? 3300);
+const BASE = `http://127.0.0.1:${PORT}`;
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
+const LEVELS = (process.env.BENCH_CONCURRENCY ?? "1,10,50").split(",").map(Number);
+const SAME_SIZE = "/bench-overview-copy.html";
+const TARGETS = {
+  static: "/robots.txt",
+  "static-same-size": SAME_SIZE,
+  overview: "/ja/plans/plan2/2024",
+  project: "/ja/plans/plan2/2024/projects/3",
+  kpi: "/ja/plans/plan2/2024/kpis/pharma-out-1",
+  compare: "/en/plans/plan2/2024/compare",
+};
+
+const env = { ...process.env, DATABASE_URL: "file:./bench/out/bench.db", NEXT_TELEMETRY_DISABLED: "1" };
+mkdirSync("bench/out", { recursive: true });
+rmSync("bench/out/bench.db", { force: true });
+execFileSync("node_modules/.bin/prisma", ["migrate", "deploy"], { env, stdio: "ignore" });
+execFileSync("node_modules/.bin/tsx", ["prisma/seed.ts"], { env, stdio: "ignore" });
+
+const server = spawn("node_modules/.bin/next", ["start", "-p", String(PORT)], { env, stdio: "ignore", detached: true });
+const stop = () => {
+  rmSync(`public${SAME_SIZE}`, { force: true });
+  try {
+    process.kill(-server.pid, "SIGTERM");
+  } catch {}
+};
+process.on("exit", stop);
+
+async function waitForServer() {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`${BASE}/robots.txt`)).ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error("the server did not start");
+}
+
+function percentile(sorted, p) {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+function load(path, connections) {
+  return new Promise((resolve, reject) => {
+    const latencies = [];
+    let errors = 0;
+    const instance = autocannon({ url: BASE + path, connections, amount: REQUESTS, timeout: 10 }, (err) => {
+      if (err) return reject(err);
+      latencies.sort((a, b) => a - b);
+      resolve({ p50: percentile(latencies, 50), p95: percentile(latencies, 95), errors, n: latencies.length });
+    });
+    instance.on("response", (_client, status, _bytes, ms) => {
+      if (status !== 200) errors++;
+      latencies.push(ms);
+    });
+  });
+}
+
+async function firstLoadJs(path) {
+  const html = await (await fetch(BASE + path)).text();
+  // Modern browsers skip the noModule polyfills, so they are not counted.
+  const scripts = [...html.matchAll(/<script([^>]+)>/g)]
+    .filter((m) => !/nomodule/i.test(m[1]))
+    .map((m) => /src="([^"]+)"/.exec(m[1])?.[1])
+    .filter(Boolean);
+  let raw = 0;
+  let gz = 0;
+  for (const src of new Set(scripts)) {
+    const body = Buffer.from(await (await fetch(new URL(src, BASE))).arrayBuffer());
+    raw += body.length;
+    gz += gzipSync(body, { level: 9 }).length;
+  }
+  return { scripts: new Set(scripts).size, raw, gz };
+}
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const ms = (n) => `${n.toFixed(2)} ms`;
+
+await waitForServer();
+writeFileSync(`public${SAME_SIZE}`, await (await fetch(BASE + TARGETS.overview)).text());
+for (const path of Object.values(TARGETS)) for (let i = 0; i < 3; i++) await fetch(BASE + path); // fill the page cache
+
+console.log(`Dashboard latency vs a static file (${REQUESTS} requests per target and level, production build)`);
+for (const c of LEVELS) {
+  const results = {};
+  for (const [name, path] of Object.entries(TARGETS)) results[name] = await load(path, c);
+  console.log(`\nconcurrency ${c}`);
+  console.log("target            p50        p95        p95/static  p95/static-same-size  non-200");
+  for (const [name, r] of Object.entries(results)) {
+    const ratio = (base) => (r.p95 / results[base].p95).toFixed(2);
+    console.log(
+      `${name.padEnd(17)} ${ms(r.p50).padEnd(10)} ${ms(r.p95).padEnd(10)} ${ratio("static").padEnd(11)} ${ratio("static-same-size").padEnd(21)} ${r.errors}`,
+    );
+  }
+}
+
+console.log("\nFirst-load JavaScript per page (every <script src> of the page but the noModule polyfills, gzip -9)");
+for (const [name, path] of Object.entries(TARGETS)) {
+  if (name.startsWith("static")) continue;
+  const js = await firstLoadJs(path);
+  console.log(`${name.padEnd(9)} ${String(js.scripts).padStart(2)} scripts  ${kb(js.raw).padStart(9)} raw  ${kb(js.gz).padStart(9)} gzipped  ${path}`);
+}
+stop();
+process.exit(0);
