@@ -92,6 +92,13 @@ describe("share cumulative", () => {
     expect(cumulativeAsOf("share", partial, plan2, 2020)).toMatchObject({ value: 25, basis: "pooled" });
   });
 
+  it("never carries an earlier year's share forward into a year with no data", () => {
+    const facts = [{ fiscalYear: 2021, value: 48 }, { fiscalYear: 2022, value: 41 }];
+    const c = cumulativeAsOf("share", facts, plan2, 2023);
+    expect(c).toMatchObject({ value: null, basis: "none" });
+    expect(c.missing).toEqual([{ fromFy: 2020, toFy: 2020, sum: null }, { fromFy: 2023, toFy: 2023, sum: null }]);
+  });
+
   it("has no value without any share", () => {
     expect(cumulativeAsOf("share", [], plan2, 2022)).toMatchObject({ value: null, basis: "none" });
   });

@@ -115,8 +115,9 @@ function shareCumulative(byYear: Map<number, YearFact>, span: PlanSpan, asOfFy: 
   // 2. The figure a report printed for the as-of year.
   const printed = byYear.get(asOfFy)?.cumulativeReported;
   if (isKnown(printed)) return { value: printed, basis: "reported", missing, reportedMismatch: null };
-  // 3. The latest known year's share.
-  const latest = [...years].reverse().find((fy) => yearShare(byYear.get(fy)) !== null);
-  if (latest === undefined) return { ...NONE, missing };
-  return { value: yearShare(byYear.get(latest)), basis: "latest", missing, reportedMismatch: null };
+  // 3. The as-of year's own share (pharma prints this). An earlier year's share is
+  //    never carried forward: a year with no data has no cumulative share.
+  const latest = yearShare(byYear.get(asOfFy));
+  if (latest === null) return { ...NONE, missing };
+  return { value: latest, basis: "latest", missing, reportedMismatch: null };
 }

@@ -36,9 +36,8 @@ function decimalsOf(n: number): number {
  * The decimals a KPI's figures are printed with: as many as its most precise stored
  * figure (pharma's shares 80.8/81.1/81.0 → 1, so 81 is printed 81.0), at most 1.
  */
-export function displayDecimals(facts: readonly YearFact[], target: number | null = null): number {
+export function displayDecimals(facts: readonly YearFact[]): number {
   const all = facts.flatMap((f) => [f.value, f.cumulativeReported]).filter((v): v is number => typeof v === "number");
-  if (target !== null) all.push(target);
   return Math.min(1, Math.max(0, ...all.map(decimalsOf)));
 }
 
@@ -55,14 +54,14 @@ export function formatFigure(n: number, f: FigureFormat, locale: Locale): string
   return locale === "ja" && f.unit ? `${num}${f.unit}` : num;
 }
 
-/** A target as the report writes it: 25件, ２件以上, 75% / 25, at least 2, 75%. */
+/** A target as the report writes it, with its own decimals: 25件, ２件以上, 75% / 25, at least 2, 75%. */
 export function formatTarget(
   target: number,
   qualifier: "at_least" | null,
   f: FigureFormat,
   locale: Locale,
 ): string {
-  const figure = formatFigure(target, f, locale);
+  const figure = formatFigure(target, { ...f, decimals: Math.min(1, decimalsOf(target)) }, locale);
   if (qualifier !== "at_least") return figure;
   return locale === "ja" ? `${figure}以上` : `at least ${figure}`;
 }

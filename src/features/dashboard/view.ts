@@ -7,8 +7,8 @@ import { elapsedYears, planLength } from "@/domain/rating";
 import type { Rating } from "@/domain/types";
 import { followUpAt, type FollowUpRow, type PlanData, type RoundData } from "@/features/follow-up/model";
 
-export function figureFormat(row: Pick<FollowUpRow, "measure" | "unit" | "facts" | "target">): FigureFormat {
-  return { measure: row.measure, unit: row.unit, decimals: displayDecimals(row.facts, row.target) };
+export function figureFormat(row: Pick<FollowUpRow, "measure" | "unit" | "facts">): FigureFormat {
+  return { measure: row.measure, unit: row.unit, decimals: displayDecimals(row.facts) };
 }
 
 export function elapsed(plan: PlanData, fy: number) {
