@@ -19,8 +19,8 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions: chromiumLaunchOptions() } }],
   webServer: {
     // A fresh database from the real migrations and seed, served by the production build.
-    command: `rm -f tests/.tmp/e2e.db* && mkdir -p tests/.tmp && prisma migrate deploy && tsx prisma/seed.ts && next start -p ${PORT}`,
-    env: { DATABASE_URL, NEXT_TELEMETRY_DISABLED: "1" },
+    command: "rm -f tests/.tmp/e2e.db* && mkdir -p tests/.tmp && prisma migrate deploy && tsx prisma/seed.ts && next start",
+    env: { DATABASE_URL, PORT: String(PORT), NEXT_TELEMETRY_DISABLED: "1" },
     url: `http://127.0.0.1:${PORT}/api/plans`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -137,3 +137,23 @@ export function chartPoints(plan: PlanData, code: string, fy: number): ChartPoin
   }
   return points;
 }
+
+export interface ReportGroup {
+  ja: string | null;
+  en: string | null;
+  management: boolean;
+  /** true for the first group of management indicators, which opens （その他管理指標） */
+  opensManagement: boolean;
+  rows: FollowUpRow[];
+}
+
+/** As in the KPI list (003): groups of targeted KPIs, then （その他管理指標） and its groups. */
+export function reportGroups(rows: readonly FollowUpRow[]): ReportGroup[] {
+  const groups: ReportGroup[] = [];
+  for (const r of rows) {
+    const last = groups.at(-1);
+    if (last && last.ja === r.groupJa && last.management === r.management) last.rows.push(r);
+    else groups.push({ ja: r.groupJa, en: r.groupEn, management: r.management, opensManagement: r.management && !last?.management, rows: [r] });
+  }
+  return groups;
+}

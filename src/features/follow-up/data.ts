@@ -84,6 +84,8 @@ export async function loadPlanData(code: string, viewer: Viewer): Promise<PlanDa
           meetingDate: r.meetingDate,
           asOfDate: r.asOfDate,
           status: r.status === "final" ? "final" : "draft",
+          titleJa: r.titleJa,
+          titleEn: r.titleEn,
           assessmentJa: r.assessmentJa,
           assessmentEn: r.assessmentEn,
           entries: Object.fromEntries(

@@ -44,6 +44,8 @@ export interface RoundData {
   meetingDate: string | null;
   asOfDate: string | null;
   status: "draft" | "final";
+  titleJa: string | null;
+  titleEn: string | null;
   assessmentJa: string | null;
   assessmentEn: string | null;
   entries: Record<string, RoundEntryData>;

@@ -14,3 +14,8 @@ export const followUpQuerySchema = z.object({
   format: z.enum(["json", "csv"], { error: "formatInvalid" }).default("json"),
   lang: z.string().optional(),
 });
+
+/** The slides' query: the round's fiscal year and the deck's language. */
+export const slidesQuerySchema = followUpQuerySchema.pick({ fy: true }).extend({
+  lang: z.enum(["ja", "en"], { error: "langInvalid" }).optional(),
+});

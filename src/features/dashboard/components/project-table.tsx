@@ -3,6 +3,7 @@ import type { FollowUpRow, PlanData } from "@/features/follow-up/model";
 import { LocalLink as Link } from "@/components/local-link";
 import { LatestValue, Localized, TargetValue, useName } from "./figures";
 import { RatingBadge } from "./rating-badge";
+import { reportGroups } from "../view";
 
 interface Props {
   id: string;
@@ -20,13 +21,7 @@ export function ProjectTable({ id, heading, rows, plan, fy }: Props) {
   const locale = useLocale();
   const name = useName();
   if (rows.length === 0) return null;
-  // As in the KPI list (003): groups of targeted KPIs, then （その他管理指標） and its groups.
-  const groups: { ja: string | null; en: string | null; management: boolean; rows: FollowUpRow[] }[] = [];
-  for (const r of rows) {
-    const last = groups.at(-1);
-    if (last && last.ja === r.groupJa && last.management === r.management) last.rows.push(r);
-    else groups.push({ ja: r.groupJa, en: r.groupEn, management: r.management, rows: [r] });
-  }
+  const groups = reportGroups(rows);
   return (
     <section aria-labelledby={id}>
       <h2 id={id}>{heading}</h2>
@@ -44,7 +39,7 @@ export function ProjectTable({ id, heading, rows, plan, fy }: Props) {
           </thead>
           {groups.map((g, gi) => (
             <tbody key={gi}>
-              {g.management && !groups[gi - 1]?.management && (
+              {g.opensManagement && (
                 <tr className="section">
                   <th scope="rowgroup" colSpan={6}>
                     {t("managementSection")}

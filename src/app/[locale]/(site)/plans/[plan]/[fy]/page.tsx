@@ -32,6 +32,7 @@ export default async function OverviewPage({ params }: Props) {
   const tm = await getTranslations({ locale, namespace: "MinistriesShort" });
   const th = await getTranslations({ locale, namespace: "Home" });
   const tr = await getTranslations({ locale, namespace: "Rating" });
+  const tsl = await getTranslations({ locale, namespace: "Slides" });
   const { round, rows } = followUpAt(plan, fy);
   const name = (o: { nameJa: string; nameEn: string }) => (locale === "ja" ? o.nameJa : o.nameEn);
   const year = fyLabel(fy, locale);
@@ -43,6 +44,9 @@ export default async function OverviewPage({ params }: Props) {
         <p className="round-meta">
           {round.meetingNo !== null && round.meetingDate && <span>{t("meeting", { no: round.meetingNo, date: formatDate(round.meetingDate, locale) })}</span>}
           {round.asOfDate && <span>{t("asOfDate", { date: formatDate(round.asOfDate, locale) })}</span>}
+          <a href={`/api/plans/${plan.code}/follow-up/slides?fy=${fy}&lang=${locale}`} title={tsl("downloadHint", { year })} download>
+            {tsl("download")}
+          </a>
         </p>
       ) : (
         <p className="notice">{t("noRound", { year })}</p>

@@ -1,0 +1,38 @@
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { Suspense, type ReactNode } from "react";
+import { LocaleSwitch } from "@/components/locale-switch";
+import { LocalLink as Link } from "@/components/local-link";
+import type { AppLocale } from "@/i18n/routing";
+
+const LOCALES = [
+  { code: "ja", name: "日本語" },
+  { code: "en", name: "English" },
+];
+
+/** The site's frame: header with the language switch, main, footer. */
+export default async function SiteLayout({ children, params }: LayoutProps<"/[locale]">) {
+  const locale = (await params).locale as AppLocale;
+  setRequestLocale(locale);
+  const t = await getTranslations({ locale, namespace: "Layout" });
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t("skipToContent")}
+      </a>
+      <header className="site-header">
+        <div className="site-header__inner">
+          <Link href="/" className="site-name">
+            {t("siteName")}
+          </Link>
+          <Suspense>
+            <LocaleSwitch label={t("language")} current={locale} locales={LOCALES} />
+          </Suspense>
+        </div>
+      </header>
+      <main id="main">{children as ReactNode}</main>
+      <footer className="site-footer">
+        <div className="site-footer__inner">{t("footer")}</div>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,40 @@
+import "@/features/slides/slides.css";
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { fyLabel } from "@/domain/fiscal-year";
+import { loadPlanData } from "@/features/follow-up/data";
+import { lookupRound } from "@/features/follow-up/model";
+import { Deck } from "@/features/slides/components/deck";
+import { PrintReady } from "@/features/slides/components/print-ready";
+import type { AppLocale } from "@/i18n/routing";
+
+export const dynamic = "force-dynamic";
+
+type Props = PageProps<"/[locale]/print/plans/[plan]/[fy]">;
+
+async function load(params: Props["params"]) {
+  const { locale, plan: code, fy } = await params;
+  if (!/^\d{4}$/.test(fy)) return { locale: locale as AppLocale, result: null };
+  return { locale: locale as AppLocale, result: lookupRound(await loadPlanData(code, null), Number(fy)) };
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale, result } = await load(params);
+  if (result?.kind !== "ok") return {};
+  const t = await getTranslations({ locale, namespace: "Slides" });
+  return { title: t("title", { year: fyLabel(result.round.fiscalYear, locale) }) };
+}
+
+/** The chrome-less print page of a round's slides: what the PDF export prints, and what a browser can print. */
+export default async function PrintPage({ params }: Props) {
+  const { locale, result } = await load(params);
+  if (result?.kind !== "ok") notFound();
+  setRequestLocale(locale);
+  return (
+    <>
+      <Deck plan={result.plan} round={result.round} rows={result.rows} />
+      <PrintReady />
+    </>
+  );
+}

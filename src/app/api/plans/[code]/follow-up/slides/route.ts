@@ -1,0 +1,57 @@
+import { fyLabel } from "@/domain/fiscal-year";
+import { loadPlanData } from "@/features/follow-up/data";
+import { lookupRound } from "@/features/follow-up/model";
+import { slidesQuerySchema } from "@/features/follow-up/schema";
+import { apiTranslator, jsonError, parseQuery, requestLocale, withErrorHandling } from "@/lib/api";
+import { PdfTimeoutError, PdfUnavailableError, printToPdf } from "@/lib/pdf";
+
+export const dynamic = "force-dynamic";
+
+/** Where the server reaches its own print pages (never taken from the request's Host header). */
+function internalBaseUrl(): string {
+  return process.env.INTERNAL_URL ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`;
+}
+
+/** GET /api/plans/{code}/follow-up/slides?fy=YYYY&lang=ja|en: the round's meeting slides as PDF. */
+export async function GET(request: Request, ctx: RouteContext<"/api/plans/[code]/follow-up/slides">) {
+  return withErrorHandling(request, async () => {
+    const locale = requestLocale(request);
+    const t = await apiTranslator(locale);
+    const query = parseQuery(request, slidesQuerySchema, t);
+    if (!query.ok) return query.response;
+    const { fy } = query.data;
+    const lang = query.data.lang ?? locale;
+    const { code } = await ctx.params;
+
+    const result = lookupRound(await loadPlanData(code, null), fy);
+    switch (result.kind) {
+      case "plan-not-found":
+        return jsonError(404, "planNotFound", t("planNotFound", { code }));
+      case "fy-outside-plan":
+        return jsonError(400, "fyOutsidePlan", t("fyOutsidePlan", { fy, first: result.firstFy, last: result.lastFy }));
+      case "round-not-found":
+        return jsonError(404, "roundNotFound", t("roundNotFound", { year: fyLabel(fy, locale) }));
+    }
+
+    try {
+      const pdf = await printToPdf(`${internalBaseUrl()}/${lang}/print/plans/${encodeURIComponent(code)}/${fy}`);
+      return new Response(new Uint8Array(pdf), {
+        headers: {
+          "Content-Type": "application/pdf",
+          "Content-Disposition": `attachment; filename="${code}-follow-up-FY${fy}-${lang}.pdf"`,
+          "Cache-Control": "no-store",
+        },
+      });
+    } catch (error) {
+      if (error instanceof PdfUnavailableError) {
+        console.error("PDF export unavailable", error);
+        return jsonError(503, "pdfUnavailable", t("pdfUnavailable"));
+      }
+      if (error instanceof PdfTimeoutError) {
+        console.error("PDF export timed out", error);
+        return jsonError(504, "pdfTimeout", t("pdfTimeout"));
+      }
+      throw error;
+    }
+  });
+}
