@@ -7,12 +7,11 @@
 // saved as a file, which separates the cost of the page's size from that of serving it
 // through Next. It also prints each page's first-load JavaScript, gzipped, as served.
 import autocannon from "autocannon";
-import { execFileSync, spawn } from "node:child_process";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
+import { percentile, prepareDatabase, startServer } from "./server.mjs";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
-const BASE = `http://127.0.0.1:${PORT}`;
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
 const LEVELS = (process.env.BENCH_CONCURRENCY ?? "1,10,50").split(",").map(Number);
 const SAME_SIZE = "/bench-overview-copy.html";
@@ -25,40 +24,10 @@ const TARGETS = {
   compare: "/en/plans/plan2/2024/compare",
 };
 
-const env = { ...process.env, DATABASE_URL: "file:./bench/out/bench.db", NEXT_TELEMETRY_DISABLED: "1" };
-mkdirSync("bench/out", { recursive: true });
-rmSync("bench/out/bench.db", { force: true });
-execFileSync("node_modules/.bin/prisma", ["migrate", "deploy"], { env, stdio: "ignore" });
-execFileSync("node_modules/.bin/tsx", ["prisma/seed.ts"], { env, stdio: "ignore" });
-
-let server;
-const start = () => {
-  server = spawn("node_modules/.bin/next", ["start", "-p", String(PORT)], { env, stdio: "ignore", detached: true });
-};
-const kill = () => {
-  try {
-    process.kill(-server.pid, "SIGTERM");
-  } catch {}
-};
-const stop = () => {
-  rmSync(`public${SAME_SIZE}`, { force: true });
-  kill();
-};
-process.on("exit", stop);
-
-async function waitForServer() {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`${BASE}/robots.txt`)).ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error("the server did not start");
-}
-
-function percentile(sorted, p) {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
+const env = prepareDatabase("bench");
+let BASE;
+let stop = async () => {};
+process.on("exit", () => rmSync(`public${SAME_SIZE}`, { force: true }));
 
 function load(path, connections) {
   return new Promise((resolve, reject) => {
@@ -97,13 +66,10 @@ const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const ms = (n) => `${n.toFixed(2)} ms`;
 
 // Save the overview's HTML as a static file; Next serves the files public/ had when it started.
-start();
-await waitForServer();
+({ base: BASE, stop } = await startServer(env, PORT));
 writeFileSync(`public${SAME_SIZE}`, await (await fetch(BASE + TARGETS.overview)).text());
-kill();
-await new Promise((r) => server.on("exit", r));
-start();
-await waitForServer();
+await stop();
+({ base: BASE, stop } = await startServer(env, PORT));
 for (const path of Object.values(TARGETS)) for (let i = 0; i < 3; i++) await fetch(BASE + path); // fill the page cache
 
 console.log(`Dashboard latency vs a static file (${REQUESTS} requests per target and level, production build)`);
@@ -126,5 +92,5 @@ for (const [name, path] of Object.entries(TARGETS)) {
   const js = await firstLoadJs(path);
   console.log(`${name.padEnd(9)} ${String(js.scripts).padStart(2)} scripts  ${kb(js.raw).padStart(9)} raw  ${kb(js.gz).padStart(9)} gzipped  ${path}`);
 }
-stop();
+await stop();
 process.exit(0);

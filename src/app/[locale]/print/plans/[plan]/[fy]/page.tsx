@@ -6,7 +6,6 @@ import { fyLabel } from "@/domain/fiscal-year";
 import { loadPlanData } from "@/features/follow-up/data";
 import { lookupRound } from "@/features/follow-up/model";
 import { Deck } from "@/features/slides/components/deck";
-import { PrintReady } from "@/features/slides/components/print-ready";
 import type { AppLocale } from "@/i18n/routing";
 
 export const dynamic = "force-dynamic";
@@ -34,7 +33,7 @@ export default async function PrintPage({ params }: Props) {
   return (
     <>
       <Deck plan={result.plan} round={result.round} rows={result.rows} />
-      <PrintReady />
+      <div id="print-end" hidden />
     </>
   );
 }
