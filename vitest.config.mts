@@ -19,6 +19,7 @@ export default defineConfig({
       // Japan's time zone, so that a date bug shows (the app's users are in Tokyo).
       TZ: "Asia/Tokyo",
       DATABASE_URL: `file:${path.resolve(__dirname, "tests/.tmp/vitest.db")}`,
+      SESSION_SECRET: "vitest-secret-that-is-at-least-32-characters-long",
     },
     testTimeout: 60_000,
     hookTimeout: 120_000,

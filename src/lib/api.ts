@@ -51,3 +51,18 @@ export async function withErrorHandling(request: Request, handler: () => Promise
     return jsonError(500, "internal", t("internal"));
   }
 }
+
+/**
+ * A write must come from a page of this site: the Origin header (sent by browsers on every
+ * POST) must be this server's. Together with SameSite cookies this stops cross-site forms.
+ */
+export function sameOrigin(request: Request): boolean {
+  const origin = request.headers.get("origin");
+  if (!origin) return request.headers.get("sec-fetch-site") !== "cross-site";
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}

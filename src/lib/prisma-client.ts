@@ -4,7 +4,7 @@ import { databaseUrl } from "./database-url";
 
 export type { PrismaClient };
 
-/** A Prisma client over SQLite through the better-sqlite3 driver adapter. */
+/** A Prisma client over SQLite through the better-sqlite3 driver adapter; a locked database is waited for up to 5 s. */
 export function createPrismaClient(url = databaseUrl()): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url }) });
+  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 5_000 }) });
 }

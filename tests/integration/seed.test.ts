@@ -67,3 +67,19 @@ describe("seeding the 2nd plan", () => {
     expect(v.value).toBe(48);
   });
 });
+
+describe("the seeded database", () => {
+  it("runs in WAL mode and has one demo user per role, with argon2id hashes", async () => {
+    const { createPrismaClient: create } = await import("@/lib/prisma-client");
+    const prisma = create();
+    try {
+      const [{ journal_mode }] = await prisma.$queryRawUnsafe<{ journal_mode: string }[]>("PRAGMA journal_mode");
+      expect(journal_mode).toBe("wal");
+      const users = await prisma.user.findMany({ orderBy: { role: "asc" } });
+      expect(users.map((u) => u.role)).toEqual(["admin", "committee", "secretariat"]);
+      for (const u of users) expect(u.passwordHash).toMatch(/^\$argon2id\$/);
+    } finally {
+      await prisma.$disconnect();
+    }
+  });
+});

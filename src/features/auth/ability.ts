@@ -1,11 +1,16 @@
 /** Who may do what. Pure functions of the viewer and the resource. */
 
-export type Role = "admin" | "secretariat" | "committee";
+export const ROLES = ["admin", "secretariat", "committee"] as const;
+export type Role = (typeof ROLES)[number];
 
-/** The signed-in user, or null for an anonymous visitor. Sign-in comes with the workspace issue. */
-export type Viewer = { id: number; role: Role } | null;
+export function isRole(value: unknown): value is Role {
+  return typeof value === "string" && (ROLES as readonly string[]).includes(value);
+}
+
+/** The signed-in user, or null for an anonymous visitor. */
+export type Viewer = { id: number; role: Role; name?: string; email?: string } | null;
 
 /** Final rounds are public; drafts are for the secretariat, the committee and admins. */
 export function canViewRound(viewer: Viewer, round: { status: string }): boolean {
-  return round.status === "final" || viewer !== null;
+  return round.status === "final" || (viewer !== null && isRole(viewer.role));
 }

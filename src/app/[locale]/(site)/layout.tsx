@@ -2,6 +2,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Suspense, type ReactNode } from "react";
 import { LocaleSwitch } from "@/components/locale-switch";
 import { LocalLink as Link } from "@/components/local-link";
+import { UserMenu } from "@/components/user-menu";
 import type { AppLocale } from "@/i18n/routing";
 
 const LOCALES = [
@@ -14,6 +15,7 @@ export default async function SiteLayout({ children, params }: LayoutProps<"/[lo
   const locale = (await params).locale as AppLocale;
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: "Layout" });
+  const ta = await getTranslations({ locale, namespace: "Auth" });
   return (
     <>
       <a className="skip-link" href="#main">
@@ -24,9 +26,19 @@ export default async function SiteLayout({ children, params }: LayoutProps<"/[lo
           <Link href="/" className="site-name">
             {t("siteName")}
           </Link>
-          <Suspense>
-            <LocaleSwitch label={t("language")} current={locale} locales={LOCALES} />
-          </Suspense>
+          <div className="site-header__tools">
+            <UserMenu
+              locale={locale}
+              labels={{
+                signIn: ta("signIn"),
+                signOut: ta("signOut"),
+                roles: { admin: ta("role_admin"), secretariat: ta("role_secretariat"), committee: ta("role_committee") },
+              }}
+            />
+            <Suspense>
+              <LocaleSwitch label={t("language")} current={locale} locales={LOCALES} />
+            </Suspense>
+          </div>
         </div>
       </header>
       <main id="main">{children as ReactNode}</main>

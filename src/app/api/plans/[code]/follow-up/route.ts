@@ -1,5 +1,6 @@
 import Papa from "papaparse";
 import { fyLabel } from "@/domain/fiscal-year";
+import { getViewer } from "@/features/auth/session";
 import { loadPlanData } from "@/features/follow-up/data";
 import { lookupRound } from "@/features/follow-up/model";
 import { csvRecords, exportRow } from "@/features/follow-up/report";
@@ -18,7 +19,8 @@ export async function GET(request: Request, ctx: RouteContext<"/api/plans/[code]
     const { fy, format } = query.data;
     const { code } = await ctx.params;
 
-    const result = lookupRound(await loadPlanData(code, null), fy);
+    // Anonymous callers see final rounds only; signed-in users see drafts too.
+    const result = lookupRound(await loadPlanData(code, await getViewer()), fy);
     switch (result.kind) {
       case "plan-not-found":
         return jsonError(404, "planNotFound", t("planNotFound", { code }));

@@ -3,6 +3,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { fyLabel } from "@/domain/fiscal-year";
+import { verifyPrintToken } from "@/features/auth/print-token";
+import { getViewer } from "@/features/auth/session";
 import { loadPlanData } from "@/features/follow-up/data";
 import { lookupRound } from "@/features/follow-up/model";
 import { Deck } from "@/features/slides/components/deck";
@@ -12,22 +14,27 @@ export const dynamic = "force-dynamic";
 
 type Props = PageProps<"/[locale]/print/plans/[plan]/[fy]">;
 
-async function load(params: Props["params"]) {
+async function load(params: Props["params"], searchParams: Props["searchParams"]) {
   const { locale, plan: code, fy } = await params;
   if (!/^\d{4}$/.test(fy)) return { locale: locale as AppLocale, result: null };
-  return { locale: locale as AppLocale, result: lookupRound(await loadPlanData(code, null), Number(fy)) };
+  const { token } = await searchParams;
+  // Drafts: a signed-in user printing from the browser, or the PDF export's own Chromium.
+  const viewer = verifyPrintToken(typeof token === "string" ? token : undefined, code, Number(fy))
+    ? ({ id: 0, role: "committee" } as const)
+    : await getViewer();
+  return { locale: locale as AppLocale, result: lookupRound(await loadPlanData(code, viewer), Number(fy)) };
 }
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale, result } = await load(params);
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  const { locale, result } = await load(params, searchParams);
   if (result?.kind !== "ok") return {};
   const t = await getTranslations({ locale, namespace: "Slides" });
   return { title: t("title", { year: fyLabel(result.round.fiscalYear, locale) }) };
 }
 
 /** The chrome-less print page of a round's slides: what the PDF export prints, and what a browser can print. */
-export default async function PrintPage({ params }: Props) {
-  const { locale, result } = await load(params);
+export default async function PrintPage({ params, searchParams }: Props) {
+  const { locale, result } = await load(params, searchParams);
   if (result?.kind !== "ok") notFound();
   setRequestLocale(locale);
   return (

@@ -1,4 +1,6 @@
 import { fyLabel } from "@/domain/fiscal-year";
+import { signPrintToken } from "@/features/auth/print-token";
+import { getViewer } from "@/features/auth/session";
 import { loadPlanData } from "@/features/follow-up/data";
 import { lookupRound } from "@/features/follow-up/model";
 import { slidesQuerySchema } from "@/features/follow-up/schema";
@@ -23,7 +25,8 @@ export async function GET(request: Request, ctx: RouteContext<"/api/plans/[code]
     const lang = query.data.lang ?? locale;
     const { code } = await ctx.params;
 
-    const result = lookupRound(await loadPlanData(code, null), fy);
+    // Final rounds for everyone; drafts for signed-in users (the deck then says 案 / DRAFT).
+    const result = lookupRound(await loadPlanData(code, await getViewer()), fy);
     switch (result.kind) {
       case "plan-not-found":
         return jsonError(404, "planNotFound", t("planNotFound", { code }));
@@ -34,7 +37,10 @@ export async function GET(request: Request, ctx: RouteContext<"/api/plans/[code]
     }
 
     try {
-      const pdf = await printToPdf(`${internalBaseUrl()}/${lang}/print/plans/${encodeURIComponent(code)}/${fy}`);
+      const url = new URL(`${internalBaseUrl()}/${lang}/print/plans/${encodeURIComponent(code)}/${fy}`);
+      // The server's Chromium has no session: a short-lived token opens this one draft for it.
+      if (result.round.status !== "final") url.searchParams.set("token", signPrintToken(code, fy));
+      const pdf = await printToPdf(url.toString());
       return new Response(new Uint8Array(pdf), {
         headers: {
           "Content-Type": "application/pdf",

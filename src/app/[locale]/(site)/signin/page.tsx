@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { SignInForm } from "@/features/auth/components/signin-form";
+import type { AppLocale } from "@/i18n/routing";
+
+type Props = PageProps<"/[locale]/signin">;
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const t = await getTranslations({ locale: (await params).locale as AppLocale, namespace: "Auth" });
+  return { title: t("title") };
+}
+
+export default async function SignInPage({ params }: Props) {
+  const locale = (await params).locale as AppLocale;
+  setRequestLocale(locale);
+  const t = await getTranslations({ locale, namespace: "Auth" });
+  return (
+    <>
+      <h1>{t("title")}</h1>
+      <p>{t("intro")}</p>
+      <SignInForm locale={locale} next={`/${locale}`} labels={{ email: t("email"), password: t("password"), submit: t("submit") }} />
+    </>
+  );
+}

@@ -1,0 +1,45 @@
+import { createTranslator } from "next-intl";
+import { RateLimiter } from "@/features/auth/rate-limit";
+import { signInSchema } from "@/features/auth/schema";
+import { getSession } from "@/features/auth/session";
+import { verifyPassword } from "@/features/auth/password";
+import { loadMessages } from "@/i18n/messages";
+import { jsonError, requestLocale, sameOrigin, withErrorHandling } from "@/lib/api";
+import { prisma } from "@/lib/db";
+
+export const dynamic = "force-dynamic";
+
+// 5 attempts per e-mail address and 20 per client address, per 15 minutes.
+const perEmail = new RateLimiter(5, 15 * 60_000);
+const perClient = new RateLimiter(20, 15 * 60_000);
+// Verifying against this keeps the time the same whether or not the address exists.
+const DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0$ODknSyvjzuf7qXFWafd7wtlXEuMyjdXNEEINIOgvMLc";
+
+/** POST /api/auth/signin {email, password}: starts a session (httpOnly, SameSite=Lax cookie). */
+export async function POST(request: Request) {
+  return withErrorHandling(request, async () => {
+    const locale = requestLocale(request);
+    const t = createTranslator({ locale, messages: await loadMessages(locale), namespace: "Auth" });
+    if (!sameOrigin(request)) return jsonError(403, "forbidden", t("forbidden"));
+    const body = await request.json().catch(() => null);
+    const parsed = signInSchema.safeParse(body ?? {});
+    if (!parsed.success) {
+      const key = parsed.error.issues[0].message as "emailRequired";
+      return jsonError(400, key, t(key));
+    }
+    const { email, password } = parsed.data;
+    const client = request.headers.get("x-forwarded-for")?.split(",")[0].trim() || "local";
+    const wait = Math.max(perEmail.hit(email), perClient.hit(client));
+    if (wait > 0) {
+      return Response.json({ error: { code: "tooMany", message: t("tooMany", { seconds: wait }) } }, { status: 429, headers: { "Retry-After": String(wait) } });
+    }
+    const user = await prisma.user.findUnique({ where: { email } });
+    const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password);
+    if (!user || !ok) return jsonError(401, "credentialsInvalid", t("credentialsInvalid"));
+    perEmail.reset(email);
+    const session = await getSession();
+    session.userId = user.id;
+    await session.save();
+    return Response.json({ user: { name: user.name, role: user.role } });
+  });
+}

@@ -1,0 +1,41 @@
+"use client";
+
+import Link from "next/link";
+import { useEffect, useState } from "react";
+
+interface Props {
+  locale: string;
+  labels: { signIn: string; signOut: string; roles: Record<string, string> };
+}
+
+/**
+ * Sign in, or who is signed in and sign out. It asks the server after the page loads,
+ * so that the pages themselves stay the same for everyone and can be cached.
+ */
+export function UserMenu({ locale, labels }: Props) {
+  const [user, setUser] = useState<{ name: string; role: string } | null | undefined>(undefined);
+  useEffect(() => {
+    fetch("/api/auth/me")
+      .then((r) => r.json())
+      .then((b) => setUser(b.user))
+      .catch(() => setUser(null));
+  }, []);
+  if (user === undefined) return null;
+  if (user === null) return <Link href={`/${locale}/signin`}>{labels.signIn}</Link>;
+  return (
+    <span className="user-menu">
+      <span>
+        {user.name}（{labels.roles[user.role] ?? user.role}）
+      </span>
+      <button
+        type="button"
+        onClick={async () => {
+          await fetch("/api/auth/signout", { method: "POST" });
+          window.location.assign(`/${locale}`);
+        }}
+      >
+        {labels.signOut}
+      </button>
+    </span>
+  );
+}

@@ -1,0 +1,55 @@
+"use client";
+
+import { useId, useState, type FormEvent } from "react";
+
+interface Props {
+  locale: string;
+  labels: { email: string; password: string; submit: string };
+  /** where to go once signed in */
+  next: string;
+}
+
+/** Email and password; the server's translated error is shown next to the form and announced. */
+export function SignInForm({ locale, labels, next }: Props) {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const id = useId();
+
+  async function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    const form = new FormData(e.currentTarget);
+    const res = await fetch(`/api/auth/signin?lang=${locale}`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "Accept-Language": locale },
+      body: JSON.stringify({ email: form.get("email"), password: form.get("password") }),
+    }).catch(() => null);
+    setBusy(false);
+    if (res?.ok) {
+      window.location.assign(next);
+      return;
+    }
+    const body = await res?.json().catch(() => null);
+    setError(body?.error?.message ?? "Error");
+  }
+
+  return (
+    <form className="form" onSubmit={submit} noValidate aria-describedby={error ? `${id}-error` : undefined}>
+      <p>
+        <label htmlFor={`${id}-email`}>{labels.email}</label>
+        <input id={`${id}-email`} name="email" type="email" autoComplete="username" required />
+      </p>
+      <p>
+        <label htmlFor={`${id}-password`}>{labels.password}</label>
+        <input id={`${id}-password`} name="password" type="password" autoComplete="current-password" required />
+      </p>
+      <p role="alert" id={`${id}-error`} className="form__error">
+        {error}
+      </p>
+      <button type="submit" disabled={busy}>
+        {labels.submit}
+      </button>
+    </form>
+  );
+}

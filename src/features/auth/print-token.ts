@@ -1,0 +1,22 @@
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { serverSecret } from "./secret";
+
+/**
+ * A short-lived token that lets the server's own Chromium open the print page of a draft
+ * round for a user who may see it: HMAC-SHA256 over plan, year and expiry.
+ */
+export function signPrintToken(plan: string, fy: number, ttlMs = 60_000, now = Date.now()): string {
+  const payload = `${plan}.${fy}.${now + ttlMs}`;
+  return `${payload}.${createHmac("sha256", serverSecret()).update(payload).digest("base64url")}`;
+}
+
+export function verifyPrintToken(token: string | undefined, plan: string, fy: number, now = Date.now()): boolean {
+  if (!token) return false;
+  const parts = token.split(".");
+  if (parts.length !== 4) return false;
+  const [p, y, exp, mac] = parts;
+  if (p !== plan || y !== String(fy) || !(Number(exp) > now)) return false;
+  const expected = createHmac("sha256", serverSecret()).update(`${p}.${y}.${exp}`).digest();
+  const given = Buffer.from(mac, "base64url");
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}

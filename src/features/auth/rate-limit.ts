@@ -1,0 +1,34 @@
+/**
+ * A fixed-window counter in memory: enough for one server process (SQLite means one).
+ * Used to slow down password guessing: per e-mail address and per client address.
+ */
+export class RateLimiter {
+  private hits = new Map<string, { count: number; resetAt: number }>();
+
+  constructor(
+    private readonly limit: number,
+    private readonly windowMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Counts an attempt; returns the seconds to wait when over the limit, else 0. */
+  hit(key: string): number {
+    const t = this.now();
+    const entry = this.hits.get(key);
+    if (!entry || entry.resetAt <= t) {
+      this.hits.set(key, { count: 1, resetAt: t + this.windowMs });
+      if (this.hits.size > 10_000) this.prune(t);
+      return 0;
+    }
+    entry.count++;
+    return entry.count > this.limit ? Math.ceil((entry.resetAt - t) / 1000) : 0;
+  }
+
+  reset(key: string): void {
+    this.hits.delete(key);
+  }
+
+  private prune(t: number) {
+    for (const [k, v] of this.hits) if (v.resetAt <= t) this.hits.delete(k);
+  }
+}
