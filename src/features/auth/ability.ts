@@ -14,3 +14,13 @@ export type Viewer = { id: number; role: Role; name?: string; email?: string } |
 export function canViewRound(viewer: Viewer, round: { status: string }): boolean {
   return round.status === "final" || (viewer !== null && isRole(viewer.role));
 }
+
+/** Entering data, narratives and ratings, and preparing rounds: the secretariat and admins. */
+export function canEditRound(viewer: Viewer): boolean {
+  return viewer !== null && (viewer.role === "secretariat" || viewer.role === "admin");
+}
+
+/** Unlocking a final round for corrections: admins only. */
+export function canUnlockRound(viewer: Viewer): boolean {
+  return viewer?.role === "admin";
+}

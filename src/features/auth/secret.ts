@@ -16,7 +16,7 @@ export function serverSecret(): string {
     if (fromEnv.length < 32) throw new Error("SESSION_SECRET must be at least 32 characters");
     return (cached = fromEnv);
   }
-  const file = path.resolve(process.env.SESSION_SECRET_FILE ?? "prisma/data/session-secret");
+  const file = path.resolve(/*turbopackIgnore: true*/ process.env.SESSION_SECRET_FILE ?? "prisma/data/session-secret");
   try {
     cached = readFileSync(file, "utf8").trim();
   } catch {

@@ -38,6 +38,12 @@ export async function loadPlanData(code: string, viewer: Viewer): Promise<PlanDa
     },
   });
 
+  // What has not been presented stays with the secretariat: anonymous visitors see the
+  // facts of the years that a final round covers, and nothing entered after them.
+  const seesDrafts = canViewRound(viewer, { status: "draft" });
+  const lastPublicFy = Math.max(plan.firstFy - 1, ...plan.rounds.filter((r) => r.status === "final").map((r) => r.fiscalYear));
+  const visible = (fy: number) => seesDrafts || fy <= lastPublicFy;
+
   return {
     code: plan.code,
     nameJa: plan.nameJa,
@@ -66,13 +72,14 @@ export async function loadPlanData(code: string, viewer: Viewer): Promise<PlanDa
       nameEn: k.nameEn,
       target: k.target,
       targetQualifier: k.targetQualifier === "at_least" ? "at_least" : null,
-      facts: k.values.map((v) => ({
+      facts: k.values.filter((v) => visible(v.fiscalYear)).map((v) => ({
         fiscalYear: v.fiscalYear,
         value: v.value,
         numerator: v.numerator,
         denominator: v.denominator,
         text: v.text,
         cumulativeReported: v.cumulativeReported,
+        version: v.version,
       })),
     })),
     rounds: plan.rounds
@@ -98,11 +105,12 @@ export async function loadPlanData(code: string, viewer: Viewer): Promise<PlanDa
                 detailEn: e.detailEn,
                 noteJa: e.noteJa,
                 noteEn: e.noteEn,
+                version: e.version,
               },
             ]),
           ),
           footnotes: r.footnotes.map((f) => ({ kpi: f.kpi.code, marker: f.marker, textJa: f.textJa, textEn: f.textEn })),
-          evaluations: Object.fromEntries(r.evaluations.map((e) => [e.project.no, { textJa: e.textJa, textEn: e.textEn }])),
+          evaluations: Object.fromEntries(r.evaluations.map((e) => [e.project.no, { textJa: e.textJa, textEn: e.textEn, version: e.version }])),
           highlights: r.highlights.map((h) => ({ projectNo: h.project?.no ?? null, textJa: h.textJa, textEn: h.textEn })),
         }),
       ),

@@ -19,7 +19,8 @@ export interface KpiDef {
   nameEn: string;
   target: number | null;
   targetQualifier: "at_least" | null;
-  facts: YearFact[];
+  /** with each stored row's version, for optimistic locking in data entry */
+  facts: (YearFact & { version?: number })[];
 }
 
 export interface RoundEntryData {
@@ -29,6 +30,7 @@ export interface RoundEntryData {
   detailEn: string | null;
   noteJa: string | null;
   noteEn: string | null;
+  version: number;
 }
 
 export interface FootnoteData {
@@ -50,7 +52,7 @@ export interface RoundData {
   assessmentEn: string | null;
   entries: Record<string, RoundEntryData>;
   footnotes: FootnoteData[];
-  evaluations: Record<number, { textJa: string; textEn: string | null }>;
+  evaluations: Record<number, { textJa: string; textEn: string | null; version: number }>;
   highlights: { projectNo: number | null; textJa: string; textEn: string | null }[];
 }
 

@@ -24,7 +24,9 @@ export function LatestValue({ row, plan, fy }: { row: FollowUpRow; plan: PlanDat
               p.kind === "value"
                 ? formatFigure(p.value, { ...format, unit: null }, locale).replace("%", "")
                 : p.kind === "sum"
-                  ? t("sumOnly", { from: short(p.from), to: short(p.to), sum: formatFigure(p.sum, { ...format, unit: null }, locale) })
+                  ? p.from === p.to
+                    ? t("sumOnlyOne", { year: short(p.from), sum: formatFigure(p.sum, { ...format, unit: null }, locale) })
+                    : t("sumOnly", { from: short(p.from), to: short(p.to), sum: formatFigure(p.sum, { ...format, unit: null }, locale) })
                   : t("unknownYears", { from: short(p.from), to: short(p.to) }),
             )
             .join("/")}

@@ -161,7 +161,9 @@ export default async function KpiPage({ params }: Props) {
                     {span ? (
                       span.fromFy === p.fy && (
                         <td className="num" rowSpan={span.toFy - span.fromFy + 1}>
-                          {tf("sumOnly", { from: fyShortLabel(span.fromFy, locale), to: fyShortLabel(span.toFy, locale), sum: fig(span.sum) })}
+                          {span.fromFy === span.toFy
+                            ? tf("sumOnlyOne", { year: fyShortLabel(span.fromFy, locale), sum: fig(span.sum) })
+                            : tf("sumOnly", { from: fyShortLabel(span.fromFy, locale), to: fyShortLabel(span.toFy, locale), sum: fig(span.sum) })}
                         </td>
                       )
                     ) : (

@@ -1,0 +1,140 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { LocalLink as Link } from "@/components/local-link";
+import { fyLabel } from "@/domain/fiscal-year";
+import { circledNumber, displayDecimals } from "@/domain/format";
+import { canEditRound } from "@/features/auth/ability";
+import { getViewer } from "@/features/auth/session";
+import { auditTrail } from "@/features/entry/data";
+import { EntryGrid, type GridKpi } from "@/features/entry/components/entry-grid";
+import { loadPlanData } from "@/features/follow-up/data";
+import type { AppLocale } from "@/i18n/routing";
+
+export const dynamic = "force-dynamic";
+
+type Props = PageProps<"/[locale]/workspace/[plan]/[fy]">;
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale, fy } = await params;
+  const t = await getTranslations({ locale: locale as AppLocale, namespace: "Workspace" });
+  return { title: /^\d{4}$/.test(fy) ? t("title", { year: fyLabel(Number(fy), locale as AppLocale) }) : t("link") };
+}
+
+/** The secretariat's grid for one round; committee members see it read-only. */
+export default async function WorkspacePage({ params }: Props) {
+  const { locale: l, plan: code, fy: fyText } = await params;
+  const locale = l as AppLocale;
+  setRequestLocale(locale);
+  const t = await getTranslations({ locale, namespace: "Workspace" });
+  const te = await getTranslations({ locale, namespace: "Entry" });
+  const viewer = await getViewer();
+  if (!viewer) {
+    return (
+      <>
+        <h1>{t("link")}</h1>
+        <p>
+          {t("signInNeeded")} <Link href="/signin">{(await getTranslations({ locale, namespace: "Auth" }))("signIn")}</Link>
+        </p>
+      </>
+    );
+  }
+  const plan = await loadPlanData(code, viewer);
+  const fy = Number(fyText);
+  if (!plan || !/^\d{4}$/.test(fyText) || fy < plan.firstFy || fy > plan.lastFy) notFound();
+  const round = plan.rounds.find((r) => r.fiscalYear === fy) ?? null;
+  const frozenBy = plan.rounds.find((r) => r.status === "final" && r.fiscalYear >= fy);
+  const editable = canEditRound(viewer) && round?.status !== "final";
+  const name = (o: { nameJa: string; nameEn: string }) => (locale === "ja" ? o.nameJa : o.nameEn);
+  const str = (n: number | null | undefined) => (n === null || n === undefined ? "" : String(n));
+
+  const kpis: GridKpi[] = plan.kpis.map((k) => {
+    const f = k.facts.find((x) => x.fiscalYear === fy);
+    const e = round?.entries[k.code];
+    return {
+      code: k.code,
+      projectNo: k.projectNo,
+      parentCode: k.parentCode,
+      name: name(k),
+      measure: k.measure,
+      unit: k.unit,
+      management: k.management,
+      target: k.target,
+      decimals: displayDecimals(k.facts),
+      facts: k.facts,
+      input: { value: str(f?.value), numerator: str(f?.numerator), denominator: str(f?.denominator), text: f?.text ?? "", version: f?.version ?? 0 },
+      entry: {
+        rating: e?.ratingFinal ?? "",
+        overrideReason: e?.overrideReason ?? "",
+        detailJa: e?.detailJa ?? "",
+        detailEn: e?.detailEn ?? "",
+        noteJa: e?.noteJa ?? "",
+        noteEn: e?.noteEn ?? "",
+        version: e?.version ?? 0,
+      },
+    };
+  });
+  const labels = Object.fromEntries(
+    [...["kpi", "value", "numerator", "denominator", "share", "text", "preview", "cumulative", "expected", "auto", "final", "finalAuto", "reason", "detailJa", "detailEn", "noteJa", "noteEn", "narratives", "evaluation", "evaluationEn", "save", "saving"].map((k) => [k, k === "value" ? t("value", { year: fyLabel(fy, locale) }) : t(k as "kpi")]),
+      ...["notANumber", "negative", "notInteger", "shareRange", "numeratorAboveDenominator", "denominatorZero", "needsBoth", "tooLong"].map((k) => [k, te(k as "negative")])],
+  );
+  const trail = (await auditTrail(code, { fy }, 50)) ?? [];
+
+  return (
+    <>
+      <h1>{t("title", { year: fyLabel(fy, locale) })}</h1>
+      <p>{t("status", { status: t(`status_${round?.status ?? "none"}` as "status_draft") })}</p>
+      {!canEditRound(viewer) && <p className="notice">{t("readOnly")}</p>}
+      {round?.status === "final" && <p className="notice">{te("roundFinal")}</p>}
+      {frozenBy && round?.status !== "final" && <p className="notice">{t("frozen")}</p>}
+      <EntryGrid
+        plan={plan.code}
+        fy={fy}
+        span={plan}
+        locale={locale}
+        editable={editable}
+        valuesFrozen={frozenBy !== undefined}
+        kpis={kpis}
+        projects={plan.projects.map((p) => ({
+          no: p.no,
+          name: `${circledNumber(p.no)} ${name(p)}`,
+          evaluation: { textJa: round?.evaluations[p.no]?.textJa ?? "", textEn: round?.evaluations[p.no]?.textEn ?? "", version: round?.evaluations[p.no]?.version ?? 0 },
+        }))}
+        t={labels}
+      />
+      <section aria-labelledby="audit">
+        <h2 id="audit">{t("audit")}</h2>
+        {trail.length === 0 ? (
+          <p>{t("auditEmpty")}</p>
+        ) : (
+          <table className="report compact">
+            <thead>
+              <tr>
+                <th scope="col">{t("auditWhen")}</th>
+                <th scope="col">{t("auditWho")}</th>
+                <th scope="col">{t("auditWhat")}</th>
+                <th scope="col">{t("auditOld")}</th>
+                <th scope="col">{t("auditNew")}</th>
+                <th scope="col">{t("auditReason")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {trail.map((a, i) => (
+                <tr key={i}>
+                  <td>{new Date(a.at).toLocaleString(locale === "ja" ? "ja-JP" : "en-GB", { timeZone: "Asia/Tokyo" })}</td>
+                  <td>{a.user}</td>
+                  <td>
+                    {a.kpi ?? a.action} {a.field}
+                  </td>
+                  <td>{a.oldValue}</td>
+                  <td>{a.newValue}</td>
+                  <td>{a.reason}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </>
+  );
+}

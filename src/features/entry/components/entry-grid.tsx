@@ -1,0 +1,236 @@
+"use client";
+
+import { useMemo, useState } from "react";
+import { readYearInput } from "@/domain/entry";
+import { formatFigure } from "@/domain/format";
+import { kpiStatus } from "@/domain/follow-up";
+import type { Measure, PlanSpan, YearFact } from "@/domain/types";
+
+export interface GridKpi {
+  code: string;
+  projectNo: number;
+  parentCode: string | null;
+  name: string;
+  measure: Measure;
+  unit: string | null;
+  management: boolean;
+  target: number | null;
+  decimals: number;
+  facts: YearFact[];
+  input: { value: string; numerator: string; denominator: string; text: string; version: number };
+  entry: { rating: "" | "A" | "B"; overrideReason: string; detailJa: string; detailEn: string; noteJa: string; noteEn: string; version: number };
+}
+
+export interface GridProject {
+  no: number;
+  name: string;
+  evaluation: { textJa: string; textEn: string; version: number };
+}
+
+interface Props {
+  plan: string;
+  fy: number;
+  span: PlanSpan;
+  locale: "ja" | "en";
+  editable: boolean;
+  valuesFrozen: boolean;
+  kpis: GridKpi[];
+  projects: GridProject[];
+  t: Record<string, string>;
+}
+
+type Row = GridKpi["input"] & GridKpi["entry"];
+type FieldError = { kpi?: string; project?: number; field: string; message: string };
+
+/** The round's grid: each KPI's input for its kind, a live preview from the domain core, and the narratives. */
+export function EntryGrid({ plan, fy, span, locale, editable, valuesFrozen, kpis, projects, t }: Props) {
+  const initial = useMemo(() => Object.fromEntries(kpis.map((k) => [k.code, { ...k.input, ...k.entry }])), [kpis]);
+  const [rows, setRows] = useState<Record<string, Row>>(initial);
+  const base = initial;
+  const baseEvals = useMemo(() => Object.fromEntries(projects.map((p) => [p.no, p.evaluation])), [projects]);
+  const [evals, setEvals] = useState(baseEvals);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [conflicts, setConflicts] = useState<{ kpi?: string; field: string; theirs: string | null; yours: string | null; by: string | null }[]>([]);
+
+  const set = (code: string, field: keyof Row, value: string) => setRows((r) => ({ ...r, [code]: { ...r[code], [field]: value } }));
+  const errorOf = (code: string, field: string) => errors.find((e) => e.kpi === code && e.field === field)?.message;
+
+  async function save() {
+    setBusy(true);
+    setMessage(null);
+    const changed = kpis.filter((k) => JSON.stringify(rows[k.code]) !== JSON.stringify(base[k.code]));
+    const body = {
+      rows: changed.map((k) => {
+        const r = rows[k.code];
+        const b = base[k.code];
+        const valuesChanged = ["value", "numerator", "denominator", "text"].some((f) => r[f as keyof Row] !== b[f as keyof Row]);
+        return {
+          kpi: k.code,
+          valueVersion: r.version,
+          entryVersion: k.entry.version,
+          ...(valuesChanged ? { value: r.value, numerator: r.numerator, denominator: r.denominator, text: r.text } : {}),
+          rating: r.rating,
+          overrideReason: r.overrideReason,
+          detailJa: r.detailJa,
+          detailEn: r.detailEn,
+          noteJa: r.noteJa,
+          noteEn: r.noteEn,
+        };
+      }),
+      evaluations: projects
+        .filter((p) => JSON.stringify(evals[p.no]) !== JSON.stringify(baseEvals[p.no]))
+        .map((p) => ({ project: p.no, textJa: evals[p.no].textJa, textEn: evals[p.no].textEn, version: evals[p.no].version })),
+    };
+    const res = await fetch(`/api/plans/${plan}/rounds/${fy}/entries?lang=${locale}`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(body),
+    }).catch(() => null);
+    const json = await res?.json().catch(() => null);
+    setBusy(false);
+    setErrors(json?.errors ?? []);
+    setConflicts(json?.conflicts ?? []);
+    setMessage(json?.message ?? json?.error?.message ?? "Error");
+    if (res?.ok) {
+      // The page reloads its versions from the server so that the next save starts from them.
+      window.location.reload();
+    }
+  }
+
+  const byProject = projects.map((p) => ({ p, list: kpis.filter((k) => k.projectNo === p.no) }));
+  return (
+    <form
+      className="grid-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (editable) void save();
+      }}
+    >
+      {byProject.map(({ p, list }) => (
+        <section key={p.no} aria-labelledby={`p${p.no}`}>
+          <h2 id={`p${p.no}`}>{p.name}</h2>
+          <div className="table-wrap">
+            <table className="report entry">
+              <thead>
+                <tr>
+                  <th scope="col">{t.kpi}</th>
+                  <th scope="col">{t.value}</th>
+                  <th scope="col">{t.preview}</th>
+                  <th scope="col">{t.final}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.map((k) => {
+                  const r = rows[k.code];
+                  const read = readYearInput(k.measure, r);
+                  const facts = [...k.facts.filter((f) => f.fiscalYear !== fy), { ...k.facts.find((f) => f.fiscalYear === fy), fiscalYear: fy, ...read.values }];
+                  const s = kpiStatus({ measure: k.measure, management: k.management, target: k.target, facts }, span, fy, r.rating || null);
+                  const fmt = (n: number | null) => (n === null ? "—" : formatFigure(n, { measure: k.measure, unit: k.unit, decimals: k.decimals }, locale));
+                  const input = (field: "value" | "numerator" | "denominator", label: string) => {
+                    const err = errorOf(k.code, field) ?? (read.errors[field] ? t[read.errors[field]!] : undefined);
+                    const id = `${k.code}-${field}`;
+                    return (
+                      <span className="field">
+                        <label htmlFor={id}>{label}</label>
+                        <input id={id} inputMode="numeric" value={r[field]} disabled={!editable || valuesFrozen} aria-invalid={err ? true : undefined} aria-describedby={err ? `${id}-e` : undefined} onChange={(e) => set(k.code, field, e.target.value)} />
+                        {err && (
+                          <span id={`${id}-e`} className="field__error">
+                            {err}
+                          </span>
+                        )}
+                      </span>
+                    );
+                  };
+                  return (
+                    <tr key={k.code} className={k.parentCode ? "sub" : undefined}>
+                      <th scope="row">{k.name}</th>
+                      <td>
+                        {k.measure === "count" && input("value", t.value)}
+                        {k.measure === "share" && (
+                          <>
+                            {input("numerator", t.numerator)}
+                            {input("denominator", t.denominator)}
+                            {input("value", t.share)}
+                          </>
+                        )}
+                        {k.measure === "qualitative" && (
+                          <span className="field">
+                            <label htmlFor={`${k.code}-text`}>{t.text}</label>
+                            <textarea id={`${k.code}-text`} value={r.text} disabled={!editable || valuesFrozen} onChange={(e) => set(k.code, "text", e.target.value)} />
+                          </span>
+                        )}
+                      </td>
+                      <td className="small" aria-live="polite">
+                        {t.cumulative}: <strong>{fmt(s.cumulative.value)}</strong>
+                        <br />
+                        {t.expected}: {fmt(s.expected)}
+                        <br />
+                        {t.auto}: <strong>{s.ratingAuto ?? "—"}</strong>
+                      </td>
+                      <td>
+                        {!k.parentCode && (
+                          <>
+                            <span className="field">
+                              <label htmlFor={`${k.code}-rating`}>{t.final}</label>
+                              <select id={`${k.code}-rating`} value={r.rating} disabled={!editable} onChange={(e) => set(k.code, "rating", e.target.value)}>
+                                <option value="">{t.finalAuto}</option>
+                                <option value="A">A</option>
+                                <option value="B">B</option>
+                              </select>
+                            </span>
+                            <span className="field">
+                              <label htmlFor={`${k.code}-reason`}>{t.reason}</label>
+                              <input id={`${k.code}-reason`} value={r.overrideReason} disabled={!editable} aria-invalid={errorOf(k.code, "overrideReason") ? true : undefined} onChange={(e) => set(k.code, "overrideReason", e.target.value)} />
+                              {errorOf(k.code, "overrideReason") && <span className="field__error">{errorOf(k.code, "overrideReason")}</span>}
+                            </span>
+                            <details>
+                              <summary>{t.narratives}</summary>
+                              {(["detailJa", "detailEn", "noteJa", "noteEn"] as const).map((f) => (
+                                <span className="field" key={f}>
+                                  <label htmlFor={`${k.code}-${f}`}>{t[f]}</label>
+                                  <textarea id={`${k.code}-${f}`} value={r[f]} disabled={!editable} onChange={(e) => set(k.code, f, e.target.value)} />
+                                  {errorOf(k.code, f) && <span className="field__error">{errorOf(k.code, f)}</span>}
+                                </span>
+                              ))}
+                            </details>
+                          </>
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+          <span className="field">
+            <label htmlFor={`eval-${p.no}`}>{t.evaluation}</label>
+            <textarea id={`eval-${p.no}`} rows={3} value={evals[p.no].textJa} disabled={!editable} onChange={(e) => setEvals((v) => ({ ...v, [p.no]: { ...v[p.no], textJa: e.target.value } }))} />
+          </span>
+          <span className="field">
+            <label htmlFor={`eval-en-${p.no}`}>{t.evaluationEn}</label>
+            <textarea id={`eval-en-${p.no}`} rows={3} value={evals[p.no].textEn} disabled={!editable} onChange={(e) => setEvals((v) => ({ ...v, [p.no]: { ...v[p.no], textEn: e.target.value } }))} />
+          </span>
+        </section>
+      ))}
+      <div className="save-bar">
+        {editable && (
+          <button type="submit" disabled={busy}>
+            {busy ? t.saving : t.save}
+          </button>
+        )}
+        <p role="status">{message}</p>
+        {conflicts.length > 0 && (
+          <ul className="conflicts">
+            {conflicts.map((c, i) => (
+              <li key={i}>
+                {c.kpi} {c.field}: {c.yours ?? "—"} / {c.theirs ?? "—"} {c.by ? `(${c.by})` : ""}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </form>
+  );
+}

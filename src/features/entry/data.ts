@@ -1,0 +1,28 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+
+/** The audit trail of a plan, newest first, filtered by KPI, fiscal year or field. */
+export async function auditTrail(planCode: string, filter: { kpi?: string; fy?: number; field?: string }, take = 200) {
+  const plan = await prisma.plan.findUnique({ where: { code: planCode } });
+  if (!plan) return null;
+  const kpi = filter.kpi ? await prisma.kpi.findFirst({ where: { code: filter.kpi, project: { planId: plan.id } } }) : null;
+  if (filter.kpi && !kpi) return [];
+  const rows = await prisma.auditLog.findMany({
+    where: { planId: plan.id, kpiId: kpi?.id, fiscalYear: filter.fy, field: filter.field },
+    orderBy: { id: "desc" },
+    take,
+    include: { user: { select: { name: true, email: true } } },
+  });
+  const codes = new Map((await prisma.kpi.findMany({ where: { id: { in: rows.map((r) => r.kpiId).filter((x): x is number => x !== null) } } })).map((k) => [k.id, k.code]));
+  return rows.map((r) => ({
+    at: r.at.toISOString(),
+    user: r.user?.name ?? null,
+    action: r.action,
+    kpi: r.kpiId ? (codes.get(r.kpiId) ?? null) : null,
+    fiscalYear: r.fiscalYear,
+    field: r.field,
+    oldValue: r.oldValue,
+    newValue: r.newValue,
+    reason: r.reason,
+  }));
+}

@@ -1,0 +1,202 @@
+import "server-only";
+import { MAX_TEXT, readYearInput, type EntryError, type YearValues } from "@/domain/entry";
+import { kpiStatus } from "@/domain/follow-up";
+import { overrideNeedsReason } from "@/domain/rating";
+import type { Measure, Rating } from "@/domain/types";
+import type { Viewer } from "@/features/auth/ability";
+import { prisma } from "@/lib/db";
+import type { GridSave } from "./schema";
+
+export type SaveError = { kpi?: string; project?: number; field: string; error: EntryError | "unknownKpi" | "overrideNeedsReason" | "unknownProject" };
+export type Conflict = { kpi?: string; project?: number; field: string; theirs: string | null; yours: string | null; by: string | null; at: string | null };
+
+export type SaveResult =
+  | { kind: "saved"; changes: number }
+  | { kind: "plan-not-found" }
+  | { kind: "fy-outside-plan"; firstFy: number; lastFy: number }
+  | { kind: "round-final" }
+  | { kind: "year-frozen"; byRound: number }
+  | { kind: "invalid"; errors: SaveError[] }
+  | { kind: "conflict"; conflicts: Conflict[] };
+
+class ConflictError extends Error {
+  constructor(readonly conflicts: Conflict[]) {
+    super("conflict");
+  }
+}
+
+const ENTRY_TEXT = ["detailJa", "detailEn", "noteJa", "noteEn"] as const;
+const VALUE_FIELDS = ["value", "numerator", "denominator", "text"] as const;
+const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
+
+/**
+ * Saves a round's grid: all of it or nothing. Inputs are read as typed and checked per
+ * field; a row whose stored version moved on since the editor loaded it is a conflict,
+ * reported with the other person's value; every change is written to the audit log.
+ */
+export async function saveRound(planCode: string, fy: number, input: GridSave, viewer: NonNullable<Viewer>): Promise<SaveResult> {
+  const plan = await prisma.plan.findUnique({ where: { code: planCode } });
+  if (!plan) return { kind: "plan-not-found" };
+  if (fy < plan.firstFy || fy > plan.lastFy) return { kind: "fy-outside-plan", firstFy: plan.firstFy, lastFy: plan.lastFy };
+  const round = await prisma.followUpRound.findUnique({ where: { planId_fiscalYear: { planId: plan.id, fiscalYear: fy } } });
+  if (round?.status === "final") return { kind: "round-final" };
+  // A final round is a frozen snapshot of every year up to its own.
+  const covering = await prisma.followUpRound.findFirst({ where: { planId: plan.id, status: "final", fiscalYear: { gte: fy } }, orderBy: { fiscalYear: "asc" } });
+  if (covering && input.rows.some((r) => VALUE_FIELDS.some((f) => r[f] !== undefined))) return { kind: "year-frozen", byRound: covering.fiscalYear };
+
+  const kpis = await prisma.kpi.findMany({ where: { project: { planId: plan.id } }, include: { values: true } });
+  const byCode = new Map(kpis.map((k) => [k.code, k]));
+  const projects = new Map((await prisma.project.findMany({ where: { planId: plan.id } })).map((p) => [p.no, p]));
+
+  const errors: SaveError[] = [];
+  const parsed: { row: GridSave["rows"][number]; kpiId: number; values: YearValues | null }[] = [];
+  for (const row of input.rows) {
+    const kpi = byCode.get(row.kpi);
+    if (!kpi) {
+      errors.push({ kpi: row.kpi, field: "kpi", error: "unknownKpi" });
+      continue;
+    }
+    const touchesValues = VALUE_FIELDS.some((f) => row[f] !== undefined);
+    let values: YearValues | null = null;
+    if (touchesValues) {
+      const read = readYearInput(kpi.measure as Measure, row);
+      for (const [field, error] of Object.entries(read.errors)) errors.push({ kpi: row.kpi, field, error: error! });
+      values = read.values;
+    }
+    for (const f of [...ENTRY_TEXT, "overrideReason"] as const) {
+      if ((row[f]?.trim().length ?? 0) > MAX_TEXT) errors.push({ kpi: row.kpi, field: f, error: "tooLong" });
+    }
+    if (row.rating) {
+      // the automatic rating with the values being saved
+      const thisYear = kpi.values.find((v) => v.fiscalYear === fy);
+      const others = kpi.values.filter((v) => v.fiscalYear !== fy);
+      const facts = values ? [...others, { fiscalYear: fy, ...values, cumulativeReported: thisYear?.cumulativeReported ?? null }] : kpi.values;
+      const auto = kpiStatus({ measure: kpi.measure as Measure, management: kpi.management, target: kpi.target, facts }, plan, fy).ratingAuto;
+      if (overrideNeedsReason(auto, row.rating as Rating) && !row.overrideReason?.trim()) errors.push({ kpi: row.kpi, field: "overrideReason", error: "overrideNeedsReason" });
+    }
+    parsed.push({ row, kpiId: kpi.id, values });
+  }
+  for (const ev of input.evaluations) {
+    if (!projects.has(ev.project)) errors.push({ project: ev.project, field: "project", error: "unknownProject" });
+    for (const f of ["textJa", "textEn"] as const) if ((ev[f]?.trim().length ?? 0) > MAX_TEXT) errors.push({ project: ev.project, field: f, error: "tooLong" });
+  }
+  if (errors.length) return { kind: "invalid", errors };
+
+  try {
+    const changes = await prisma.$transaction(async (tx) => {
+      let changes = 0;
+      const r = round ?? (await tx.followUpRound.create({ data: { planId: plan.id, fiscalYear: fy, status: "draft" } }));
+      const audit = (data: { action: string; entity: string; entityId: number; kpiId?: number; field: string; oldValue: unknown; newValue: unknown; reason?: string | null }) =>
+        tx.auditLog.create({ data: { ...data, oldValue: str(data.oldValue), newValue: str(data.newValue), userId: viewer.id, planId: plan.id, roundId: r.id, fiscalYear: fy } });
+      const lastChange = async (entity: string, entityId: number) => {
+        const a = await tx.auditLog.findFirst({ where: { entity, entityId }, orderBy: { id: "desc" }, include: { user: { select: { name: true } } } });
+        return { by: a?.user?.name ?? null, at: a?.at.toISOString() ?? null };
+      };
+      const conflicts: Conflict[] = [];
+
+      for (const { row, kpiId, values } of parsed) {
+        if (values) {
+          const current = await tx.yearlyValue.findUnique({ where: { kpiId_fiscalYear: { kpiId, fiscalYear: fy } } });
+          if ((current?.version ?? 0) !== row.valueVersion) {
+            const who = current ? await lastChange("YearlyValue", current.id) : { by: null, at: null };
+            for (const f of VALUE_FIELDS) if (str(current?.[f]) !== str(values[f])) conflicts.push({ kpi: row.kpi, field: f, theirs: str(current?.[f]), yours: str(values[f]), ...who });
+            if (!conflicts.some((c) => c.kpi === row.kpi)) conflicts.push({ kpi: row.kpi, field: "value", theirs: str(current?.value), yours: str(values.value), ...who });
+            continue;
+          }
+          const changed = VALUE_FIELDS.filter((f) => str(current?.[f]) !== str(values[f]));
+          if (changed.length) {
+            const saved = current
+              ? await tx.yearlyValue.update({ where: { id: current.id, version: current.version }, data: { ...values, version: { increment: 1 }, source: `entry by user ${viewer.id}` } })
+              : await tx.yearlyValue.create({ data: { kpiId, fiscalYear: fy, ...values, source: `entry by user ${viewer.id}` } });
+            for (const f of changed) await audit({ action: "value.update", entity: "YearlyValue", entityId: saved.id, kpiId, field: f, oldValue: current?.[f], newValue: values[f] });
+            changes += changed.length;
+          }
+        }
+
+        const entryFields = {
+          ratingFinal: row.rating === undefined ? undefined : row.rating || null,
+          overrideReason: row.overrideReason === undefined ? undefined : row.overrideReason.trim() || null,
+          ...Object.fromEntries(ENTRY_TEXT.map((f) => [f, row[f] === undefined ? undefined : row[f]!.trim() || null])),
+        } as Record<string, string | null | undefined>;
+        const given = Object.entries(entryFields).filter(([, v]) => v !== undefined) as [string, string | null][];
+        if (given.length === 0) continue;
+        const entry = await tx.roundEntry.findUnique({ where: { roundId_kpiId: { roundId: r.id, kpiId } } });
+        if ((entry?.version ?? 0) !== row.entryVersion) {
+          const who = entry ? await lastChange("RoundEntry", entry.id) : { by: null, at: null };
+          for (const [f, v] of given) if (str(entry?.[f as keyof typeof entry]) !== str(v)) conflicts.push({ kpi: row.kpi, field: f, theirs: str(entry?.[f as keyof typeof entry]), yours: v, ...who });
+          continue;
+        }
+        const changed = given.filter(([f, v]) => str(entry?.[f as keyof typeof entry]) !== str(v));
+        if (changed.length === 0) continue;
+        const data = Object.fromEntries(changed);
+        const saved = entry
+          ? await tx.roundEntry.update({ where: { id: entry.id, version: entry.version }, data: { ...data, version: { increment: 1 } } })
+          : await tx.roundEntry.create({ data: { roundId: r.id, kpiId, ...data } });
+        for (const [f, v] of changed) {
+          await audit({ action: f === "ratingFinal" ? "entry.rating" : "entry.update", entity: "RoundEntry", entityId: saved.id, kpiId, field: f, oldValue: entry?.[f as keyof typeof entry], newValue: v, reason: f === "ratingFinal" ? (saved.overrideReason ?? null) : null });
+        }
+        changes += changed.length;
+      }
+
+      for (const ev of input.evaluations) {
+        const projectId = projects.get(ev.project)!.id;
+        const current = await tx.projectEvaluation.findUnique({ where: { roundId_projectId: { roundId: r.id, projectId } } });
+        const next = { textJa: ev.textJa?.trim() ?? current?.textJa ?? "", textEn: ev.textEn === undefined ? (current?.textEn ?? null) : ev.textEn.trim() || null };
+        if ((current?.version ?? 0) !== ev.version) {
+          const who = current ? await lastChange("ProjectEvaluation", current.id) : { by: null, at: null };
+          conflicts.push({ project: ev.project, field: "textJa", theirs: current?.textJa ?? null, yours: next.textJa, ...who });
+          continue;
+        }
+        const changed = (["textJa", "textEn"] as const).filter((f) => str(current?.[f]) !== str(next[f]));
+        if (changed.length === 0) continue;
+        const saved = current
+          ? await tx.projectEvaluation.update({ where: { id: current.id, version: current.version }, data: { ...next, version: { increment: 1 } } })
+          : await tx.projectEvaluation.create({ data: { roundId: r.id, projectId, ...next } });
+        for (const f of changed) await audit({ action: "evaluation.update", entity: "ProjectEvaluation", entityId: saved.id, field: f, oldValue: current?.[f], newValue: next[f] });
+        changes += changed.length;
+      }
+
+      if (conflicts.length) throw new ConflictError(conflicts);
+      return changes;
+    });
+    return { kind: "saved", changes };
+  } catch (error) {
+    if (error instanceof ConflictError) return { kind: "conflict", conflicts: error.conflicts };
+    throw error;
+  }
+}
+
+/** Marks a round final when it is presented (meeting number and date), or unlocks it with a reason. */
+export async function setRoundStatus(
+  planCode: string,
+  fy: number,
+  change: { to: "final"; meetingNo: number | null; meetingDate: string | null } | { to: "draft"; reason: string },
+  viewer: NonNullable<Viewer>,
+): Promise<"ok" | "not-found" | "unchanged"> {
+  const plan = await prisma.plan.findUnique({ where: { code: planCode } });
+  const round = plan && (await prisma.followUpRound.findUnique({ where: { planId_fiscalYear: { planId: plan.id, fiscalYear: fy } } }));
+  if (!plan || !round) return "not-found";
+  if (round.status === change.to) return "unchanged";
+  await prisma.$transaction(async (tx) => {
+    await tx.followUpRound.update({
+      where: { id: round.id },
+      data: change.to === "final" ? { status: "final", meetingNo: change.meetingNo, meetingDate: change.meetingDate, version: { increment: 1 } } : { status: "draft", version: { increment: 1 } },
+    });
+    await tx.auditLog.create({
+      data: {
+        action: change.to === "final" ? "round.finalize" : "round.unlock",
+        entity: "FollowUpRound",
+        entityId: round.id,
+        planId: plan.id,
+        roundId: round.id,
+        fiscalYear: fy,
+        field: "status",
+        oldValue: round.status,
+        newValue: change.to,
+        reason: change.to === "draft" ? change.reason : null,
+        userId: viewer.id,
+      },
+    });
+  });
+  return "ok";
+}
