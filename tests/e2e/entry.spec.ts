@@ -1,5 +1,7 @@
 import { expect, test, type APIRequestContext, type PlaywrightWorkerArgs } from "@playwright/test";
 import Database from "better-sqlite3";
+import ExcelJS from "exceljs";
+import iconv from "iconv-lite";
 import path from "node:path";
 
 const DB = path.resolve(__dirname, "../.tmp/e2e.db");
@@ -26,6 +28,9 @@ async function as(playwright: PlaywrightWorkerArgs["playwright"], baseURL: strin
 }
 
 const row = (kpi: string, fields: Record<string, unknown>) => ({ kpi, valueVersion: 0, entryVersion: 0, ...fields });
+const IMPORT = "/api/plans/plan2/rounds/2023/import?lang=ja";
+const valueOf = (kpi: string) => sql<{ value: number }>("SELECT value FROM YearlyValue v JOIN Kpi k ON k.id = v.kpiId WHERE k.code = ? AND v.fiscalYear = 2023", kpi)[0]?.value;
+const upload = (name: string, mimeType: string, buffer: Buffer) => ({ multipart: { file: { name, mimeType, buffer } } });
 
 // These tests change the data (unlock FY2024, enter FY2023) and put FY2024 back as presented.
 test.describe.serial("data entry for a round", () => {
@@ -144,6 +149,72 @@ test.describe.serial("data entry for a round", () => {
     await context.close();
   });
 
+  test("a Shift_JIS CSV with errors in some rows: every error by row, and nothing changes", async () => {
+    const csv = ["kpi,value,rating,detail_ja", "disease-outcome-1,１８,A,導出が続いた。", "genome-out-4,abc,,", "pharma-out-4,150,,", "genome-out-1,3,C,評価"].join("\r\n");
+    const res = await secretariat.post(`${IMPORT}&mode=preview`, upload("入力.csv", "text/csv", iconv.encode(csv, "Shift_JIS")));
+    expect(res.status()).toBe(400);
+    const { errors } = await res.json();
+    expect(errors.map((e: { row: number; field: string; message: string }) => [e.row, e.field, e.message]).sort()).toEqual([
+      [3, "value", "数値を入力してください。"],
+      [4, "value", "割合は0～100の範囲で入力してください。"],
+      [5, "rating", "評価は A、B または空欄（自動判定）で入力してください。"],
+    ]);
+    // even "apply" changes nothing while the file has errors
+    expect((await secretariat.post(`${IMPORT}&mode=apply`, upload("入力.csv", "text/csv", iconv.encode(csv, "Shift_JIS")))).status()).toBe(400);
+    expect(valueOf("disease-outcome-1")).toBe(16);
+  });
+
+  test("an .xlsx with errors in some rows is refused the same way", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("FY2023");
+    ws.addRows([["kpi", "value", "numerator", "denominator"], ["disease-outcome-1", "18"], ["device-out-2", "", "5", "2"], ["no-such-kpi", "1"]]);
+    const res = await secretariat.post(`${IMPORT}&mode=preview`, upload("入力.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Buffer.from(await wb.xlsx.writeBuffer())));
+    expect(res.status()).toBe(400);
+    const { errors } = await res.json();
+    expect(errors.map((e: { row: number; field: string; message: string }) => [e.row, e.field, e.message]).sort()).toEqual([
+      [3, "numerator", "分子が分母を超えています。"],
+      [4, "kpi", "このKPIは計画にありません。"],
+    ]);
+    expect(valueOf("disease-outcome-1")).toBe(16);
+  });
+
+  test("a valid file: the preview lists each change by row and changes nothing; apply does it, with audit entries", async () => {
+    const csv = "\uFEFFkpi,value\r\ndisease-outcome-1,１８\r\n";
+    const preview = await secretariat.post(`${IMPORT}&mode=preview`, upload("input.csv", "text/csv", Buffer.from(csv, "utf8")));
+    expect(preview.status()).toBe(200);
+    expect((await preview.json()).changes).toEqual([{ row: 2, kpi: "disease-outcome-1", project: null, field: "value", oldValue: "16", newValue: "18" }]);
+    expect(valueOf("disease-outcome-1")).toBe(16);
+    const applied = await secretariat.post(`${IMPORT}&mode=apply`, upload("input.csv", "text/csv", Buffer.from(csv, "utf8")));
+    expect(applied.status()).toBe(200);
+    expect(valueOf("disease-outcome-1")).toBe(18);
+    // the narrative saved earlier is untouched: the file had no detail_ja column
+    expect(sql("SELECT detailJa FROM RoundEntry e JOIN Kpi k ON k.id = e.kpiId JOIN FollowUpRound r ON r.id = e.roundId WHERE k.code = 'disease-outcome-1' AND r.fiscalYear = 2023")).toEqual([{ detailJa: "導出が進んだ。" }]);
+    const audit = await (await committee.get("/api/plans/plan2/audit?kpi=disease-outcome-1&fy=2023&field=value")).json();
+    expect(audit.entries[0]).toMatchObject({ oldValue: "16", newValue: "18", user: "事務局（デモ）" });
+  });
+
+  test("the template comes prefilled, and a round exports as .xlsx", async () => {
+    const res = await secretariat.get("/api/plans/plan2/rounds/2023/template");
+    expect(res.status()).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await res.body()) as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    const header = (ws.getRow(1).values as string[]).slice(1);
+    const rowOf = (code: string) => ws.getRows(2, ws.rowCount - 1)!.find((r) => r.getCell(1).text === code)!;
+    expect(rowOf("disease-outcome-1").getCell(header.indexOf("value") + 1).text).toBe("18");
+    expect(ws.rowCount - 1).toBe(52);
+    expect((await committee.get("/api/plans/plan2/rounds/2023/template")).status()).toBe(403);
+
+    const exported = await anonymous.get("/api/plans/plan2/follow-up?fy=2022&format=xlsx");
+    expect(exported.headers()["content-type"]).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await exported.body()) as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0];
+    const cols = (sheet.getRow(1).values as string[]).slice(1);
+    const pharma = sheet.getRows(2, sheet.rowCount - 1)!.find((r) => r.getCell(2).text === "pharma-out-1")!;
+    expect(pharma.getCell(cols.indexOf("cumulative") + 1).value).toBe(128);
+  });
+
   test("a finalized round shows its new figures on the dashboard at once", async () => {
     const before = await (await anonymous.get("/api/plans/plan2/follow-up?fy=2024")).json();
     expect(before.error.code).toBe("roundNotFound"); // unlocked: a draft again
@@ -152,10 +223,10 @@ test.describe.serial("data entry for a round", () => {
     const page = await anonymous.get("/ja/plans/plan2/2024/kpis/disease-outcome-1");
     expect(page.status()).toBe(200);
     const html = (await page.text()).replace(/<!-- -->/g, "");
-    expect(html).toContain("（3/3/4/16/R6計17）");
+    expect(html).toContain("（3/3/4/18/R6計15）");
     const after = await (await anonymous.get("/api/plans/plan2/follow-up?fy=2024")).json();
     const row = after.rows.find((r: { kpi: string }) => r.kpi === "disease-outcome-1");
-    expect(row).toMatchObject({ cumulative: 43, values: { "2023": 16 }, missing_years: [{ from: 2024, to: 2024, sum: 17 }] });
+    expect(row).toMatchObject({ cumulative: 43, values: { "2023": 18 }, missing_years: [{ from: 2024, to: 2024, sum: 15 }] });
     expect(after.round).toMatchObject({ status: "final", meeting_no: 43, meeting_date: "2025-05-14" });
   });
 

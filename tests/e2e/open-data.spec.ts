@@ -66,7 +66,7 @@ test("bad requests get clear, translated errors", async ({ request }) => {
     ["/api/plans/plan2/follow-up", 400, "fyMissing", /年度（fy）を指定してください/],
     ["/api/plans/plan2/follow-up?fy=22", 400, "fyMalformed", /西暦4桁/],
     ["/api/plans/plan2/follow-up?fy=2030", 400, "fyOutsidePlan", /2020～2024年度/],
-    ["/api/plans/plan2/follow-up?fy=2022&format=xml", 400, "formatInvalid", /json または csv/],
+    ["/api/plans/plan2/follow-up?fy=2022&format=xml", 400, "formatInvalid", /json、csv または xlsx/],
     ["/api/plans/plan2/follow-up?fy=2023", 404, "roundNotFound", /令和5年度の公表済みフォローアップはありません/],
     ["/api/plans/plan9/follow-up?fy=2022", 404, "planNotFound", /計画「plan9」は見つかりません/],
   ];

@@ -7,11 +7,14 @@ import type { Viewer } from "@/features/auth/ability";
 import { prisma } from "@/lib/db";
 import type { GridSave } from "./schema";
 
-export type SaveError = { kpi?: string; project?: number; field: string; error: EntryError | "unknownKpi" | "overrideNeedsReason" | "unknownProject" };
+export type SaveError = { kpi?: string; project?: number; field: string; error: EntryError | "unknownKpi" | "overrideNeedsReason" | "unknownProject" | "ratingInvalid" };
 export type Conflict = { kpi?: string; project?: number; field: string; theirs: string | null; yours: string | null; by: string | null; at: string | null };
 
+export type Change = { kpi: string | null; project: number | null; field: string; oldValue: string | null; newValue: string | null };
+
 export type SaveResult =
-  | { kind: "saved"; changes: number }
+  | { kind: "saved"; changes: number; log: Change[] }
+  | { kind: "preview"; changes: number; log: Change[] }
   | { kind: "plan-not-found" }
   | { kind: "fy-outside-plan"; firstFy: number; lastFy: number }
   | { kind: "round-final" }
@@ -25,6 +28,20 @@ class ConflictError extends Error {
   }
 }
 
+/** Thrown at the end of a dry run, so that the transaction rolls back what it did. */
+class DryRun extends Error {
+  constructor(readonly changes: number) {
+    super("dry run");
+  }
+}
+
+export interface SaveOptions {
+  /** do everything, report the changes, and roll back */
+  dryRun?: boolean;
+  /** an import: the file carries no versions, so it applies over the current ones */
+  overCurrentVersions?: boolean;
+}
+
 const ENTRY_TEXT = ["detailJa", "detailEn", "noteJa", "noteEn"] as const;
 const VALUE_FIELDS = ["value", "numerator", "denominator", "text"] as const;
 const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
@@ -34,7 +51,7 @@ const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
  * field; a row whose stored version moved on since the editor loaded it is a conflict,
  * reported with the other person's value; every change is written to the audit log.
  */
-export async function saveRound(planCode: string, fy: number, input: GridSave, viewer: NonNullable<Viewer>): Promise<SaveResult> {
+export async function saveRound(planCode: string, fy: number, input: GridSave, viewer: NonNullable<Viewer>, options: SaveOptions = {}): Promise<SaveResult> {
   const plan = await prisma.plan.findUnique({ where: { code: planCode } });
   if (!plan) return { kind: "plan-not-found" };
   if (fy < plan.firstFy || fy > plan.lastFy) return { kind: "fy-outside-plan", firstFy: plan.firstFy, lastFy: plan.lastFy };
@@ -82,22 +99,31 @@ export async function saveRound(planCode: string, fy: number, input: GridSave, v
   }
   if (errors.length) return { kind: "invalid", errors };
 
+  const log: Change[] = [];
+  const codeOf = new Map(kpis.map((k) => [k.id, k.code]));
+  const projectNoOf = new Map([...projects.values()].map((p) => [p.id, p.no]));
   try {
     const changes = await prisma.$transaction(async (tx) => {
       let changes = 0;
       const r = round ?? (await tx.followUpRound.create({ data: { planId: plan.id, fiscalYear: fy, status: "draft" } }));
-      const audit = (data: { action: string; entity: string; entityId: number; kpiId?: number; field: string; oldValue: unknown; newValue: unknown; reason?: string | null }) =>
-        tx.auditLog.create({ data: { ...data, oldValue: str(data.oldValue), newValue: str(data.newValue), userId: viewer.id, planId: plan.id, roundId: r.id, fiscalYear: fy } });
+      const audit = (data: { action: string; entity: string; entityId: number; kpiId?: number; projectId?: number; field: string; oldValue: unknown; newValue: unknown; reason?: string | null }) => {
+        const { projectId, ...rest } = data;
+        log.push({ kpi: data.kpiId ? codeOf.get(data.kpiId)! : null, project: projectId ? projectNoOf.get(projectId)! : null, field: data.field, oldValue: str(data.oldValue), newValue: str(data.newValue) });
+        return tx.auditLog.create({ data: { ...rest, oldValue: str(data.oldValue), newValue: str(data.newValue), userId: viewer.id, planId: plan.id, roundId: r.id, fiscalYear: fy } });
+      };
       const lastChange = async (entity: string, entityId: number) => {
         const a = await tx.auditLog.findFirst({ where: { entity, entityId }, orderBy: { id: "desc" }, include: { user: { select: { name: true } } } });
         return { by: a?.user?.name ?? null, at: a?.at.toISOString() ?? null };
       };
       const conflicts: Conflict[] = [];
 
-      for (const { row, kpiId, values } of parsed) {
-        if (values) {
+      for (const { row, kpiId, values: typed } of parsed) {
+        if (typed) {
           const current = await tx.yearlyValue.findUnique({ where: { kpiId_fiscalYear: { kpiId, fiscalYear: fy } } });
-          if ((current?.version ?? 0) !== row.valueVersion) {
+          // fields the input does not carry (an import without that column) keep their value
+          const values = { ...typed };
+          for (const f of VALUE_FIELDS) if (row[f] === undefined) (values as Record<string, unknown>)[f] = current?.[f] ?? null;
+          if (!options.overCurrentVersions && (current?.version ?? 0) !== row.valueVersion) {
             const who = current ? await lastChange("YearlyValue", current.id) : { by: null, at: null };
             for (const f of VALUE_FIELDS) if (str(current?.[f]) !== str(values[f])) conflicts.push({ kpi: row.kpi, field: f, theirs: str(current?.[f]), yours: str(values[f]), ...who });
             if (!conflicts.some((c) => c.kpi === row.kpi)) conflicts.push({ kpi: row.kpi, field: "value", theirs: str(current?.value), yours: str(values.value), ...who });
@@ -121,7 +147,7 @@ export async function saveRound(planCode: string, fy: number, input: GridSave, v
         const given = Object.entries(entryFields).filter(([, v]) => v !== undefined) as [string, string | null][];
         if (given.length === 0) continue;
         const entry = await tx.roundEntry.findUnique({ where: { roundId_kpiId: { roundId: r.id, kpiId } } });
-        if ((entry?.version ?? 0) !== row.entryVersion) {
+        if (!options.overCurrentVersions && (entry?.version ?? 0) !== row.entryVersion) {
           const who = entry ? await lastChange("RoundEntry", entry.id) : { by: null, at: null };
           for (const [f, v] of given) if (str(entry?.[f as keyof typeof entry]) !== str(v)) conflicts.push({ kpi: row.kpi, field: f, theirs: str(entry?.[f as keyof typeof entry]), yours: v, ...who });
           continue;
@@ -142,7 +168,7 @@ export async function saveRound(planCode: string, fy: number, input: GridSave, v
         const projectId = projects.get(ev.project)!.id;
         const current = await tx.projectEvaluation.findUnique({ where: { roundId_projectId: { roundId: r.id, projectId } } });
         const next = { textJa: ev.textJa?.trim() ?? current?.textJa ?? "", textEn: ev.textEn === undefined ? (current?.textEn ?? null) : ev.textEn.trim() || null };
-        if ((current?.version ?? 0) !== ev.version) {
+        if (!options.overCurrentVersions && (current?.version ?? 0) !== ev.version) {
           const who = current ? await lastChange("ProjectEvaluation", current.id) : { by: null, at: null };
           conflicts.push({ project: ev.project, field: "textJa", theirs: current?.textJa ?? null, yours: next.textJa, ...who });
           continue;
@@ -152,16 +178,18 @@ export async function saveRound(planCode: string, fy: number, input: GridSave, v
         const saved = current
           ? await tx.projectEvaluation.update({ where: { id: current.id, version: current.version }, data: { ...next, version: { increment: 1 } } })
           : await tx.projectEvaluation.create({ data: { roundId: r.id, projectId, ...next } });
-        for (const f of changed) await audit({ action: "evaluation.update", entity: "ProjectEvaluation", entityId: saved.id, field: f, oldValue: current?.[f], newValue: next[f] });
+        for (const f of changed) await audit({ action: "evaluation.update", entity: "ProjectEvaluation", entityId: saved.id, projectId, field: f, oldValue: current?.[f], newValue: next[f] });
         changes += changed.length;
       }
 
       if (conflicts.length) throw new ConflictError(conflicts);
+      if (options.dryRun) throw new DryRun(changes);
       return changes;
     });
-    return { kind: "saved", changes };
+    return { kind: "saved", changes, log };
   } catch (error) {
     if (error instanceof ConflictError) return { kind: "conflict", conflicts: error.conflicts };
+    if (error instanceof DryRun) return { kind: "preview", changes: error.changes, log };
     throw error;
   }
 }

@@ -11,7 +11,7 @@ export const followUpQuerySchema = z.object({
     .transform((s) => normalizeDigits(s).trim())
     .pipe(z.string().min(1, { error: "fyMissing" }).regex(/^\d{4}$/, { error: "fyMalformed" }))
     .transform(Number),
-  format: z.enum(["json", "csv"], { error: "formatInvalid" }).default("json"),
+  format: z.enum(["json", "csv", "xlsx"], { error: "formatInvalid" }).default("json"),
   lang: z.string().optional(),
 });
 

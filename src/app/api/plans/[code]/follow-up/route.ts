@@ -1,6 +1,7 @@
 import Papa from "papaparse";
 import { fyLabel } from "@/domain/fiscal-year";
 import { getViewer } from "@/features/auth/session";
+import { recordsToXlsx } from "@/features/entry/spreadsheet";
 import { loadPlanData } from "@/features/follow-up/data";
 import { lookupRound } from "@/features/follow-up/model";
 import { csvRecords, exportRow } from "@/features/follow-up/report";
@@ -31,6 +32,15 @@ export async function GET(request: Request, ctx: RouteContext<"/api/plans/[code]
     }
 
     const rows = result.rows.map(exportRow);
+    if (format === "xlsx") {
+      const xlsx = await recordsToXlsx(`FY${fy}`, csvRecords(rows, result.plan));
+      return new Response(new Uint8Array(xlsx), {
+        headers: {
+          "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+          "Content-Disposition": `attachment; filename="${result.plan.code}-follow-up-FY${fy}.xlsx"`,
+        },
+      });
+    }
     if (format === "csv") {
       // A BOM, so that Excel in Japan reads the file as UTF-8.
       const csv = "\uFEFF" + Papa.unparse(csvRecords(rows, result.plan), { newline: "\r\n" }) + "\r\n";

@@ -8,6 +8,7 @@ import { canEditRound } from "@/features/auth/ability";
 import { getViewer } from "@/features/auth/session";
 import { auditTrail } from "@/features/entry/data";
 import { EntryGrid, type GridKpi } from "@/features/entry/components/entry-grid";
+import { ImportPanel } from "@/features/entry/components/import-panel";
 import { loadPlanData } from "@/features/follow-up/data";
 import type { AppLocale } from "@/i18n/routing";
 
@@ -102,6 +103,16 @@ export default async function WorkspacePage({ params }: Props) {
         }))}
         t={labels}
       />
+      {editable && (
+        <ImportPanel
+          plan={plan.code}
+          fy={fy}
+          locale={locale}
+          t={Object.fromEntries(
+            ["import", "importHint", "template", "file", "check", "apply", "previewChanges", "previewErrors", "row", "field", "before", "after", "problem", "applied"].map((k) => [k, t.raw(k as "import") as string]),
+          )}
+        />
+      )}
       <section aria-labelledby="audit">
         <h2 id="audit">{t("audit")}</h2>
         {trail.length === 0 ? (

@@ -1,11 +1,10 @@
-import { createTranslator } from "next-intl";
 import { z } from "zod";
 import { canEditRound, canUnlockRound } from "@/features/auth/ability";
 import { getViewer } from "@/features/auth/session";
 import { invalidateDashboards } from "@/features/dashboard/cache";
 import { setRoundStatus } from "@/features/entry/mutations";
 import { finalizeSchema, unlockSchema } from "@/features/entry/schema";
-import { loadMessages } from "@/i18n/messages";
+import { entryTranslator } from "@/features/entry/http";
 import { jsonError, requestLocale, sameOrigin, withErrorHandling } from "@/lib/api";
 
 export const dynamic = "force-dynamic";
@@ -20,7 +19,7 @@ const bodySchema = z.discriminatedUnion("to", [finalizeSchema.extend({ to: z.lit
 export async function POST(request: Request, ctx: RouteContext<"/api/plans/[code]/rounds/[fy]/status">) {
   return withErrorHandling(request, async () => {
     const locale = requestLocale(request);
-    const t = createTranslator({ locale, messages: await loadMessages(locale), namespace: "Entry" });
+    const t = await entryTranslator(locale);
     const viewer = await getViewer();
     if (!viewer) return jsonError(401, "unauthenticated", t("unauthenticated"));
     if (!sameOrigin(request)) return jsonError(403, "forbidden", t("forbidden"));

@@ -1,0 +1,29 @@
+import { canEditRound } from "@/features/auth/ability";
+import { getViewer } from "@/features/auth/session";
+import { entryTranslator } from "@/features/entry/http";
+import { buildTemplate } from "@/features/entry/spreadsheet";
+import { loadPlanData } from "@/features/follow-up/data";
+import { jsonError, requestLocale, withErrorHandling } from "@/lib/api";
+
+export const dynamic = "force-dynamic";
+
+/** GET /api/plans/{code}/rounds/{fy}/template: the round's .xlsx template, prefilled (secretariat, admin). */
+export async function GET(request: Request, ctx: RouteContext<"/api/plans/[code]/rounds/[fy]/template">) {
+  return withErrorHandling(request, async () => {
+    const t = await entryTranslator(requestLocale(request));
+    const viewer = await getViewer();
+    if (!viewer) return jsonError(401, "unauthenticated", t("unauthenticated"));
+    if (!canEditRound(viewer)) return jsonError(403, "forbidden", t("forbidden"));
+    const { code, fy } = await ctx.params;
+    const plan = await loadPlanData(code, viewer);
+    if (!plan || !/^\d{4}$/.test(fy) || Number(fy) < plan.firstFy || Number(fy) > plan.lastFy) return jsonError(404, "notFound", "Not found");
+    const xlsx = await buildTemplate(plan, Number(fy));
+    return new Response(new Uint8Array(xlsx), {
+      headers: {
+        "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "Content-Disposition": `attachment; filename="${code}-FY${fy}-template.xlsx"`,
+        "Cache-Control": "no-store",
+      },
+    });
+  });
+}

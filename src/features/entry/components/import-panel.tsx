@@ -1,0 +1,131 @@
+"use client";
+
+import { useId, useState } from "react";
+
+interface Change {
+  row: number | null;
+  kpi: string | null;
+  field: string;
+  oldValue: string | null;
+  newValue: string | null;
+}
+interface Problem {
+  row: number | null;
+  kpi?: string;
+  field: string;
+  message: string;
+}
+
+interface Props {
+  plan: string;
+  fy: number;
+  locale: string;
+  t: Record<string, string>;
+}
+
+/** Upload a template or CSV: check it first (a per-row preview of changes and errors), then apply it. */
+export function ImportPanel({ plan, fy, locale, t }: Props) {
+  const id = useId();
+  const [file, setFile] = useState<File | null>(null);
+  const [changes, setChanges] = useState<Change[] | null>(null);
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function send(mode: "preview" | "apply") {
+    if (!file) return;
+    setBusy(true);
+    const body = new FormData();
+    body.set("file", file);
+    const res = await fetch(`/api/plans/${plan}/rounds/${fy}/import?mode=${mode}&lang=${locale}`, { method: "POST", body }).catch(() => null);
+    const json = await res?.json().catch(() => null);
+    setBusy(false);
+    setProblems(json?.errors ?? []);
+    setChanges(json?.changes ?? null);
+    if (!res?.ok) setMessage(json?.error?.message ?? "Error");
+    else if (mode === "apply") {
+      setMessage(t.applied.replace("{count}", String(json.saved)));
+      window.location.reload();
+    } else setMessage(t.previewChanges.replace("{count}", String(json.preview)));
+  }
+
+  return (
+    <section aria-labelledby={`${id}-h`} className="import">
+      <h2 id={`${id}-h`}>{t.import}</h2>
+      <p>
+        {t.importHint} <a href={`/api/plans/${plan}/rounds/${fy}/template?lang=${locale}`}>{t.template}</a>
+      </p>
+      <span className="field">
+        <label htmlFor={`${id}-file`}>{t.file}</label>
+        <input
+          id={`${id}-file`}
+          type="file"
+          accept=".xlsx,.csv,text/csv"
+          onChange={(e) => {
+            setFile(e.target.files?.[0] ?? null);
+            setChanges(null);
+            setProblems([]);
+            setMessage(null);
+          }}
+        />
+      </span>
+      <p className="import__actions">
+        <button type="button" disabled={!file || busy} onClick={() => send("preview")}>
+          {t.check}
+        </button>
+        <button type="button" disabled={!file || busy || changes === null || problems.length > 0 || changes.length === 0} onClick={() => send("apply")}>
+          {t.apply}
+        </button>
+      </p>
+      <p role="status">{problems.length ? t.previewErrors.replace("{count}", String(problems.length)) : message}</p>
+      {problems.length > 0 && (
+        <table className="report compact">
+          <caption>{t.previewErrors.replace("{count}", String(problems.length))}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.row}</th>
+              <th scope="col">KPI</th>
+              <th scope="col">{t.field}</th>
+              <th scope="col">{t.problem}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {problems.map((p, i) => (
+              <tr key={i}>
+                <td>{p.row ?? "—"}</td>
+                <td>{p.kpi}</td>
+                <td>{p.field}</td>
+                <td>{p.message}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {changes && changes.length > 0 && problems.length === 0 && (
+        <table className="report compact">
+          <caption>{message}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.row}</th>
+              <th scope="col">KPI</th>
+              <th scope="col">{t.field}</th>
+              <th scope="col">{t.before}</th>
+              <th scope="col">{t.after}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {changes.map((c, i) => (
+              <tr key={i}>
+                <td>{c.row ?? "—"}</td>
+                <td>{c.kpi}</td>
+                <td>{c.field}</td>
+                <td>{c.oldValue}</td>
+                <td>{c.newValue}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

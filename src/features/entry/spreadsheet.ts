@@ -1,0 +1,128 @@
+/**
+ * Excel and CSV for a round: the template (prefilled with what is known), and reading an
+ * uploaded .xlsx or CSV (UTF-8 with or without BOM, or Shift_JIS/CP932 as Excel in Japan
+ * writes it) into the rows of the grid.
+ */
+import ExcelJS from "exceljs";
+import iconv from "iconv-lite";
+import Papa from "papaparse";
+import { fyLabel } from "@/domain/fiscal-year";
+import type { PlanData } from "@/features/follow-up/model";
+import type { GridRow } from "./schema";
+
+export const COLUMNS = [
+  "kpi", "project", "name_ja", "name_en", "measure", "unit", "target",
+  "value", "numerator", "denominator", "text",
+  "rating", "override_reason", "detail_ja", "detail_en", "note_ja", "note_en",
+] as const;
+
+const READ_ONLY = new Set(["project", "name_ja", "name_en", "measure", "unit", "target"]);
+const str = (v: number | string | null | undefined) => (v === null || v === undefined ? "" : String(v));
+
+/** The round's template: one row per KPI, prefilled with the year's values and the round's texts. */
+export async function buildTemplate(plan: PlanData, fy: number): Promise<Buffer> {
+  const round = plan.rounds.find((r) => r.fiscalYear === fy);
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(`FY${fy}`, { views: [{ state: "frozen", xSplit: 1, ySplit: 1 }] });
+  ws.columns = COLUMNS.map((key) => ({ header: key, key, width: key.startsWith("name") || key.startsWith("detail") ? 40 : 14 }));
+  for (const k of plan.kpis) {
+    const f = k.facts.find((x) => x.fiscalYear === fy);
+    const e = round?.entries[k.code];
+    ws.addRow({
+      kpi: k.code, project: k.projectNo, name_ja: k.nameJa, name_en: k.nameEn, measure: k.measure, unit: k.unit ?? "", target: k.target ?? "",
+      value: str(f?.value), numerator: str(f?.numerator), denominator: str(f?.denominator), text: f?.text ?? "",
+      rating: e?.ratingFinal ?? "", override_reason: e?.overrideReason ?? "",
+      detail_ja: e?.detailJa ?? "", detail_en: e?.detailEn ?? "", note_ja: e?.noteJa ?? "", note_en: e?.noteEn ?? "",
+    });
+  }
+  ws.getRow(1).font = { bold: true };
+  COLUMNS.forEach((key, i) => {
+    if (READ_ONLY.has(key)) ws.getColumn(i + 1).fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFF2F2F2" } };
+  });
+  const help = wb.addWorksheet("説明 Notes");
+  help.addRows([
+    [`${plan.nameJa} ${fyLabel(fy, "ja")} / ${plan.nameEn} ${fyLabel(fy, "en")}`],
+    ["灰色の列は参考（取り込みでは無視）。value：件数、または割合（%）。割合は numerator／denominator でも可。rating：空欄＝自動判定、A／B（自動判定と異なる場合は override_reason が必要）。"],
+    ["Grey columns are for reference and are ignored on import. value: the count, or the share in %; for shares numerator/denominator may be given. rating: empty = automatic, A or B (a reason is needed when it differs from the automatic rating)."],
+  ]);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** A flat sheet (e.g. the follow-up export) as .xlsx. */
+export async function recordsToXlsx(name: string, records: Record<string, string | number | boolean | null>[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(name);
+  const keys = Object.keys(records[0] ?? {});
+  ws.columns = keys.map((key) => ({ header: key, key, width: key.startsWith("name") ? 40 : 14 }));
+  for (const r of records) ws.addRow(r);
+  ws.getRow(1).font = { bold: true };
+  ws.views = [{ state: "frozen", ySplit: 1 }];
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** Text from a CSV file: UTF-8 (with or without BOM) when it is valid UTF-8, else Shift_JIS (CP932). */
+export function decodeCsv(bytes: Buffer): string {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return bytes.subarray(3).toString("utf8");
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return iconv.decode(bytes, "CP932");
+  }
+}
+
+export type UploadRecord = { row: number; fields: Record<string, string> };
+
+/** The records of an upload, each with its row number in the file (the header is row 1). */
+export async function readUpload(bytes: Buffer, filename: string): Promise<UploadRecord[]> {
+  if (/\.xlsx$/i.test(filename) || (bytes[0] === 0x50 && bytes[1] === 0x4b)) {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    if (!ws) return [];
+    const header = (ws.getRow(1).values as unknown[]).map((v) => str(v as string).trim());
+    const out: UploadRecord[] = [];
+    ws.eachRow((r, n) => {
+      if (n === 1) return;
+      const fields: Record<string, string> = {};
+      r.eachCell({ includeEmpty: true }, (cell, col) => {
+        if (header[col]) fields[header[col]] = cell.text ?? "";
+      });
+      out.push({ row: n, fields });
+    });
+    return out;
+  }
+  const parsed = Papa.parse<Record<string, string>>(decodeCsv(bytes), { header: true, skipEmptyLines: "greedy", transformHeader: (h) => h.trim() });
+  return parsed.data.map((fields, i) => ({ row: i + 2, fields }));
+}
+
+/** The grid rows of an upload: the file is the desired state of each KPI it lists. */
+export function toGridRows(records: UploadRecord[]): { rows: GridRow[]; rowOf: Map<string, number>; errors: { row: number; kpi: string; field: string; error: "ratingInvalid" }[] } {
+  const rowOf = new Map<string, number>();
+  const rows: GridRow[] = [];
+  const errors: { row: number; kpi: string; field: string; error: "ratingInvalid" }[] = [];
+  for (const { row, fields } of records) {
+    const kpi = (fields.kpi ?? "").trim();
+    if (!kpi) continue;
+    rowOf.set(kpi, row);
+    const rating = (fields.rating ?? "").trim().toUpperCase();
+    if (rating !== "" && rating !== "A" && rating !== "B") errors.push({ row, kpi, field: "rating", error: "ratingInvalid" });
+    // Only the columns the file has are applied: a file without notes leaves the notes alone.
+    const col = (name: string) => (name in fields ? (fields[name] ?? "") : undefined);
+    rows.push({
+      kpi,
+      value: col("value"),
+      numerator: col("numerator"),
+      denominator: col("denominator"),
+      text: col("text"),
+      valueVersion: 0,
+      rating: "rating" in fields ? (rating === "A" || rating === "B" ? rating : "") : undefined,
+      overrideReason: col("override_reason"),
+      detailJa: col("detail_ja"),
+      detailEn: col("detail_en"),
+      noteJa: col("note_ja"),
+      noteEn: col("note_en"),
+      entryVersion: 0,
+    });
+  }
+  return { rows, rowOf, errors };
+}
