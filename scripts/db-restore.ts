@@ -1,0 +1,16 @@
+// npm run db:restore -- path/to/backup.db: checks the backup, then replaces the database. Stop the app first.
+import { restoreDatabase } from "../src/features/backup/backup";
+import { databaseUrl } from "../src/lib/database-url";
+
+const backup = process.argv[2];
+if (!backup) {
+  console.error("usage: npm run db:restore -- path/to/backup.db   (stop the app first)");
+  process.exit(2);
+}
+try {
+  restoreDatabase(databaseUrl(), backup);
+  console.log(`restored from ${backup}`);
+} catch (error) {
+  console.error(`restore failed: ${(error as Error).message}`);
+  process.exitCode = 1;
+}
