@@ -24,3 +24,8 @@ export function canEditRound(viewer: Viewer): boolean {
 export function canUnlockRound(viewer: Viewer): boolean {
   return viewer?.role === "admin";
 }
+
+/** Users and plans: admins only. */
+export function canAdminister(viewer: Viewer): boolean {
+  return viewer?.role === "admin";
+}

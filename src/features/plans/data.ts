@@ -25,3 +25,13 @@ export async function getPlanWithProjects(code: string) {
     },
   });
 }
+
+/** Every plan with its KPIs, for the admin page. */
+export async function plansWithKpis() {
+  const plans = await prisma.plan.findMany({ orderBy: { firstFy: "desc" } });
+  const kpis = await prisma.kpi.findMany({
+    orderBy: [{ project: { no: "asc" } }, { order: "asc" }],
+    include: { project: { include: { plan: { select: { code: true } } } } },
+  });
+  return { plans, kpis };
+}

@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { LocalLink as Link } from "@/components/local-link";
+import { canAdminister } from "@/features/auth/ability";
+import { getViewer } from "@/features/auth/session";
+import { PlanAdmin } from "@/features/plans/components/plan-admin";
+import { plansWithKpis } from "@/features/plans/data";
+import type { AppLocale } from "@/i18n/routing";
+
+export const dynamic = "force-dynamic";
+
+type Props = PageProps<"/[locale]/admin">;
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const t = await getTranslations({ locale: (await params).locale as AppLocale, namespace: "Admin" });
+  return { title: t("title") };
+}
+
+/** Plans for admins: create a plan, change targets (with a reason, kept in the audit log). */
+export default async function AdminPage({ params }: Props) {
+  const locale = (await params).locale as AppLocale;
+  setRequestLocale(locale);
+  const t = await getTranslations({ locale, namespace: "Admin" });
+  const viewer = await getViewer();
+  if (!canAdminister(viewer)) {
+    return (
+      <>
+        <h1>{t("title")}</h1>
+        <p>
+          {t("adminsOnly")} <Link href="/signin">{(await getTranslations({ locale, namespace: "Auth" }))("signIn")}</Link>
+        </p>
+      </>
+    );
+  }
+  const { plans, kpis } = await plansWithKpis();
+  const name = (o: { nameJa: string; nameEn: string }) => (locale === "ja" ? o.nameJa : o.nameEn);
+  return (
+    <>
+      <h1>{t("title")}</h1>
+      <PlanAdmin
+        plans={plans.map((p) => ({ code: p.code, name: name(p) }))}
+        kpis={kpis.map((k) => ({ plan: k.project.plan.code, code: k.code, name: name(k), target: k.target, qualifier: k.targetQualifier }))}
+        t={Object.fromEntries(["newPlan", "code", "nameJa", "nameEn", "firstFy", "lastFy", "copyFrom", "copyNone", "create", "created", "targets", "plan", "target", "reason", "save", "saved", "invalid"].map((k) => [k, t(k as "title")]))}
+      />
+    </>
+  );
+}
