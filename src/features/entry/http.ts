@@ -4,7 +4,9 @@ import { fyLabel } from "@/domain/fiscal-year";
 import { loadMessages } from "@/i18n/messages";
 import type { AppLocale } from "@/i18n/routing";
 import { invalidateDashboards } from "@/features/dashboard/cache";
-import { jsonError } from "@/lib/api";
+import { canEditRound } from "@/features/auth/ability";
+import { getViewer } from "@/features/auth/session";
+import { jsonError, requestLocale, sameOrigin } from "@/lib/api";
 import type { SaveResult } from "./mutations";
 
 export async function entryTranslator(locale: AppLocale) {
@@ -41,4 +43,19 @@ export function saveResponse(result: SaveResult, t: EntryTranslator, locale: App
     case "conflict":
       return Response.json({ error: { code: "conflict", message: t("conflict") }, conflicts: result.conflicts }, { status: 409 });
   }
+}
+
+/**
+ * The common start of a secretariat write: a signed-in editor (secretariat or admin), a
+ * request from this site, and a four-digit fiscal year; or the translated error response.
+ */
+export async function editorRequest(request: Request, params: Promise<{ code: string; fy: string }>) {
+  const locale = requestLocale(request);
+  const t = await entryTranslator(locale);
+  const viewer = await getViewer();
+  if (!viewer) return { error: jsonError(401, "unauthenticated", t("unauthenticated")) };
+  if (!canEditRound(viewer) || !sameOrigin(request)) return { error: jsonError(403, "forbidden", t("forbidden")) };
+  const { code, fy } = await params;
+  if (!/^\d{4}$/.test(fy)) return { error: jsonError(404, "notFound", "Not found") };
+  return { ok: { locale, t, viewer, code, fy: Number(fy) } };
 }

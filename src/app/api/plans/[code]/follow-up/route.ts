@@ -1,12 +1,10 @@
 import Papa from "papaparse";
 import { fyLabel } from "@/domain/fiscal-year";
-import { getViewer } from "@/features/auth/session";
 import { recordsToXlsx } from "@/features/entry/spreadsheet";
-import { loadPlanData } from "@/features/follow-up/data";
-import { lookupRound } from "@/features/follow-up/model";
+import { visibleRound } from "@/features/follow-up/http";
 import { csvRecords, exportRow } from "@/features/follow-up/report";
 import { followUpQuerySchema } from "@/features/follow-up/schema";
-import { apiTranslator, jsonError, parseQuery, requestLocale, withErrorHandling } from "@/lib/api";
+import { apiTranslator, parseQuery, requestLocale, withErrorHandling } from "@/lib/api";
 
 export const dynamic = "force-dynamic";
 
@@ -21,15 +19,9 @@ export async function GET(request: Request, ctx: RouteContext<"/api/plans/[code]
     const { code } = await ctx.params;
 
     // Anonymous callers see final rounds only; signed-in users see drafts too.
-    const result = lookupRound(await loadPlanData(code, await getViewer()), fy);
-    switch (result.kind) {
-      case "plan-not-found":
-        return jsonError(404, "planNotFound", t("planNotFound", { code }));
-      case "fy-outside-plan":
-        return jsonError(400, "fyOutsidePlan", t("fyOutsidePlan", { fy, first: result.firstFy, last: result.lastFy }));
-      case "round-not-found":
-        return jsonError(404, "roundNotFound", t("roundNotFound", { year: fyLabel(fy, locale) }));
-    }
+    const found = await visibleRound(code, fy, t, locale);
+    if (found.error) return found.error;
+    const result = found.ok;
 
     const rows = result.rows.map(exportRow);
     if (format === "xlsx") {

@@ -1,8 +1,5 @@
-import { fyLabel } from "@/domain/fiscal-year";
 import { signPrintToken } from "@/features/auth/print-token";
-import { getViewer } from "@/features/auth/session";
-import { loadPlanData } from "@/features/follow-up/data";
-import { lookupRound } from "@/features/follow-up/model";
+import { visibleRound } from "@/features/follow-up/http";
 import { slidesQuerySchema } from "@/features/follow-up/schema";
 import { apiTranslator, jsonError, parseQuery, requestLocale, withErrorHandling } from "@/lib/api";
 import { PdfTimeoutError, PdfUnavailableError, printToPdf } from "@/lib/pdf";
@@ -26,15 +23,9 @@ export async function GET(request: Request, ctx: RouteContext<"/api/plans/[code]
     const { code } = await ctx.params;
 
     // Final rounds for everyone; drafts for signed-in users (the deck then says 案 / DRAFT).
-    const result = lookupRound(await loadPlanData(code, await getViewer()), fy);
-    switch (result.kind) {
-      case "plan-not-found":
-        return jsonError(404, "planNotFound", t("planNotFound", { code }));
-      case "fy-outside-plan":
-        return jsonError(400, "fyOutsidePlan", t("fyOutsidePlan", { fy, first: result.firstFy, last: result.lastFy }));
-      case "round-not-found":
-        return jsonError(404, "roundNotFound", t("roundNotFound", { year: fyLabel(fy, locale) }));
-    }
+    const found = await visibleRound(code, fy, t, locale);
+    if (found.error) return found.error;
+    const result = found.ok;
 
     try {
       const url = new URL(`${internalBaseUrl()}/${lang}/print/plans/${encodeURIComponent(code)}/${fy}`);

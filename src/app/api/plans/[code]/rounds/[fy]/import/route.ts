@@ -1,9 +1,7 @@
-import { canEditRound } from "@/features/auth/ability";
-import { getViewer } from "@/features/auth/session";
-import { entryTranslator, saveResponse } from "@/features/entry/http";
+import { editorRequest, saveResponse } from "@/features/entry/http";
 import { saveRound } from "@/features/entry/mutations";
 import { readUpload, toGridRows } from "@/features/entry/spreadsheet";
-import { jsonError, requestLocale, sameOrigin, withErrorHandling } from "@/lib/api";
+import { jsonError, withErrorHandling } from "@/lib/api";
 
 export const dynamic = "force-dynamic";
 
@@ -16,14 +14,9 @@ const MAX_BYTES = 5 * 1024 * 1024;
  */
 export async function POST(request: Request, ctx: RouteContext<"/api/plans/[code]/rounds/[fy]/import">) {
   return withErrorHandling(request, async () => {
-    const locale = requestLocale(request);
-    const t = await entryTranslator(locale);
-    const viewer = await getViewer();
-    if (!viewer) return jsonError(401, "unauthenticated", t("unauthenticated"));
-    if (!canEditRound(viewer) || !sameOrigin(request)) return jsonError(403, "forbidden", t("forbidden"));
-    const { code, fy: fyText } = await ctx.params;
-    if (!/^\d{4}$/.test(fyText)) return jsonError(404, "notFound", "Not found");
-    const fy = Number(fyText);
+    const req = await editorRequest(request, ctx.params);
+    if (req.error) return req.error;
+    const { locale, t, viewer, code, fy } = req.ok;
     const mode = new URL(request.url).searchParams.get("mode") === "apply" ? "apply" : "preview";
 
     const form = await request.formData().catch(() => null);
