@@ -5,7 +5,7 @@ import { useEffect, useState } from "react";
 
 interface Props {
   locale: string;
-  labels: { signIn: string; signOut: string; roles: Record<string, string> };
+  labels: { signIn: string; signOut: string; workspace: string; admin: string; roles: Record<string, string> };
 }
 
 /**
@@ -24,6 +24,8 @@ export function UserMenu({ locale, labels }: Props) {
   if (user === null) return <Link href={`/${locale}/signin`}>{labels.signIn}</Link>;
   return (
     <span className="user-menu">
+      <Link href={`/${locale}/workspace`}>{labels.workspace}</Link>
+      {user.role === "admin" && <Link href={`/${locale}/admin`}>{labels.admin}</Link>}
       <span>
         {user.name}（{labels.roles[user.role] ?? user.role}）
       </span>

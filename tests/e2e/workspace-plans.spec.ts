@@ -44,3 +44,15 @@ test("the admin page is for admins", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "新しい計画" })).toBeVisible();
   await expect(page.getByLabel("統合プロジェクトとKPIの構成をコピーする計画")).toBeVisible();
 });
+
+test("signed-in users reach data entry (and admins the plans) from the header", async ({ page }) => {
+  await page.goto("/en/signin");
+  await page.getByLabel("E-mail address").fill("admin@example.jp");
+  await page.getByLabel("Password").fill("demo-admin-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/en$/);
+  await page.getByRole("banner").getByRole("link", { name: "Data entry" }).click();
+  await page.getByRole("region", { name: "2nd Medical R&D Promotion Plan" }).getByRole("link", { name: "FY2023" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Data entry: FY2023 follow-up");
+  await expect(page.getByRole("banner").getByRole("link", { name: "Plans" })).toBeVisible();
+});

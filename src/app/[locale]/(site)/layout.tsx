@@ -32,6 +32,8 @@ export default async function SiteLayout({ children, params }: LayoutProps<"/[lo
               labels={{
                 signIn: ta("signIn"),
                 signOut: ta("signOut"),
+                workspace: (await getTranslations({ locale, namespace: "Workspace" }))("link"),
+                admin: (await getTranslations({ locale, namespace: "Admin" }))("title"),
                 roles: { admin: ta("role_admin"), secretariat: ta("role_secretariat"), committee: ta("role_committee") },
               }}
             />

@@ -1,0 +1,51 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { LocalLink as Link } from "@/components/local-link";
+import { fyLabel } from "@/domain/fiscal-year";
+import { getViewer } from "@/features/auth/session";
+import { listPlans } from "@/features/plans/data";
+import type { AppLocale } from "@/i18n/routing";
+
+export const dynamic = "force-dynamic";
+
+type Props = PageProps<"/[locale]/workspace">;
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const t = await getTranslations({ locale: (await params).locale as AppLocale, namespace: "Workspace" });
+  return { title: t("link") };
+}
+
+/** The way into data entry: each plan's fiscal years. */
+export default async function WorkspaceIndex({ params }: Props) {
+  const locale = (await params).locale as AppLocale;
+  setRequestLocale(locale);
+  const t = await getTranslations({ locale, namespace: "Workspace" });
+  if (!(await getViewer())) {
+    return (
+      <>
+        <h1>{t("link")}</h1>
+        <p>
+          {t("signInNeeded")} <Link href="/signin">{(await getTranslations({ locale, namespace: "Auth" }))("signIn")}</Link>
+        </p>
+      </>
+    );
+  }
+  const plans = await listPlans();
+  return (
+    <>
+      <h1>{t("link")}</h1>
+      {plans.reverse().map((p) => (
+        <section key={p.code} aria-labelledby={`ws-${p.code}`}>
+          <h2 id={`ws-${p.code}`}>{locale === "ja" ? p.nameJa : p.nameEn}</h2>
+          <ul className="year-links">
+            {Array.from({ length: p.lastFy - p.firstFy + 1 }, (_, i) => p.firstFy + i).map((fy) => (
+              <li key={fy}>
+                <Link href={`/workspace/${p.code}/${fy}`}>{fyLabel(fy, locale)}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </>
+  );
+}
