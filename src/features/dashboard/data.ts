@@ -1,6 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { loadPlanData } from "@/features/follow-up/data";
+import { planYear } from "@/features/follow-up/model";
 
 /**
  * The plan as anonymous visitors see it (final rounds only), read once per render.
@@ -11,7 +12,6 @@ export const getPublicPlan = cache((code: string) => loadPlanData(code, null));
 /** The plan and the "as of" fiscal year of a dashboard URL; plan is null when either is unknown. */
 export async function getPlanAsOf(code: string, fyText: string) {
   const plan = await getPublicPlan(code);
-  const fy = Number(fyText);
-  if (!plan || !/^\d{4}$/.test(fyText) || fy < plan.firstFy || fy > plan.lastFy) return { plan: null, fy };
-  return { plan, fy };
+  const fy = plan && planYear(plan, fyText);
+  return plan && fy !== null ? { plan, fy } : { plan: null, fy: Number(fyText) };
 }

@@ -122,3 +122,10 @@ export function lookupRound(plan: PlanData | null, fy: number): RoundLookup {
   const { round, rows } = followUpAt(plan, fy);
   return round ? { kind: "ok", plan, round, rows } : { kind: "round-not-found" };
 }
+
+/** The fiscal year of a URL segment when it is a year of the plan ("2023"), else null. */
+export function planYear(plan: Pick<PlanData, "firstFy" | "lastFy">, text: string): number | null {
+  if (!/^\d{4}$/.test(text)) return null;
+  const fy = Number(text);
+  return fy >= plan.firstFy && fy <= plan.lastFy ? fy : null;
+}

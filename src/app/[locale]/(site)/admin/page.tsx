@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { LocalLink as Link } from "@/components/local-link";
+import { SignInNeeded } from "@/components/sign-in-needed";
 import { canAdminister } from "@/features/auth/ability";
 import { getViewer } from "@/features/auth/session";
 import { PlanAdmin } from "@/features/plans/components/plan-admin";
@@ -23,14 +23,7 @@ export default async function AdminPage({ params }: Props) {
   const t = await getTranslations({ locale, namespace: "Admin" });
   const viewer = await getViewer();
   if (!canAdminister(viewer)) {
-    return (
-      <>
-        <h1>{t("title")}</h1>
-        <p>
-          {t("adminsOnly")} <Link href="/signin">{(await getTranslations({ locale, namespace: "Auth" }))("signIn")}</Link>
-        </p>
-      </>
-    );
+    return <SignInNeeded locale={locale} title={t("title")} reason={t("adminsOnly")} />;
   }
   const { plans, kpis } = await plansWithKpis();
   const name = (o: { nameJa: string; nameEn: string }) => (locale === "ja" ? o.nameJa : o.nameEn);

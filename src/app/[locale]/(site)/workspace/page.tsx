@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { LocalLink as Link } from "@/components/local-link";
+import { SignInNeeded } from "@/components/sign-in-needed";
 import { fyLabel } from "@/domain/fiscal-year";
 import { getViewer } from "@/features/auth/session";
 import { listPlans } from "@/features/plans/data";
@@ -21,14 +22,7 @@ export default async function WorkspaceIndex({ params }: Props) {
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: "Workspace" });
   if (!(await getViewer())) {
-    return (
-      <>
-        <h1>{t("link")}</h1>
-        <p>
-          {t("signInNeeded")} <Link href="/signin">{(await getTranslations({ locale, namespace: "Auth" }))("signIn")}</Link>
-        </p>
-      </>
-    );
+    return <SignInNeeded locale={locale} title={t("link")} reason={t("signInNeeded")} />;
   }
   const plans = await listPlans();
   return (

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { LocalLink as Link } from "@/components/local-link";
+import { SignInNeeded } from "@/components/sign-in-needed";
 import { fyLabel } from "@/domain/fiscal-year";
 import { circledNumber, displayDecimals } from "@/domain/format";
 import { canEditRound } from "@/features/auth/ability";
@@ -10,6 +10,7 @@ import { auditTrail } from "@/features/entry/data";
 import { EntryGrid, type GridKpi } from "@/features/entry/components/entry-grid";
 import { ImportPanel } from "@/features/entry/components/import-panel";
 import { loadPlanData } from "@/features/follow-up/data";
+import { planYear } from "@/features/follow-up/model";
 import type { AppLocale } from "@/i18n/routing";
 
 export const dynamic = "force-dynamic";
@@ -31,18 +32,11 @@ export default async function WorkspacePage({ params }: Props) {
   const te = await getTranslations({ locale, namespace: "Entry" });
   const viewer = await getViewer();
   if (!viewer) {
-    return (
-      <>
-        <h1>{t("link")}</h1>
-        <p>
-          {t("signInNeeded")} <Link href="/signin">{(await getTranslations({ locale, namespace: "Auth" }))("signIn")}</Link>
-        </p>
-      </>
-    );
+    return <SignInNeeded locale={locale} title={t("link")} reason={t("signInNeeded")} />;
   }
   const plan = await loadPlanData(code, viewer);
-  const fy = Number(fyText);
-  if (!plan || !/^\d{4}$/.test(fyText) || fy < plan.firstFy || fy > plan.lastFy) notFound();
+  const fy = plan && planYear(plan, fyText);
+  if (!plan || fy === null) notFound();
   const round = plan.rounds.find((r) => r.fiscalYear === fy) ?? null;
   const frozenBy = plan.rounds.find((r) => r.status === "final" && r.fiscalYear >= fy);
   const editable = canEditRound(viewer) && round?.status !== "final";

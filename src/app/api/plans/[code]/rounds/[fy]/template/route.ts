@@ -3,6 +3,7 @@ import { getViewer } from "@/features/auth/session";
 import { entryTranslator } from "@/features/entry/http";
 import { buildTemplate } from "@/features/entry/spreadsheet";
 import { loadPlanData } from "@/features/follow-up/data";
+import { planYear } from "@/features/follow-up/model";
 import { jsonError, requestLocale, withErrorHandling } from "@/lib/api";
 
 export const dynamic = "force-dynamic";
@@ -16,8 +17,9 @@ export async function GET(request: Request, ctx: RouteContext<"/api/plans/[code]
     if (!canEditRound(viewer)) return jsonError(403, "forbidden", t("forbidden"));
     const { code, fy } = await ctx.params;
     const plan = await loadPlanData(code, viewer);
-    if (!plan || !/^\d{4}$/.test(fy) || Number(fy) < plan.firstFy || Number(fy) > plan.lastFy) return jsonError(404, "notFound", "Not found");
-    const xlsx = await buildTemplate(plan, Number(fy));
+    const year = plan && planYear(plan, fy);
+    if (!plan || year === null) return jsonError(404, "notFound", "Not found");
+    const xlsx = await buildTemplate(plan, year);
     return new Response(new Uint8Array(xlsx), {
       headers: {
         "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
