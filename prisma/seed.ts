@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { upsertUser } from "../src/features/auth/mutations";
 import { parseSeedFile, seedPlan } from "../src/features/seed/mutations";
+import { takeRoundSnapshot } from "../src/features/follow-up/snapshot";
 import { createPrismaClient } from "../src/lib/prisma-client";
 
 const DEMO_USERS = [
@@ -21,6 +22,11 @@ async function main() {
       const file = parseSeedFile(JSON.parse(readFileSync(path.join(dir, name), "utf8")));
       const r = await seedPlan(prisma, file);
       console.log(`seeded ${name}: plan ${r.plan}, ${r.projects} projects, ${r.kpis} KPIs, ${r.values} yearly facts, ${r.rounds} rounds`);
+    }
+    // The documents' final rounds were presented as seeded: that is their snapshot.
+    for (const round of await prisma.followUpRound.findMany({ where: { status: "final", snapshots: { none: {} } }, include: { plan: true } })) {
+      await takeRoundSnapshot(prisma, round.plan.code, round.fiscalYear, null);
+      console.log(`snapshot of ${round.plan.code} ${round.fiscalYear} as presented`);
     }
     // Demo users, one per role (README). A real deployment sets SEED_DEMO_USERS=false and
     // creates its users with scripts/create-user.ts.

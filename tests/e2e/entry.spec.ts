@@ -215,19 +215,55 @@ test.describe.serial("data entry for a round", () => {
     expect(pharma.getCell(cols.indexOf("cumulative") + 1).value).toBe(128);
   });
 
-  test("a finalized round shows its new figures on the dashboard at once", async () => {
+  test("while unlocked, the public sees the round as last finalized; finalized again, it shows the new figures next to those presented", async () => {
     const before = await (await anonymous.get("/api/plans/plan2/follow-up?fy=2024")).json();
-    expect(before.error.code).toBe("roundNotFound"); // unlocked: a draft again
+    expect(before.round).toMatchObject({ status: "final", meeting_no: 43 });
+    const presented = before.rows.find((r: { kpi: string }) => r.kpi === "disease-outcome-1");
+    expect(presented).toMatchObject({ cumulative: 43, values: { "2020": 3, "2021": 3, "2022": 4 }, missing_years: [{ from: 2023, to: 2024 }] });
+    expect(presented.values["2023"]).toBeUndefined();
+    const unlocked = (await (await anonymous.get("/ja/plans/plan2/2024")).text()).replace(/<!-- -->/g, "");
+    expect(unlocked).toContain("令和6年度のフォローアップは修正のため確定が解除されています。");
+
     const res = await secretariat.post("/api/plans/plan2/rounds/2024/status", { data: { to: "final", meetingNo: 43, meetingDate: "2025-05-14" } });
     expect(res.status()).toBe(200);
     const page = await anonymous.get("/ja/plans/plan2/2024/kpis/disease-outcome-1");
     expect(page.status()).toBe(200);
     const html = (await page.text()).replace(/<!-- -->/g, "");
     expect(html).toContain("（3/3/4/18/R6計15）");
+    expect(html).toContain("提示時の数値と現在の数値");
+    expect(html).toContain("第43回会議（2025年5月14日）で提示");
+    expect(html).toContain("（3/3/4/R5～R6計33）");
+    expect(html).not.toContain("修正のため確定が解除されています");
+    expect(html).toContain("令和6年度の単年実績は報告されておらず、合計（15件）のみ判明しています。");
+    const en = (await (await anonymous.get("/en/plans/plan2/2024/kpis/disease-outcome-1")).text()).replace(/<!-- -->/g, "");
+    expect(en).toContain("As presented at meeting no. 43 (14 May 2025)");
+    // A KPI that no correction touched shows no comparison.
+    const untouched = (await (await anonymous.get("/ja/plans/plan2/2024/kpis/pharma-out-1")).text()).replace(/<!-- -->/g, "");
+    expect(untouched).not.toContain("提示時の数値と現在の数値");
     const after = await (await anonymous.get("/api/plans/plan2/follow-up?fy=2024")).json();
     const row = after.rows.find((r: { kpi: string }) => r.kpi === "disease-outcome-1");
     expect(row).toMatchObject({ cumulative: 43, values: { "2023": 18 }, missing_years: [{ from: 2024, to: 2024, sum: 15 }] });
     expect(after.round).toMatchObject({ status: "final", meeting_no: 43, meeting_date: "2025-05-14" });
+    expect(sql("SELECT count(*) AS n FROM RoundSnapshot s JOIN FollowUpRound r ON r.id = s.roundId WHERE r.fiscalYear = 2024")).toEqual([{ n: 2 }]);
+  });
+
+  test("signed-in members see the draft round on the dashboards, the public does not, and signing out ends it", async ({ browser, baseURL }) => {
+    const KPI = "/ja/plans/plan2/2023/kpis/disease-outcome-1";
+    const context = await browser.newContext({ baseURL, extraHTTPHeaders: { Origin: baseURL! } });
+    const page = await context.newPage();
+    const publicHtml = (await (await anonymous.get(KPI)).text()).replace(/<!-- -->/g, "");
+    expect(publicHtml).not.toContain("導出が進んだ。");
+    expect(publicHtml).not.toContain("確定前です");
+
+    expect((await context.request.post("/api/auth/signin", { data: USERS.committee })).status()).toBe(200);
+    await page.goto(KPI);
+    await expect(page.getByRole("status").filter({ hasText: "案：令和5年度のフォローアップは確定前です。" })).toBeVisible();
+    await expect(page.getByText("導出が進んだ。")).toBeVisible();
+
+    expect((await context.request.post("/api/auth/signout")).status()).toBe(200);
+    await page.goto(KPI);
+    await expect(page.getByText("導出が進んだ。")).toHaveCount(0);
+    await context.close();
   });
 
   test.afterAll(async () => {

@@ -1,17 +1,27 @@
 import "server-only";
+import { draftMode } from "next/headers";
 import { cache } from "react";
-import { loadPlanData } from "@/features/follow-up/data";
+import { getViewer } from "@/features/auth/session";
+import { loadPlanData, planForRound } from "@/features/follow-up/data";
 import { planYear } from "@/features/follow-up/model";
 
 /**
- * The plan as anonymous visitors see it (final rounds only), read once per render.
- * The dashboard pages are cached whole (ISR) and invalidated on every write, see cache.ts.
+ * Who is looking at a dashboard. Anonymous visitors get the cached pages (ISR, final rounds
+ * only, invalidated on every write, see cache.ts). Signing in turns on Next's draft mode,
+ * which renders the pages per request: only then is the session read, and drafts shown.
  */
-export const getPublicPlan = cache((code: string) => loadPlanData(code, null));
+const dashboardViewer = cache(async () => ((await draftMode()).isEnabled ? getViewer() : null));
 
-/** The plan and the "as of" fiscal year of a dashboard URL; plan is null when either is unknown. */
-export async function getPlanAsOf(code: string, fyText: string) {
-  const plan = await getPublicPlan(code);
-  const fy = plan && planYear(plan, fyText);
-  return plan && fy !== null ? { plan, fy } : { plan: null, fy: Number(fyText) };
-}
+/** The plan as the viewer may see it, read once per render. */
+export const getPlan = cache(async (code: string) => loadPlanData(code, await dashboardViewer()));
+
+/**
+ * The plan and the "as of" fiscal year of a dashboard URL; plan is null when either is
+ * unknown. `live` is the plan now; `plan` is what the round's pages show (see planForRound).
+ */
+export const getPlanAsOf = cache(async (code: string, fyText: string) => {
+  const live = await getPlan(code);
+  const fy = live && planYear(live, fyText);
+  if (!live || fy === null) return { plan: null, live: null, fy: Number(fyText), correcting: null, presented: null };
+  return { live, fy, ...(await planForRound(live, fy)) };
+});

@@ -4,6 +4,7 @@ import { kpiStatus } from "@/domain/follow-up";
 import { overrideNeedsReason } from "@/domain/rating";
 import type { Measure, Rating } from "@/domain/types";
 import type { Viewer } from "@/features/auth/ability";
+import { takeRoundSnapshot } from "@/features/follow-up/snapshot";
 import { prisma } from "@/lib/db";
 import type { GridSave } from "./schema";
 
@@ -225,6 +226,7 @@ export async function setRoundStatus(
         userId: viewer.id,
       },
     });
+    if (change.to === "final") await takeRoundSnapshot(tx, planCode, fy, viewer.id);
   });
   return "ok";
 }

@@ -3,15 +3,15 @@ import { fyLabel } from "@/domain/fiscal-year";
 import { getViewer } from "@/features/auth/session";
 import type { AppLocale } from "@/i18n/routing";
 import { jsonError, type ApiTranslator } from "@/lib/api";
-import { loadPlanData } from "./data";
-import { lookupRound } from "./model";
+import { lookupVisibleRound } from "./data";
 
 /**
  * The round of a plan for a fiscal year as the caller may see it (final rounds for
- * everyone, drafts for signed-in users), or the translated error response.
+ * everyone, drafts for signed-in users, and a round unlocked for corrections as it was last
+ * finalized), or the translated error response.
  */
 export async function visibleRound(code: string, fy: number, t: ApiTranslator, locale: AppLocale) {
-  const result = lookupRound(await loadPlanData(code, await getViewer()), fy);
+  const result = await lookupVisibleRound(code, fy, await getViewer());
   switch (result.kind) {
     case "plan-not-found":
       return { error: jsonError(404, "planNotFound", t("planNotFound", { code })) };

@@ -129,3 +129,19 @@ export function planYear(plan: Pick<PlanData, "firstFy" | "lastFy">, text: strin
   const fy = Number(text);
   return fy >= plan.firstFy && fy <= plan.lastFy ? fy : null;
 }
+
+/** The plan as it stood for a round: the facts and rounds of the years up to and including fy. */
+export function planUpTo(plan: PlanData, fy: number): PlanData {
+  return {
+    ...plan,
+    kpis: plan.kpis.map((k) => ({ ...k, facts: k.facts.filter((f) => f.fiscalYear <= fy) })),
+    rounds: plan.rounds.filter((r) => r.fiscalYear <= fy),
+  };
+}
+
+/** Whether a KPI's figures, target or ratings differ between two follow-ups of the same round (e.g. as presented and now). */
+export function rowChanged(before: FollowUpRow, after: FollowUpRow): boolean {
+  const key = (r: FollowUpRow) =>
+    JSON.stringify([r.target, r.status.cumulative.value, r.status.values, r.status.ratingAuto, r.status.rating, r.facts.map((f) => f.text ?? null)]);
+  return key(before) !== key(after);
+}

@@ -3,10 +3,8 @@
  * already exists (by its natural key) is left as it is, so seeding again never
  * overwrites what the secretariat has entered since.
  */
-import type { PrismaClient } from "@/lib/prisma-client";
+import type { PrismaClient, PrismaTx as Tx } from "@/lib/prisma-client";
 import { seedFileSchema, type SeedFile } from "./schema";
-
-type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
 export interface SeedResult {
   plan: string;

@@ -1,3 +1,4 @@
+import { draftMode } from "next/headers";
 import { createTranslator } from "next-intl";
 import { RateLimiter } from "@/features/auth/rate-limit";
 import { signInSchema } from "@/features/auth/schema";
@@ -40,6 +41,8 @@ export async function POST(request: Request) {
     const session = await getSession();
     session.userId = user.id;
     await session.save();
+    // Members see the dashboards with drafts, rendered per request instead of from the public cache.
+    (await draftMode()).enable();
     return Response.json({ user: { name: user.name, role: user.role } });
   });
 }

@@ -1,3 +1,4 @@
+import { draftMode } from "next/headers";
 import { getSession } from "@/features/auth/session";
 import { jsonError, sameOrigin, withErrorHandling } from "@/lib/api";
 
@@ -8,6 +9,7 @@ export async function POST(request: Request) {
   return withErrorHandling(request, async () => {
     if (!sameOrigin(request)) return jsonError(403, "forbidden", "Forbidden");
     (await getSession()).destroy();
+    (await draftMode()).disable();
     return Response.json({ ok: true });
   });
 }

@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { fyLabel } from "@/domain/fiscal-year";
-import { circledNumber } from "@/domain/format";
+import { circledNumber, formatDate } from "@/domain/format";
 import { AsOfNav } from "@/features/dashboard/components/as-of-nav";
 import { PlanNav } from "@/features/dashboard/components/plan-nav";
 import { getPlanAsOf } from "@/features/dashboard/data";
@@ -18,8 +18,9 @@ export default async function PlanLayout({ children, params }: LayoutProps<"/[lo
   const { locale: l, plan: code, fy: fyText } = await params;
   const locale = l as AppLocale;
   setRequestLocale(locale);
-  const { plan, fy } = await getPlanAsOf(code, fyText);
+  const { plan, live, fy, correcting } = await getPlanAsOf(code, fyText);
   if (!plan) notFound();
+  const round = plan.rounds.find((r) => r.fiscalYear === fy);
   const t = await getTranslations({ locale, namespace: "Nav" });
   const tf = await getTranslations({ locale, namespace: "Figures" });
   const base = `/${locale}/plans/${code}/${fy}`;
@@ -41,12 +42,22 @@ export default async function PlanLayout({ children, params }: LayoutProps<"/[lo
       <AsOfNav
         label={t("asOf")}
         current={fy}
-        years={yearsOfPlan(plan).map((y) => ({
+        years={yearsOfPlan(live).map((y) => ({
           fy: y.fy,
           text: fyLabel(y.fy, locale),
-          note: y.round ? (y.round.status === "final" ? t("roundFinal") : t("roundDraft")) : t("noRoundYear"),
+          note: y.fy === fy && correcting ? t("roundCorrecting") : y.round ? (y.round.status === "final" ? t("roundFinal") : t("roundDraft")) : t("noRoundYear"),
         }))}
       />
+      {round?.status === "draft" && (
+        <p className="notice notice--draft" role="status">
+          {t("draftBanner", { year: fyLabel(fy, locale) })}
+        </p>
+      )}
+      {correcting && (
+        <p className="notice" role="status">
+          {t("correctingBanner", { year: fyLabel(fy, locale), date: formatDate(correcting.takenOn, locale) })}
+        </p>
+      )}
       {children}
     </>
   );

@@ -5,8 +5,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { fyLabel } from "@/domain/fiscal-year";
 import { verifyPrintToken } from "@/features/auth/print-token";
 import { getViewer } from "@/features/auth/session";
-import { loadPlanData } from "@/features/follow-up/data";
-import { lookupRound } from "@/features/follow-up/model";
+import { lookupVisibleRound } from "@/features/follow-up/data";
 import { Deck } from "@/features/slides/components/deck";
 import type { AppLocale } from "@/i18n/routing";
 
@@ -22,7 +21,7 @@ async function load(params: Props["params"], searchParams: Props["searchParams"]
   const viewer = verifyPrintToken(typeof token === "string" ? token : undefined, code, Number(fy))
     ? ({ id: 0, role: "committee" } as const)
     : await getViewer();
-  return { locale: locale as AppLocale, result: lookupRound(await loadPlanData(code, viewer), Number(fy)) };
+  return { locale: locale as AppLocale, result: await lookupVisibleRound(code, Number(fy), viewer) };
 }
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {

@@ -2,13 +2,13 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { fyLabel, fyShortLabel } from "@/domain/fiscal-year";
-import { circledNumber, formatFigure, formatRatio } from "@/domain/format";
+import { circledNumber, formatDate, formatFigure, formatRatio } from "@/domain/format";
 import { LatestValue, Localized, TargetValue } from "@/features/dashboard/components/figures";
 import { KpiChart } from "@/features/dashboard/components/kpi-chart";
 import { RatingBadge } from "@/features/dashboard/components/rating-badge";
 import { getPlanAsOf } from "@/features/dashboard/data";
 import { chartPoints, figureFormat, kpiHistory } from "@/features/dashboard/view";
-import { followUpAt } from "@/features/follow-up/model";
+import { followUpAt, rowChanged } from "@/features/follow-up/model";
 import { LocalLink as Link } from "@/components/local-link";
 import type { AppLocale } from "@/i18n/routing";
 
@@ -20,10 +20,13 @@ export async function generateStaticParams() {
 
 async function load(params: Props["params"]) {
   const { locale, plan: code, fy: fyText, kpi } = await params;
-  const { plan, fy } = await getPlanAsOf(code, fyText);
+  const { plan, fy, presented } = await getPlanAsOf(code, fyText);
   const followUp = plan ? followUpAt(plan, fy) : null;
   const row = followUp?.rows.find((r) => r.code === kpi);
-  return { locale: locale as AppLocale, plan, fy, followUp, row };
+  // The figures as first presented, shown next to today's when a correction changed them.
+  const before = presented && row && followUpAt(presented.plan, fy).rows.find((r) => r.code === kpi);
+  const asPresented = before && rowChanged(before, row) ? { snapshot: presented, row: before } : null;
+  return { locale: locale as AppLocale, plan, fy, followUp, row, asPresented };
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -32,7 +35,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function KpiPage({ params }: Props) {
-  const { locale, plan, fy, followUp, row } = await load(params);
+  const { locale, plan, fy, followUp, row, asPresented } = await load(params);
   if (!plan || !followUp || !row) notFound();
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: "Kpi" });
@@ -118,6 +121,70 @@ export default async function KpiPage({ params }: Props) {
         )}
       </dl>
 
+      {asPresented && (
+        <section aria-labelledby="presented" className="presented">
+          <h2 id="presented">{t("presented")}</h2>
+          <p className="notice">{t("presentedCaption")}</p>
+          <div className="table-wrap">
+            <table className="report">
+              <thead>
+                <tr>
+                  <th scope="col">{t("colItem")}</th>
+                  <th scope="col">
+                    {asPresented.snapshot.meetingNo !== null && asPresented.snapshot.meetingDate
+                      ? t("presentedAt", { no: asPresented.snapshot.meetingNo, date: formatDate(asPresented.snapshot.meetingDate, locale) })
+                      : t("presentedOn", { date: formatDate(asPresented.snapshot.takenOn, locale) })}
+                  </th>
+                  <th scope="col">{t("colNow")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                <tr>
+                  <th scope="row">{tf("target")}</th>
+                  <td className="num">
+                    <TargetValue row={asPresented.row} />
+                  </td>
+                  <td className="num">
+                    <TargetValue row={row} />
+                  </td>
+                </tr>
+                <tr>
+                  <th scope="row">{tn("asOfCurrent", { year: fyLabel(fy, locale) })}</th>
+                  <td className="num">
+                    <LatestValue row={asPresented.row} plan={asPresented.snapshot.plan} fy={fy} />
+                  </td>
+                  <td className="num">
+                    <LatestValue row={row} plan={plan} fy={fy} />
+                  </td>
+                </tr>
+                {!row.parentCode && (
+                  <>
+                    <tr>
+                      <th scope="row">{tr("auto")}</th>
+                      <td className="center">
+                        <RatingBadge rating={asPresented.row.status.ratingAuto} />
+                      </td>
+                      <td className="center">
+                        <RatingBadge rating={s.ratingAuto} />
+                      </td>
+                    </tr>
+                    <tr>
+                      <th scope="row">{tr("final")}</th>
+                      <td className="center">
+                        <RatingBadge rating={asPresented.row.status.rating} />
+                      </td>
+                      <td className="center">
+                        <RatingBadge rating={s.rating} />
+                      </td>
+                    </tr>
+                  </>
+                )}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
+
       {row.measure !== "qualitative" && (
         <figure className="chart" aria-labelledby="chart-title">
           <figcaption id="chart-title">
@@ -135,7 +202,9 @@ export default async function KpiPage({ params }: Props) {
       )}
       {sumSpans.map((m) => (
         <p key={m.fromFy} className="notice">
-          {tf("sumOnlyNote", { from: fyLabel(m.fromFy, locale), to: fyLabel(m.toFy, locale), sum: fig(m.sum) })}
+          {m.fromFy === m.toFy
+            ? tf("sumOnlyNoteOne", { year: fyLabel(m.fromFy, locale), sum: fig(m.sum) })
+            : tf("sumOnlyNote", { from: fyLabel(m.fromFy, locale), to: fyLabel(m.toFy, locale), sum: fig(m.sum) })}
         </p>
       ))}
 
