@@ -114,6 +114,37 @@ test.describe.serial("data entry for a round", () => {
     expect(device.entries[0]).toMatchObject({ newValue: "1200" });
   });
 
+  test("the audit trail can be read per indicator in the browser, filtered, by any signed-in role and by nobody else", async ({ browser, baseURL }) => {
+    const context = await browser.newContext({ baseURL, extraHTTPHeaders: { Origin: baseURL! } });
+    const page = await context.newPage();
+    await page.goto("/ja/workspace/plan2/audit?kpi=disease-outcome-1");
+    await expect(page.getByRole("heading", { name: "変更履歴" })).toBeVisible();
+    await expect(page.getByRole("table")).toHaveCount(0); // anonymous: asked to sign in
+
+    expect((await context.request.post("/api/auth/signin", { data: USERS.committee })).status()).toBe(200);
+    await page.goto("/ja/workspace/plan2/2023");
+    await page.getByRole("region", { name: "⑤ 疾患基礎研究プロジェクト" }).getByRole("link", { name: "履歴: シーズの他の統合プロジェクトや企業等への導出件数" }).click();
+    await expect(page).toHaveURL(/audit\?kpi=disease-outcome-1$/);
+    const row = page.getByRole("row").filter({ hasText: "⑤ シーズの他の統合プロジェクトや企業等への導出件数 · 令和5年度 · 単年実績" });
+    await expect(row).toHaveCount(1);
+    await expect(row.getByRole("cell").nth(1)).toHaveText("事務局（デモ）");
+    await expect(row.getByRole("cell").nth(4)).toHaveText("15");
+    await expect(page.getByRole("row").filter({ hasText: "医薬品" })).toHaveCount(0); // only that indicator
+
+    // Filter by item: the rating change of the same save, and nothing else.
+    await page.getByLabel("項目").selectOption("ratingFinal");
+    await page.getByRole("button", { name: "表示" }).click();
+    await expect(page).toHaveURL(/field=ratingFinal/);
+    await expect(page.getByRole("row")).toHaveCount(2);
+    await expect(page.getByRole("row").nth(1)).toContainText("最終評価");
+
+    await page.goto("/en/workspace/plan2/audit?kpi=disease-outcome-1&fy=2023&field=value");
+    await expect(page.getByRole("row").nth(1)).toContainText("FY2023 · Single-year value");
+    await page.goto("/en/workspace/plan2/audit?fy=20x3");
+    await expect(page.getByText("That filter is not valid, so every change is shown.")).toBeVisible();
+    await context.close();
+  });
+
   test("two editors at once: a save from stale data is refused and shows what the other changed", async () => {
     // Both loaded disease-outcome-1 FY2023 at version 1 (after the save above).
     const first = await secretariat.post(ENTRIES, { data: { rows: [{ ...row("disease-outcome-1", { value: "16" }), valueVersion: 1 }] } });

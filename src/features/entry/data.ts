@@ -15,6 +15,7 @@ export async function auditTrail(planCode: string, filter: { kpi?: string; fy?: 
   });
   const codes = new Map((await prisma.kpi.findMany({ where: { id: { in: rows.map((r) => r.kpiId).filter((x): x is number => x !== null) } } })).map((k) => [k.id, k.code]));
   return rows.map((r) => ({
+    id: r.id,
     at: r.at.toISOString(),
     user: r.user?.name ?? null,
     action: r.action,
@@ -26,3 +27,5 @@ export async function auditTrail(planCode: string, filter: { kpi?: string; fy?: 
     reason: r.reason,
   }));
 }
+
+export type AuditEntry = NonNullable<Awaited<ReturnType<typeof auditTrail>>>[number];

@@ -145,7 +145,12 @@ export function EntryGrid({ plan, fy, span, locale, editable, valuesFrozen, kpis
                   };
                   return (
                     <tr key={k.code} className={k.parentCode ? "sub" : undefined}>
-                      <th scope="row">{k.name}</th>
+                      <th scope="row">
+                        {k.name}{" "}
+                        <a className="small" href={`/${locale}/workspace/${plan}/audit?kpi=${encodeURIComponent(k.code)}`} aria-label={`${t.history}: ${k.name}`}>
+                          {t.history}
+                        </a>
+                      </th>
                       <td>
                         {k.measure === "count" && input("value", t.value)}
                         {k.measure === "share" && (

@@ -7,6 +7,7 @@ import { circledNumber, displayDecimals } from "@/domain/format";
 import { canEditRound } from "@/features/auth/ability";
 import { getViewer } from "@/features/auth/session";
 import { auditTrail } from "@/features/entry/data";
+import { AuditTable } from "@/features/entry/components/audit-table";
 import { EntryGrid, type GridKpi } from "@/features/entry/components/entry-grid";
 import { ImportPanel } from "@/features/entry/components/import-panel";
 import { loadPlanData } from "@/features/follow-up/data";
@@ -30,6 +31,7 @@ export default async function WorkspacePage({ params }: Props) {
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: "Workspace" });
   const te = await getTranslations({ locale, namespace: "Entry" });
+  const ta = await getTranslations({ locale, namespace: "Audit" });
   const viewer = await getViewer();
   if (!viewer) {
     return <SignInNeeded locale={locale} title={t("link")} reason={t("signInNeeded")} />;
@@ -70,7 +72,7 @@ export default async function WorkspacePage({ params }: Props) {
     };
   });
   const labels = Object.fromEntries(
-    [...["kpi", "value", "numerator", "denominator", "share", "text", "preview", "cumulative", "expected", "auto", "final", "finalAuto", "reason", "detailJa", "detailEn", "noteJa", "noteEn", "narratives", "evaluation", "evaluationEn", "save", "saving"].map((k) => [k, k === "value" ? t("value", { year: fyLabel(fy, locale) }) : t(k as "kpi")]),
+    [...["kpi", "value", "numerator", "denominator", "share", "text", "preview", "cumulative", "expected", "auto", "final", "finalAuto", "reason", "detailJa", "detailEn", "noteJa", "noteEn", "narratives", "evaluation", "evaluationEn", "save", "saving", "history"].map((k) => [k, k === "value" ? t("value", { year: fyLabel(fy, locale) }) : t(k as "kpi")]),
       ...["notANumber", "negative", "notInteger", "shareRange", "numeratorAboveDenominator", "denominatorZero", "needsBoth", "tooLong"].map((k) => [k, te(k as "negative")])],
   );
   const trail = (await auditTrail(code, { fy }, 50)) ?? [];
@@ -109,36 +111,10 @@ export default async function WorkspacePage({ params }: Props) {
       )}
       <section aria-labelledby="audit">
         <h2 id="audit">{t("audit")}</h2>
-        {trail.length === 0 ? (
-          <p>{t("auditEmpty")}</p>
-        ) : (
-          <table className="report compact">
-            <thead>
-              <tr>
-                <th scope="col">{t("auditWhen")}</th>
-                <th scope="col">{t("auditWho")}</th>
-                <th scope="col">{t("auditWhat")}</th>
-                <th scope="col">{t("auditOld")}</th>
-                <th scope="col">{t("auditNew")}</th>
-                <th scope="col">{t("auditReason")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {trail.map((a, i) => (
-                <tr key={i}>
-                  <td>{new Date(a.at).toLocaleString(locale === "ja" ? "ja-JP" : "en-GB", { timeZone: "Asia/Tokyo" })}</td>
-                  <td>{a.user}</td>
-                  <td>
-                    {a.kpi ?? a.action} {a.field}
-                  </td>
-                  <td>{a.oldValue}</td>
-                  <td>{a.newValue}</td>
-                  <td>{a.reason}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <p>
+          <a href={`/${locale}/workspace/${plan.code}/audit?fy=${fy}`}>{ta("roundLink")}</a>
+        </p>
+        <AuditTable entries={trail} kpiNames={new Map(plan.kpis.map((k) => [k.code, `${circledNumber(k.projectNo)} ${name(k)}`]))} />
       </section>
     </>
   );

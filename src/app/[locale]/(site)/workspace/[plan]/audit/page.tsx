@@ -1,0 +1,99 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { SignInNeeded } from "@/components/sign-in-needed";
+import { fyLabel } from "@/domain/fiscal-year";
+import { circledNumber } from "@/domain/format";
+import { getViewer } from "@/features/auth/session";
+import { AuditTable } from "@/features/entry/components/audit-table";
+import { auditTrail } from "@/features/entry/data";
+import { auditFilterSchema } from "@/features/entry/schema";
+import { loadPlanData } from "@/features/follow-up/data";
+import type { AppLocale } from "@/i18n/routing";
+
+export const dynamic = "force-dynamic";
+
+type Props = PageProps<"/[locale]/workspace/[plan]/audit">;
+
+const LIMIT = 500;
+const FIELDS = ["value", "numerator", "denominator", "text", "ratingFinal", "overrideReason", "detailJa", "detailEn", "noteJa", "noteEn", "textJa", "textEn", "status", "target", "nameJa", "nameEn"] as const;
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const t = await getTranslations({ locale: (await params).locale as AppLocale, namespace: "Audit" });
+  return { title: t("title") };
+}
+
+/** A plan's audit trail for signed-in users, filtered by indicator, fiscal year and item (read-only for every role). */
+export default async function AuditPage({ params, searchParams }: Props) {
+  const { locale: l, plan: code } = await params;
+  const locale = l as AppLocale;
+  setRequestLocale(locale);
+  const t = await getTranslations({ locale, namespace: "Audit" });
+  const viewer = await getViewer();
+  if (!viewer) return <SignInNeeded locale={locale} title={t("title")} reason={t("intro")} />;
+  const plan = await loadPlanData(code, viewer);
+  if (!plan) notFound();
+  const query = auditFilterSchema.safeParse(await searchParams);
+  const filter: { kpi?: string; fy?: number; field?: string } = query.success ? query.data : {};
+  const entries = (await auditTrail(code, filter, LIMIT)) ?? [];
+  const name = (o: { nameJa: string; nameEn: string }) => (locale === "ja" ? o.nameJa : o.nameEn);
+  // Several projects have an indicator of the same name: the project's number tells them apart.
+  const kpiNames = new Map(plan.kpis.map((k) => [k.code, `${circledNumber(k.projectNo)} ${name(k)}`]));
+  const years = Array.from({ length: plan.lastFy - plan.firstFy + 1 }, (_, i) => plan.firstFy + i);
+
+  return (
+    <>
+      <p className="breadcrumb">
+        {t("plan")}: {name(plan)}
+      </p>
+      <h1>{t("title")}</h1>
+      <p>{t("intro")}</p>
+      {!query.success && <p className="notice">{t("invalidFilter")}</p>}
+      <form method="get" className="filters" aria-label={t("filters")}>
+        <label>
+          {t("kpi")}
+          <select name="kpi" defaultValue={filter.kpi ?? ""}>
+            <option value="">{t("all")}</option>
+            {plan.projects.map((p) => (
+              <optgroup key={p.no} label={`${circledNumber(p.no)} ${name(p)}`}>
+                {plan.kpis
+                  .filter((k) => k.projectNo === p.no)
+                  .map((k) => (
+                    <option key={k.code} value={k.code}>
+                      {k.parentCode ? `　${name(k)}` : name(k)}
+                    </option>
+                  ))}
+              </optgroup>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("fy")}
+          <select name="fy" defaultValue={filter.fy ? String(filter.fy) : ""}>
+            <option value="">{t("all")}</option>
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {fyLabel(y, locale)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("field")}
+          <select name="field" defaultValue={filter.field ?? ""}>
+            <option value="">{t("all")}</option>
+            {FIELDS.map((f) => (
+              <option key={f} value={f}>
+                {t(`fields.${f}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit">{t("apply")}</button>
+        <a href={`/${locale}/workspace/${plan.code}/audit`}>{t("reset")}</a>
+      </form>
+      {entries.length === LIMIT && <p className="small muted">{t("shown", { count: LIMIT })}</p>}
+      <AuditTable entries={entries} kpiNames={kpiNames} />
+    </>
+  );
+}

@@ -1,0 +1,44 @@
+import { useLocale, useTranslations } from "next-intl";
+import { fyLabel } from "@/domain/fiscal-year";
+import type { AppLocale } from "@/i18n/routing";
+import type { AuditEntry } from "../data";
+
+/** The audit trail as a table: who, when, what (indicator, year, item), before → after, why. */
+export function AuditTable({ entries, kpiNames }: { entries: AuditEntry[]; kpiNames: Map<string, string> }) {
+  const t = useTranslations("Audit");
+  const locale = useLocale() as AppLocale;
+  if (entries.length === 0) return <p>{t("empty")}</p>;
+  const field = (f: string | null) => (f && t.has(`fields.${f}` as "fields.value") ? t(`fields.${f}` as "fields.value") : f);
+  return (
+    <div className="table-wrap">
+      <table className="report compact">
+        <thead>
+          <tr>
+            <th scope="col">{t("when")}</th>
+            <th scope="col">{t("who")}</th>
+            <th scope="col">{t("what")}</th>
+            <th scope="col">{t("old")}</th>
+            <th scope="col">{t("new")}</th>
+            <th scope="col">{t("reason")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((a) => (
+            <tr key={a.id}>
+              <td>
+                <time dateTime={a.at}>{new Date(a.at).toLocaleString(locale === "ja" ? "ja-JP" : "en-GB", { timeZone: "Asia/Tokyo" })}</time>
+              </td>
+              <td>{a.user}</td>
+              <td>
+                {[a.kpi ? (kpiNames.get(a.kpi) ?? a.kpi) : null, a.fiscalYear ? fyLabel(a.fiscalYear, locale) : null, field(a.field)].filter(Boolean).join(" · ")}
+              </td>
+              <td className="audit__value">{a.oldValue}</td>
+              <td className="audit__value">{a.newValue}</td>
+              <td>{a.reason}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
