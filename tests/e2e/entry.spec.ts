@@ -157,6 +157,63 @@ test.describe.serial("data entry for a round", () => {
     expect(sql("SELECT value FROM YearlyValue v JOIN Kpi k ON k.id = v.kpiId WHERE k.code = 'disease-outcome-1' AND v.fiscalYear = 2023")).toEqual([{ value: 16 }]);
   });
 
+  test("footnotes and highlights: checked, saved as a whole with the round's version, and shown on the dashboard", async ({ browser, baseURL }) => {
+    const roundVersion = () => sql<{ version: number }>("SELECT r.version FROM FollowUpRound r JOIN Plan p ON p.id = r.planId WHERE p.code = 'plan2' AND r.fiscalYear = 2023")[0].version;
+    const notesOf2023 = () => sql("SELECT f.marker, f.textJa FROM Footnote f JOIN FollowUpRound r ON r.id = f.roundId WHERE r.fiscalYear = 2023");
+    const version = roundVersion();
+    const bad = await secretariat.post(ENTRIES, {
+      data: {
+        rows: [],
+        notes: {
+          version,
+          footnotes: [
+            { kpi: "disease-outcome-1", marker: "※", textJa: "速報値" },
+            { kpi: "disease-outcome-1", marker: "※", textJa: "重複" },
+            { kpi: "no-such-kpi", marker: "", textJa: "" },
+          ],
+          highlights: [{ project: 9, textJa: "成果" }],
+        },
+      },
+    });
+    expect(bad.status()).toBe(400);
+    const { errors } = await bad.json();
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ field: "footnotes.1", message: "このKPIには同じ記号の脚注がすでにあります。" }),
+        expect.objectContaining({ field: "footnotes.2", message: "脚注の記号を入力してください（例：※）。" }),
+        expect.objectContaining({ field: "footnotes.2", message: "本文（日本語）を入力してください。" }),
+        expect.objectContaining({ field: "footnotes.2", error: "unknownKpi" }),
+        expect.objectContaining({ field: "highlights.0", error: "unknownProject" }),
+      ]),
+    );
+    expect(notesOf2023()).toEqual([]);
+
+    const good = {
+      rows: [],
+      notes: { version, footnotes: [{ kpi: "disease-outcome-1", marker: "※", textJa: "令和5年度は速報値。" }], highlights: [{ project: 5, textJa: "疾患基礎研究の成果を企業へ導出した。", textEn: "Seeds were transferred to companies." }] },
+    };
+    expect((await secretariat.post(ENTRIES, { data: good })).status()).toBe(200);
+    expect(notesOf2023()).toEqual([{ marker: "※", textJa: "令和5年度は速報値。" }]);
+    expect(roundVersion()).toBe(version + 1);
+    const stale = await admin.post(ENTRIES, { data: { ...good, notes: { ...good.notes, highlights: [] } } });
+    expect(stale.status()).toBe(409);
+    expect((await stale.json()).conflicts[0]).toMatchObject({ field: "notes", by: "事務局（デモ）" });
+    const audit = await (await committee.get("/api/plans/plan2/audit?fy=2023&field=footnote")).json();
+    expect(audit.entries[0]).toMatchObject({ kpi: "disease-outcome-1", oldValue: null, newValue: "※ 令和5年度は速報値。" });
+
+    // In the browser: the secretariat sees both in the grid, and a member sees them on the draft dashboard.
+    const context = await browser.newContext({ baseURL, extraHTTPHeaders: { Origin: baseURL! } });
+    const page = await context.newPage();
+    expect((await context.request.post("/api/auth/signin", { data: USERS.secretariat })).status()).toBe(200);
+    await page.goto("/en/workspace/plan2/2023");
+    const section = page.getByRole("region", { name: "Footnotes and highlights of the round" });
+    await expect(section.getByRole("group", { name: "Highlight 1" }).getByLabel("Text (English)")).toHaveValue("Seeds were transferred to companies.");
+    await expect(section.getByRole("group", { name: "Footnote 1" }).getByLabel("Marker")).toHaveValue("※");
+    await page.goto("/en/plans/plan2/2023");
+    await expect(page.getByText("Seeds were transferred to companies.")).toBeVisible();
+    await context.close();
+  });
+
   test("the grid previews the cumulative and the rating as the user types, and flags errors in place", async ({ browser, baseURL }) => {
     const context = await browser.newContext({ locale: "ja-JP" });
     const page = await context.newPage();

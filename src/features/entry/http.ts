@@ -28,9 +28,9 @@ export function saveResponse(result: SaveResult, t: EntryTranslator, locale: App
     case "preview":
       return Response.json({ preview: result.changes, changes: result.log.map((c) => ({ ...c, row: row(c.kpi) })) });
     case "plan-not-found":
-      return jsonError(404, "planNotFound", "Not found");
+      return jsonError(404, "planNotFound", t("notFound"));
     case "fy-outside-plan":
-      return jsonError(400, "fyOutsidePlan", `FY${fy}: ${result.firstFy}–${result.lastFy}`);
+      return jsonError(400, "fyOutsidePlan", t("fyOutsidePlan", { fy, first: result.firstFy, last: result.lastFy }));
     case "round-final":
       return jsonError(409, "roundFinal", t("roundFinal"));
     case "year-frozen":
@@ -56,6 +56,6 @@ export async function editorRequest(request: Request, params: Promise<{ code: st
   if (!viewer) return { error: jsonError(401, "unauthenticated", t("unauthenticated")) };
   if (!canEditRound(viewer) || !sameOrigin(request)) return { error: jsonError(403, "forbidden", t("forbidden")) };
   const { code, fy } = await params;
-  if (!/^\d{4}$/.test(fy)) return { error: jsonError(404, "notFound", "Not found") };
+  if (!/^\d{4}$/.test(fy)) return { error: jsonError(404, "notFound", t("notFound")) };
   return { ok: { locale, t, viewer, code, fy: Number(fy) } };
 }

@@ -8,7 +8,12 @@ import { takeRoundSnapshot } from "@/features/follow-up/snapshot";
 import { prisma } from "@/lib/db";
 import type { GridSave } from "./schema";
 
-export type SaveError = { kpi?: string; project?: number; field: string; error: EntryError | "unknownKpi" | "overrideNeedsReason" | "unknownProject" | "ratingInvalid" };
+export type SaveError = {
+  kpi?: string;
+  project?: number;
+  field: string;
+  error: EntryError | "unknownKpi" | "overrideNeedsReason" | "unknownProject" | "ratingInvalid" | "markerMissing" | "footnoteDuplicate" | "textMissing";
+};
 export type Conflict = { kpi?: string; project?: number; field: string; theirs: string | null; yours: string | null; by: string | null; at: string | null };
 
 export type Change = { kpi: string | null; project: number | null; field: string; oldValue: string | null; newValue: string | null };
@@ -98,6 +103,7 @@ export async function saveRound(planCode: string, fy: number, input: GridSave, v
     if (!projects.has(ev.project)) errors.push({ project: ev.project, field: "project", error: "unknownProject" });
     for (const f of ["textJa", "textEn"] as const) if ((ev[f]?.trim().length ?? 0) > MAX_TEXT) errors.push({ project: ev.project, field: f, error: "tooLong" });
   }
+  if (input.notes) errors.push(...notesErrors(input.notes, byCode, projects));
   if (errors.length) return { kind: "invalid", errors };
 
   const log: Change[] = [];
@@ -112,10 +118,11 @@ export async function saveRound(planCode: string, fy: number, input: GridSave, v
         log.push({ kpi: data.kpiId ? codeOf.get(data.kpiId)! : null, project: projectId ? projectNoOf.get(projectId)! : null, field: data.field, oldValue: str(data.oldValue), newValue: str(data.newValue) });
         return tx.auditLog.create({ data: { ...rest, oldValue: str(data.oldValue), newValue: str(data.newValue), userId: viewer.id, planId: plan.id, roundId: r.id, fiscalYear: fy } });
       };
-      const lastChange = async (entity: string, entityId: number) => {
-        const a = await tx.auditLog.findFirst({ where: { entity, entityId }, orderBy: { id: "desc" }, include: { user: { select: { name: true } } } });
+      const lastChangeWhere = async (where: { entity: string | { in: string[] }; entityId?: number; roundId?: number }) => {
+        const a = await tx.auditLog.findFirst({ where, orderBy: { id: "desc" }, include: { user: { select: { name: true } } } });
         return { by: a?.user?.name ?? null, at: a?.at.toISOString() ?? null };
       };
+      const lastChange = (entity: string, entityId: number) => lastChangeWhere({ entity, entityId });
       const conflicts: Conflict[] = [];
 
       for (const { row, kpiId, values: typed } of parsed) {
@@ -183,6 +190,56 @@ export async function saveRound(planCode: string, fy: number, input: GridSave, v
         changes += changed.length;
       }
 
+      if (input.notes) {
+        // Footnotes and highlights belong to the round: the editor's lists replace the stored ones.
+        const notes = input.notes;
+        const stored = await tx.followUpRound.findUniqueOrThrow({
+          where: { id: r.id },
+          include: { footnotes: { orderBy: { id: "asc" }, include: { kpi: { select: { code: true } } } }, highlights: { orderBy: { order: "asc" } } },
+        });
+        const noteText = (n: { marker?: string; textJa: string; textEn: string | null }) => `${n.marker ? `${n.marker} ` : ""}${n.textJa}${n.textEn ? ` / ${n.textEn}` : ""}`;
+        if (!options.overCurrentVersions && (round ? stored.version : 0) !== notes.version) {
+          const who = await lastChangeWhere({ entity: { in: ["Footnote", "Highlight"] }, roundId: r.id });
+          conflicts.push({ field: "notes", theirs: [...stored.footnotes, ...stored.highlights].map(noteText).join("\n") || null, yours: [...notes.footnotes, ...notes.highlights].map((n) => noteText({ ...n, textEn: n.textEn ?? null })).join("\n") || null, ...who });
+        } else {
+          let noteChanges = 0;
+          const key = (kpi: string, marker: string) => `${kpi}\u0000${marker}`;
+          const before = new Map(stored.footnotes.map((f) => [key(f.kpi.code, f.marker), f]));
+          const after = new Map(notes.footnotes.map((f) => [key(f.kpi, f.marker.trim()), { ...f, marker: f.marker.trim(), textJa: f.textJa.trim(), textEn: f.textEn?.trim() || null }]));
+          for (const [k, old] of before) {
+            if (after.has(k)) continue;
+            await tx.footnote.delete({ where: { id: old.id } });
+            await audit({ action: "footnote.delete", entity: "Footnote", entityId: old.id, kpiId: old.kpiId, field: "footnote", oldValue: noteText(old), newValue: null });
+            noteChanges++;
+          }
+          for (const [k, f] of after) {
+            const old = before.get(k);
+            if (old && noteText(old) === noteText(f)) continue;
+            const kpiId = byCode.get(f.kpi)!.id;
+            const saved = old
+              ? await tx.footnote.update({ where: { id: old.id }, data: { textJa: f.textJa, textEn: f.textEn } })
+              : await tx.footnote.create({ data: { roundId: r.id, kpiId, marker: f.marker, textJa: f.textJa, textEn: f.textEn, source: `entry by user ${viewer.id}` } });
+            await audit({ action: old ? "footnote.update" : "footnote.create", entity: "Footnote", entityId: saved.id, kpiId, field: "footnote", oldValue: old ? noteText(old) : null, newValue: noteText(f) });
+            noteChanges++;
+          }
+          const highlightText = (h: { projectId: number | null; textJa: string; textEn: string | null }) =>
+            `${h.projectId ? `${projectNoOf.get(h.projectId)}: ` : ""}${noteText(h)}`;
+          const wanted = notes.highlights.map((h) => ({ projectId: h.project === null ? null : projects.get(h.project)!.id, textJa: h.textJa.trim(), textEn: h.textEn?.trim() || null }));
+          if (JSON.stringify(stored.highlights.map(highlightText)) !== JSON.stringify(wanted.map(highlightText))) {
+            await tx.highlight.deleteMany({ where: { roundId: r.id } });
+            for (let i = 0; i < Math.max(wanted.length, stored.highlights.length); i++) {
+              const next = wanted[i] ? await tx.highlight.create({ data: { roundId: r.id, order: i + 1, ...wanted[i] } }) : null;
+              const old = stored.highlights[i];
+              if (old && next && highlightText(old) === highlightText(next)) continue;
+              await audit({ action: "highlight.update", entity: "Highlight", entityId: next?.id ?? old.id, field: "highlight", oldValue: old ? highlightText(old) : null, newValue: next ? highlightText(next) : null });
+              noteChanges++;
+            }
+          }
+          if (noteChanges) await tx.followUpRound.update({ where: { id: r.id }, data: { version: { increment: 1 } } });
+          changes += noteChanges;
+        }
+      }
+
       if (conflicts.length) throw new ConflictError(conflicts);
       if (options.dryRun) throw new DryRun(changes);
       return changes;
@@ -193,6 +250,28 @@ export async function saveRound(planCode: string, fy: number, input: GridSave, v
     if (error instanceof DryRun) return { kind: "preview", changes: error.changes, log };
     throw error;
   }
+}
+
+/** What is wrong with a round's footnotes and highlights, by their position in the lists. */
+function notesErrors(notes: NonNullable<GridSave["notes"]>, kpis: Map<string, unknown>, projects: Map<number, unknown>): SaveError[] {
+  const errors: SaveError[] = [];
+  const seen = new Set<string>();
+  notes.footnotes.forEach((f, i) => {
+    const field = `footnotes.${i}`;
+    if (!kpis.has(f.kpi)) errors.push({ kpi: f.kpi, field, error: "unknownKpi" });
+    if (!f.marker.trim()) errors.push({ kpi: f.kpi, field, error: "markerMissing" });
+    else if (seen.has(`${f.kpi} ${f.marker.trim()}`)) errors.push({ kpi: f.kpi, field, error: "footnoteDuplicate" });
+    seen.add(`${f.kpi} ${f.marker.trim()}`);
+    if (!f.textJa.trim()) errors.push({ kpi: f.kpi, field, error: "textMissing" });
+    if (f.textJa.trim().length > MAX_TEXT || (f.textEn?.trim().length ?? 0) > MAX_TEXT) errors.push({ kpi: f.kpi, field, error: "tooLong" });
+  });
+  notes.highlights.forEach((h, i) => {
+    const field = `highlights.${i}`;
+    if (h.project !== null && !projects.has(h.project)) errors.push({ project: h.project, field, error: "unknownProject" });
+    if (!h.textJa.trim()) errors.push({ field, error: "textMissing" });
+    if (h.textJa.trim().length > MAX_TEXT || (h.textEn?.trim().length ?? 0) > MAX_TEXT) errors.push({ field, error: "tooLong" });
+  });
+  return errors;
 }
 
 /** Marks a round final when it is presented (meeting number and date), or unlocks it with a reason. */

@@ -25,6 +25,14 @@ export const gridSaveSchema = z.object({
     .array(z.object({ project: z.number().int().min(1), textJa: raw, textEn: raw, version: z.number().int().min(0) }))
     .max(50)
     .default([]),
+  /** the round's footnotes and highlights, replaced as a whole; version is the round's as loaded (0: no round yet) */
+  notes: z
+    .object({
+      version: z.number().int().min(0),
+      footnotes: z.array(z.object({ kpi: z.string().min(1).max(100), marker: z.string().max(10), textJa: z.string().max(20_000), textEn: raw })).max(300),
+      highlights: z.array(z.object({ project: z.number().int().min(1).nullable(), textJa: z.string().max(20_000), textEn: raw })).max(100),
+    })
+    .optional(),
 });
 
 export type GridRow = z.infer<typeof gridRowSchema>;

@@ -114,6 +114,7 @@ export async function readPlanData(db: Db, code: string, viewer: Viewer): Promis
           footnotes: r.footnotes.map((f) => ({ kpi: f.kpi.code, marker: f.marker, textJa: f.textJa, textEn: f.textEn })),
           evaluations: Object.fromEntries(r.evaluations.map((e) => [e.project.no, { textJa: e.textJa, textEn: e.textEn, version: e.version }])),
           highlights: r.highlights.map((h) => ({ projectNo: h.project?.no ?? null, textJa: h.textJa, textEn: h.textEn })),
+          version: r.version,
         }),
       ),
   };

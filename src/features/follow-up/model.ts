@@ -54,6 +54,8 @@ export interface RoundData {
   footnotes: FootnoteData[];
   evaluations: Record<number, { textJa: string; textEn: string | null; version: number }>;
   highlights: { projectNo: number | null; textJa: string; textEn: string | null }[];
+  /** for optimistic locking of the round's footnotes and highlights */
+  version: number;
 }
 
 export interface ProjectDef {

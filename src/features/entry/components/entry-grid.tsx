@@ -27,6 +27,13 @@ export interface GridProject {
   evaluation: { textJa: string; textEn: string; version: number };
 }
 
+export interface GridNotes {
+  /** the round's version as loaded (0: no round yet) */
+  version: number;
+  footnotes: { kpi: string; marker: string; textJa: string; textEn: string }[];
+  highlights: { project: number | null; textJa: string; textEn: string }[];
+}
+
 interface Props {
   plan: string;
   fy: number;
@@ -36,6 +43,7 @@ interface Props {
   valuesFrozen: boolean;
   kpis: GridKpi[];
   projects: GridProject[];
+  notes: GridNotes;
   t: Record<string, string>;
 }
 
@@ -43,12 +51,13 @@ type Row = GridKpi["input"] & GridKpi["entry"];
 type FieldError = { kpi?: string; project?: number; field: string; message: string };
 
 /** The round's grid: each KPI's input for its kind, a live preview from the domain core, and the narratives. */
-export function EntryGrid({ plan, fy, span, locale, editable, valuesFrozen, kpis, projects, t }: Props) {
+export function EntryGrid({ plan, fy, span, locale, editable, valuesFrozen, kpis, projects, notes: baseNotes, t }: Props) {
   const initial = useMemo(() => Object.fromEntries(kpis.map((k) => [k.code, { ...k.input, ...k.entry }])), [kpis]);
   const [rows, setRows] = useState<Record<string, Row>>(initial);
   const base = initial;
   const baseEvals = useMemo(() => Object.fromEntries(projects.map((p) => [p.no, p.evaluation])), [projects]);
   const [evals, setEvals] = useState(baseEvals);
+  const [notes, setNotes] = useState(baseNotes);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [errors, setErrors] = useState<FieldError[]>([]);
@@ -82,6 +91,7 @@ export function EntryGrid({ plan, fy, span, locale, editable, valuesFrozen, kpis
       evaluations: projects
         .filter((p) => JSON.stringify(evals[p.no]) !== JSON.stringify(baseEvals[p.no]))
         .map((p) => ({ project: p.no, textJa: evals[p.no].textJa, textEn: evals[p.no].textEn, version: evals[p.no].version })),
+      ...(JSON.stringify(notes) !== JSON.stringify(baseNotes) ? { notes } : {}),
     };
     const res = await fetch(`/api/plans/${plan}/rounds/${fy}/entries?lang=${locale}`, {
       method: "POST",
@@ -219,6 +229,7 @@ export function EntryGrid({ plan, fy, span, locale, editable, valuesFrozen, kpis
           </span>
         </section>
       ))}
+      <NotesEditor notes={notes} setNotes={setNotes} kpis={kpis} projects={projects} editable={editable} errors={errors} t={t} />
       <div className="save-bar">
         {editable && (
           <button type="submit" disabled={busy}>
@@ -237,5 +248,123 @@ export function EntryGrid({ plan, fy, span, locale, editable, valuesFrozen, kpis
         )}
       </div>
     </form>
+  );
+}
+
+/** The round's highlights (主な成果) and footnotes (※…), edited as lists and saved with the grid. */
+function NotesEditor({
+  notes,
+  setNotes,
+  kpis,
+  projects,
+  editable,
+  errors,
+  t,
+}: {
+  notes: GridNotes;
+  setNotes: (update: (n: GridNotes) => GridNotes) => void;
+  kpis: GridKpi[];
+  projects: GridProject[];
+  editable: boolean;
+  errors: FieldError[];
+  t: Record<string, string>;
+}) {
+  const fieldErrors = (field: string) => errors.filter((e) => e.field === field).map((e) => e.message);
+  const n = (label: string, i: number) => label.replace("{n}", String(i + 1));
+  function edit<K extends "footnotes" | "highlights">(list: K, i: number, patch: Partial<GridNotes[K][number]>) {
+    setNotes((v) => ({ ...v, [list]: v[list].map((item, j) => (j === i ? { ...item, ...patch } : item)) }));
+  }
+  const remove = (list: "footnotes" | "highlights", i: number) => setNotes((v) => ({ ...v, [list]: v[list].filter((_, j) => j !== i) }));
+  const problems = (field: string) =>
+    fieldErrors(field).map((m) => (
+      <span key={m} className="field__error">
+        {m}
+      </span>
+    ));
+  return (
+    <section aria-labelledby="round-notes" className="notes">
+      <h2 id="round-notes">{t.notes}</h2>
+      <h3>{t.highlights}</h3>
+      {notes.highlights.map((h, i) => (
+        <fieldset key={i} className="note" aria-invalid={fieldErrors(`highlights.${i}`).length ? true : undefined}>
+          <legend>{n(t.highlight, i)}</legend>
+          <span className="field">
+            <label htmlFor={`hl-${i}-project`}>{t.highlightProject}</label>
+            <select id={`hl-${i}-project`} value={h.project ?? ""} disabled={!editable} onChange={(e) => edit("highlights", i, { project: e.target.value ? Number(e.target.value) : null })}>
+              <option value="">{t.wholePlan}</option>
+              {projects.map((p) => (
+                <option key={p.no} value={p.no}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          </span>
+          <span className="field">
+            <label htmlFor={`hl-${i}-ja`}>{t.textJa}</label>
+            <textarea id={`hl-${i}-ja`} rows={2} value={h.textJa} disabled={!editable} onChange={(e) => edit("highlights", i, { textJa: e.target.value })} />
+          </span>
+          <span className="field">
+            <label htmlFor={`hl-${i}-en`}>{t.textEn}</label>
+            <textarea id={`hl-${i}-en`} rows={2} value={h.textEn} disabled={!editable} onChange={(e) => edit("highlights", i, { textEn: e.target.value })} />
+          </span>
+          {problems(`highlights.${i}`)}
+          {editable && (
+            <button type="button" onClick={() => remove("highlights", i)}>
+              {t.remove}
+            </button>
+          )}
+        </fieldset>
+      ))}
+      {editable && (
+        <button type="button" onClick={() => setNotes((v) => ({ ...v, highlights: [...v.highlights, { project: null, textJa: "", textEn: "" }] }))}>
+          {t.addHighlight}
+        </button>
+      )}
+      <h3>{t.footnotes}</h3>
+      {notes.footnotes.map((f, i) => (
+        <fieldset key={i} className="note" aria-invalid={fieldErrors(`footnotes.${i}`).length ? true : undefined}>
+          <legend>{n(t.footnote, i)}</legend>
+          <span className="field">
+            <label htmlFor={`fn-${i}-kpi`}>{t.footnoteKpi}</label>
+            <select id={`fn-${i}-kpi`} value={f.kpi} disabled={!editable} onChange={(e) => edit("footnotes", i, { kpi: e.target.value })}>
+              {projects.map((p) => (
+                <optgroup key={p.no} label={p.name}>
+                  {kpis
+                    .filter((k) => k.projectNo === p.no)
+                    .map((k) => (
+                      <option key={k.code} value={k.code}>
+                        {k.name}
+                      </option>
+                    ))}
+                </optgroup>
+              ))}
+            </select>
+          </span>
+          <span className="field field--narrow">
+            <label htmlFor={`fn-${i}-marker`}>{t.marker}</label>
+            <input id={`fn-${i}-marker`} value={f.marker} disabled={!editable} onChange={(e) => edit("footnotes", i, { marker: e.target.value })} />
+          </span>
+          <span className="field">
+            <label htmlFor={`fn-${i}-ja`}>{t.textJa}</label>
+            <textarea id={`fn-${i}-ja`} rows={2} value={f.textJa} disabled={!editable} onChange={(e) => edit("footnotes", i, { textJa: e.target.value })} />
+          </span>
+          <span className="field">
+            <label htmlFor={`fn-${i}-en`}>{t.textEn}</label>
+            <textarea id={`fn-${i}-en`} rows={2} value={f.textEn} disabled={!editable} onChange={(e) => edit("footnotes", i, { textEn: e.target.value })} />
+          </span>
+          {problems(`footnotes.${i}`)}
+          {editable && (
+            <button type="button" onClick={() => remove("footnotes", i)}>
+              {t.remove}
+            </button>
+          )}
+        </fieldset>
+      ))}
+      {editable && (
+        <button type="button" onClick={() => setNotes((v) => ({ ...v, footnotes: [...v.footnotes, { kpi: kpis[0]?.code ?? "", marker: "※", textJa: "", textEn: "" }] }))}>
+          {t.addFootnote}
+        </button>
+      )}
+    </section>
   );
 }

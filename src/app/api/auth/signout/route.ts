@@ -1,13 +1,19 @@
 import { draftMode } from "next/headers";
 import { getSession } from "@/features/auth/session";
-import { jsonError, sameOrigin, withErrorHandling } from "@/lib/api";
+import { createTranslator } from "next-intl";
+import { loadMessages } from "@/i18n/messages";
+import { jsonError, requestLocale, sameOrigin, withErrorHandling } from "@/lib/api";
 
 export const dynamic = "force-dynamic";
 
 /** POST /api/auth/signout: ends the session. */
 export async function POST(request: Request) {
   return withErrorHandling(request, async () => {
-    if (!sameOrigin(request)) return jsonError(403, "forbidden", "Forbidden");
+    if (!sameOrigin(request)) {
+      const locale = requestLocale(request);
+      const t = createTranslator({ locale, messages: await loadMessages(locale), namespace: "Auth" });
+      return jsonError(403, "forbidden", t("forbidden"));
+    }
     (await getSession()).destroy();
     (await draftMode()).disable();
     return Response.json({ ok: true });

@@ -72,7 +72,7 @@ export default async function WorkspacePage({ params }: Props) {
     };
   });
   const labels = Object.fromEntries(
-    [...["kpi", "value", "numerator", "denominator", "share", "text", "preview", "cumulative", "expected", "auto", "final", "finalAuto", "reason", "detailJa", "detailEn", "noteJa", "noteEn", "narratives", "evaluation", "evaluationEn", "save", "saving", "history"].map((k) => [k, k === "value" ? t("value", { year: fyLabel(fy, locale) }) : t(k as "kpi")]),
+    [...["kpi", "value", "numerator", "denominator", "share", "text", "preview", "cumulative", "expected", "auto", "final", "finalAuto", "reason", "detailJa", "detailEn", "noteJa", "noteEn", "narratives", "evaluation", "evaluationEn", "save", "saving", "history", "notes", "highlights", "highlight", "highlightProject", "wholePlan", "textJa", "textEn", "remove", "addHighlight", "footnotes", "footnote", "footnoteKpi", "marker", "addFootnote"].map((k) => [k, k === "value" ? t("value", { year: fyLabel(fy, locale) }) : k === "highlight" || k === "footnote" ? (t.raw(k) as string) : t(k as "kpi")]),
       ...["notANumber", "negative", "notInteger", "shareRange", "numeratorAboveDenominator", "denominatorZero", "needsBoth", "tooLong"].map((k) => [k, te(k as "negative")])],
   );
   const trail = (await auditTrail(code, { fy }, 50)) ?? [];
@@ -97,6 +97,11 @@ export default async function WorkspacePage({ params }: Props) {
           name: `${circledNumber(p.no)} ${name(p)}`,
           evaluation: { textJa: round?.evaluations[p.no]?.textJa ?? "", textEn: round?.evaluations[p.no]?.textEn ?? "", version: round?.evaluations[p.no]?.version ?? 0 },
         }))}
+        notes={{
+          version: round?.version ?? 0,
+          footnotes: round?.footnotes.map((f) => ({ kpi: f.kpi, marker: f.marker, textJa: f.textJa, textEn: f.textEn ?? "" })) ?? [],
+          highlights: round?.highlights.map((h) => ({ project: h.projectNo, textJa: h.textJa, textEn: h.textEn ?? "" })) ?? [],
+        }}
         t={labels}
       />
       {editable && (

@@ -24,7 +24,7 @@ export async function POST(request: Request, ctx: RouteContext<"/api/plans/[code
     if (!body.success) return jsonError(400, "invalid", t("invalid"));
     if (body.data.to === "draft" && !canUnlockRound(viewer)) return jsonError(403, "forbidden", t("forbidden"));
     const result = await setRoundStatus(code, fy, body.data, viewer);
-    if (result === "not-found") return jsonError(404, "notFound", "Not found");
+    if (result === "not-found") return jsonError(404, "notFound", t("notFound"));
     invalidateDashboards();
     return Response.json({ status: body.data.to, changed: result === "ok" });
   });

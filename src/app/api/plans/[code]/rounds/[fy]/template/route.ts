@@ -18,7 +18,7 @@ export async function GET(request: Request, ctx: RouteContext<"/api/plans/[code]
     const { code, fy } = await ctx.params;
     const plan = await loadPlanData(code, viewer);
     const year = plan && planYear(plan, fy);
-    if (!plan || year === null) return jsonError(404, "notFound", "Not found");
+    if (!plan || year === null) return jsonError(404, "notFound", t("notFound"));
     const xlsx = await buildTemplate(plan, year);
     return new Response(new Uint8Array(xlsx), {
       headers: {
