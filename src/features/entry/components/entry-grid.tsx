@@ -322,7 +322,7 @@ function NotesEditor({
       )}
       <h3>{t.footnotes}</h3>
       {notes.footnotes.map((f, i) => (
-        <fieldset key={i} className="note" aria-invalid={fieldErrors(`footnotes.${i}`).length ? true : undefined}>
+        <fieldset key={i} className="note note--footnote" aria-invalid={fieldErrors(`footnotes.${i}`).length ? true : undefined}>
           <legend>{n(t.footnote, i)}</legend>
           <span className="field">
             <label htmlFor={`fn-${i}-kpi`}>{t.footnoteKpi}</label>
