@@ -3,13 +3,16 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "@/lib/prisma-client";
 import { migratedDb, pushedDb } from "../support/db";
 
+/** SQL text up to layout: ALTER TABLE … ADD COLUMN leaves " , " and ")" spaced differently. */
+const normalize = (sql: string) => sql.replace(/\s+/g, " ").replace(/\s*,\s*/g, ", ").replace(/\(\s*/g, "(").replace(/\s*\)/g, ")");
+
 function schemaOf(url: string): Record<string, string> {
   const db = new Database(url.replace(/^file:/, ""), { readonly: true });
   const rows = db
     .prepare("SELECT type, name, sql FROM sqlite_master WHERE type IN ('table','index') AND name NOT LIKE 'sqlite_%' AND name != '_prisma_migrations'")
     .all() as { type: string; name: string; sql: string | null }[];
   db.close();
-  return Object.fromEntries(rows.map((r) => [`${r.type} ${r.name}`, (r.sql ?? "").replace(/\s+/g, " ")]));
+  return Object.fromEntries(rows.map((r) => [`${r.type} ${r.name}`, normalize(r.sql ?? "")]));
 }
 
 describe("migrations", () => {
