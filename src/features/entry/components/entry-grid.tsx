@@ -299,14 +299,7 @@ function NotesEditor({
               ))}
             </select>
           </span>
-          <span className="field">
-            <label htmlFor={`hl-${i}-ja`}>{t.textJa}</label>
-            <textarea id={`hl-${i}-ja`} rows={2} value={h.textJa} disabled={!editable} onChange={(e) => edit("highlights", i, { textJa: e.target.value })} />
-          </span>
-          <span className="field">
-            <label htmlFor={`hl-${i}-en`}>{t.textEn}</label>
-            <textarea id={`hl-${i}-en`} rows={2} value={h.textEn} disabled={!editable} onChange={(e) => edit("highlights", i, { textEn: e.target.value })} />
-          </span>
+          <TextPair id={`hl-${i}`} value={h} editable={editable} t={t} onChange={(patch) => edit("highlights", i, patch)} />
           {problems(`highlights.${i}`)}
           {editable && (
             <button type="button" onClick={() => remove("highlights", i)}>
@@ -344,14 +337,7 @@ function NotesEditor({
             <label htmlFor={`fn-${i}-marker`}>{t.marker}</label>
             <input id={`fn-${i}-marker`} value={f.marker} disabled={!editable} onChange={(e) => edit("footnotes", i, { marker: e.target.value })} />
           </span>
-          <span className="field">
-            <label htmlFor={`fn-${i}-ja`}>{t.textJa}</label>
-            <textarea id={`fn-${i}-ja`} rows={2} value={f.textJa} disabled={!editable} onChange={(e) => edit("footnotes", i, { textJa: e.target.value })} />
-          </span>
-          <span className="field">
-            <label htmlFor={`fn-${i}-en`}>{t.textEn}</label>
-            <textarea id={`fn-${i}-en`} rows={2} value={f.textEn} disabled={!editable} onChange={(e) => edit("footnotes", i, { textEn: e.target.value })} />
-          </span>
+          <TextPair id={`fn-${i}`} value={f} editable={editable} t={t} onChange={(patch) => edit("footnotes", i, patch)} />
           {problems(`footnotes.${i}`)}
           {editable && (
             <button type="button" onClick={() => remove("footnotes", i)}>
@@ -366,5 +352,19 @@ function NotesEditor({
         </button>
       )}
     </section>
+  );
+}
+
+/** A note's text in Japanese and in English, side by side. */
+function TextPair({ id, value, editable, t, onChange }: { id: string; value: { textJa: string; textEn: string }; editable: boolean; t: Record<string, string>; onChange: (patch: { textJa?: string; textEn?: string }) => void }) {
+  return (
+    <>
+      {(["textJa", "textEn"] as const).map((f) => (
+        <span className="field" key={f}>
+          <label htmlFor={`${id}-${f}`}>{t[f]}</label>
+          <textarea id={`${id}-${f}`} rows={2} value={value[f]} disabled={!editable} onChange={(e) => onChange({ [f]: e.target.value })} />
+        </span>
+      ))}
+    </>
   );
 }

@@ -157,28 +157,17 @@ export default async function KpiPage({ params }: Props) {
                     <LatestValue row={row} plan={plan} fy={fy} />
                   </td>
                 </tr>
-                {!row.parentCode && (
-                  <>
-                    <tr>
-                      <th scope="row">{tr("auto")}</th>
-                      <td className="center">
-                        <RatingBadge rating={asPresented.row.status.ratingAuto} />
-                      </td>
-                      <td className="center">
-                        <RatingBadge rating={s.ratingAuto} />
-                      </td>
+                {!row.parentCode &&
+                  (["auto", "final"] as const).map((which) => (
+                    <tr key={which}>
+                      <th scope="row">{tr(which)}</th>
+                      {[asPresented.row.status, s].map((st, i) => (
+                        <td className="center" key={i}>
+                          <RatingBadge rating={which === "auto" ? st.ratingAuto : st.rating} />
+                        </td>
+                      ))}
                     </tr>
-                    <tr>
-                      <th scope="row">{tr("final")}</th>
-                      <td className="center">
-                        <RatingBadge rating={asPresented.row.status.rating} />
-                      </td>
-                      <td className="center">
-                        <RatingBadge rating={s.rating} />
-                      </td>
-                    </tr>
-                  </>
-                )}
+                  ))}
               </tbody>
             </table>
           </div>
