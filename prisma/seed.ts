@@ -32,7 +32,7 @@ async function main() {
     // creates its users with scripts/create-user.ts.
     if (process.env.SEED_DEMO_USERS !== "false") {
       for (const u of DEMO_USERS) {
-        if (!(await prisma.user.findUnique({ where: { email: u.email } }))) await upsertUser(prisma, u);
+        if (!(await prisma.user.findUnique({ where: { email: u.email } }))) await upsertUser(prisma, u, "demo user (seed)");
       }
       console.log(`demo users: ${DEMO_USERS.map((u) => u.email).join(", ")}`);
     }

@@ -29,3 +29,15 @@ export function canUnlockRound(viewer: Viewer): boolean {
 export function canAdminister(viewer: Viewer): boolean {
   return viewer?.role === "admin";
 }
+
+/**
+ * Why an admin may not make this change to a user, or null. Admins cannot lock themselves
+ * out: they may neither disable their own account nor give up their own admin role, so
+ * the admin making a change always remains, and there is always at least one admin.
+ */
+export function userChangeRefusal(viewer: Viewer, userId: number, change: { role?: Role; disabled?: boolean }): "selfDisable" | "selfDemote" | null {
+  if (viewer?.id !== userId) return null;
+  if (change.disabled === true) return "selfDisable";
+  if (change.role !== undefined && change.role !== "admin") return "selfDemote";
+  return null;
+}

@@ -1,15 +1,97 @@
+// Writes to users. The Prisma client is a parameter because the CLI and the seed use these
+// too (outside Next, where "server-only" and the app's client singleton are not available).
 import type { PrismaClient } from "@/lib/prisma-client";
+import type { Viewer } from "./ability";
+import { userChangeRefusal } from "./ability";
 import { hashPassword } from "./password";
-import { newUserSchema } from "./schema";
+import { newUserSchema, type NewUser, type UserChange } from "./schema";
 
-/** Creates a user, or resets the name, role and password of an existing one (by e-mail). */
-export async function upsertUser(prisma: PrismaClient, input: unknown) {
+type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+type Actor = NonNullable<Viewer>;
+
+/** What the admin page shows of a user: never the password hash. */
+export const USER_FIELDS = { id: true, email: true, name: true, role: true, createdAt: true, disabledAt: true } as const;
+
+/** One audit row per changed field of a user; a password is recorded as changed, never its value. */
+function audit(tx: Tx, userId: number, actorId: number | null, action: string, field: string, oldValue: string | null, newValue: string | null, reason: string | null = null) {
+  return tx.auditLog.create({ data: { action, entity: "User", entityId: userId, field, oldValue, newValue, reason, userId: actorId } });
+}
+
+/**
+ * Creates a user, or resets the name, role and password of an existing one (by e-mail) and
+ * enables it again: the CLI (the first admin, or getting back in) and the demo seed.
+ */
+export async function upsertUser(prisma: PrismaClient, input: unknown, reason = "npm run user:create") {
   const { email, name, role, password } = newUserSchema.parse(input);
   const passwordHash = await hashPassword(password);
-  return prisma.user.upsert({
-    where: { email },
-    update: { name, role, passwordHash },
-    create: { email, name, role, passwordHash },
-    select: { id: true, email: true, role: true },
+  return prisma.$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { email } });
+    const user = await tx.user.upsert({
+      where: { email },
+      update: { name, role, passwordHash, disabledAt: null },
+      create: { email, name, role, passwordHash },
+      select: { id: true, email: true, role: true },
+    });
+    if (!before) {
+      for (const [field, value] of [["email", email], ["name", name], ["role", role]] as const) await audit(tx, user.id, null, "user.create", field, null, value, reason);
+    } else {
+      if (before.name !== name) await audit(tx, user.id, null, "user.update", "name", before.name, name, reason);
+      if (before.role !== role) await audit(tx, user.id, null, "user.update", "role", before.role, role, reason);
+      await audit(tx, user.id, null, "user.password", "password", null, null, reason);
+      if (before.disabledAt) await audit(tx, user.id, null, "user.enable", "disabledAt", before.disabledAt.toISOString(), null, reason);
+    }
+    return user;
+  });
+}
+
+/** A new user, by an admin. */
+export async function createUser(prisma: PrismaClient, input: NewUser, actor: Actor) {
+  const passwordHash = await hashPassword(input.password);
+  return prisma.$transaction(async (tx) => {
+    if (await tx.user.findUnique({ where: { email: input.email } })) return { kind: "emailTaken" as const };
+    const user = await tx.user.create({ data: { email: input.email, name: input.name, role: input.role, passwordHash }, select: USER_FIELDS });
+    for (const field of ["email", "name", "role"] as const) await audit(tx, user.id, actor.id, "user.create", field, null, user[field]);
+    return { kind: "created" as const, user };
+  });
+}
+
+/**
+ * An admin's change to a user: name, role, a new password, disabled or not. The admin must
+ * still be an enabled admin when the change is written (two admins demoting each other at
+ * the same moment cannot leave none), and may not disable or demote themselves.
+ */
+export async function changeUser(prisma: PrismaClient, userId: number, change: UserChange, actor: Actor) {
+  const refusal = userChangeRefusal(actor, userId, change);
+  if (refusal) return { kind: refusal };
+  const passwordHash = change.password === undefined ? undefined : await hashPassword(change.password);
+  return prisma.$transaction(async (tx) => {
+    const me = await tx.user.findUnique({ where: { id: actor.id } });
+    if (!me || me.role !== "admin" || me.disabledAt !== null) return { kind: "forbidden" as const };
+    const user = await tx.user.findUnique({ where: { id: userId } });
+    if (!user) return { kind: "notFound" as const };
+    const changed: string[] = [];
+    const data: { name?: string; role?: string; passwordHash?: string; disabledAt?: Date | null } = {};
+    if (change.name !== undefined && change.name !== user.name) {
+      data.name = change.name;
+      await audit(tx, user.id, actor.id, "user.update", "name", user.name, change.name);
+      changed.push("name");
+    }
+    if (change.role !== undefined && change.role !== user.role) {
+      data.role = change.role;
+      await audit(tx, user.id, actor.id, "user.update", "role", user.role, change.role);
+      changed.push("role");
+    }
+    if (passwordHash !== undefined) {
+      data.passwordHash = passwordHash;
+      await audit(tx, user.id, actor.id, "user.password", "password", null, null);
+      changed.push("password");
+    }
+    if (change.disabled !== undefined && change.disabled !== (user.disabledAt !== null)) {
+      data.disabledAt = change.disabled ? new Date() : null;
+      await audit(tx, user.id, actor.id, change.disabled ? "user.disable" : "user.enable", "disabledAt", user.disabledAt?.toISOString() ?? null, data.disabledAt?.toISOString() ?? null);
+      changed.push("disabled");
+    }
+    const saved = await tx.user.update({ where: { id: user.id }, data, select: USER_FIELDS });
+    return { kind: "saved" as const, user: saved, changed };
   });
 }

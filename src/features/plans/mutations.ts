@@ -2,7 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import type { Viewer } from "@/features/auth/ability";
 import { prisma } from "@/lib/db";
-import type { kpiEditSchema, newPlanSchema } from "./schema";
+import type { kpiEditSchema, newPlanSchema, ProjectEdit } from "./schema";
 
 /** Creates a plan, optionally with the projects and the KPI structure (targets included, no figures) of another. */
 export async function createPlan(input: z.infer<typeof newPlanSchema>, viewer: NonNullable<Viewer>) {
@@ -74,4 +74,74 @@ export async function editKpi(planCode: string, kpiCode: string, input: z.infer<
     ),
   ]);
   return { kind: "saved" as const, changed };
+}
+
+/** A project's ministries as one line, lead first: "◎MHLW, CAO, MEXT". */
+export function ministriesLine(list: { ministry: string; lead: boolean }[]): string {
+  return [...list.filter((m) => m.lead), ...list.filter((m) => !m.lead)].map((m) => `${m.lead ? "◎" : ""}${m.ministry}`).join(", ");
+}
+
+/** An invalid field found against the stored data: its path in the request and a message key of AdminProjects. */
+export interface FieldError {
+  field: string;
+  code: string;
+}
+
+/**
+ * Edits a project's names, ministries and budgets in one transaction. Every change, old →
+ * new, goes to the audit log (entity Project) with the reason; budgets carry their fiscal year.
+ */
+export async function editProject(planCode: string, no: number, input: ProjectEdit, viewer: NonNullable<Viewer>) {
+  return prisma.$transaction(async (tx) => {
+    const project = await tx.project.findFirst({
+      where: { no, plan: { code: planCode } },
+      include: { plan: true, ministries: { orderBy: [{ lead: "desc" }, { order: "asc" }] }, budgets: true },
+    });
+    if (!project) return { kind: "notFound" as const };
+    const errors: FieldError[] = (input.budgets ?? []).flatMap((b, i) =>
+      b.fiscalYear < project.plan.firstFy || b.fiscalYear > project.plan.lastFy ? [{ field: `budgets.${i}.fiscalYear`, code: "budgetYearOutside" }] : [],
+    );
+    if (errors.length) return { kind: "invalid" as const, errors, plan: project.plan };
+
+    const changed: string[] = [];
+    const reason = input.reason ?? null;
+    const audit = (field: string, oldValue: string | null, newValue: string | null, fiscalYear: number | null = null) => {
+      changed.push(fiscalYear === null ? field : `${field}.${fiscalYear}`);
+      return tx.auditLog.create({
+        data: { action: "project.update", entity: "Project", entityId: project.id, planId: project.planId, fiscalYear, field, oldValue, newValue, reason, userId: viewer.id },
+      });
+    };
+    for (const f of ["nameJa", "nameEn"] as const) {
+      const next = input[f];
+      if (next === undefined || next === project[f]) continue;
+      await tx.project.update({ where: { id: project.id }, data: { [f]: next } });
+      await audit(f, project[f], next);
+    }
+    if (input.ministries) {
+      const before = ministriesLine(project.ministries);
+      const after = ministriesLine(input.ministries);
+      if (before !== after) {
+        await tx.projectMinistry.deleteMany({ where: { projectId: project.id } });
+        await tx.projectMinistry.createMany({ data: input.ministries.map((m, order) => ({ projectId: project.id, ministry: m.ministry, lead: m.lead, order })) });
+        await audit("ministries", before, after);
+      }
+    }
+    for (const b of input.budgets ?? []) {
+      const current = project.budgets.find((x) => x.fiscalYear === b.fiscalYear && x.kind === b.kind);
+      const field = `budget.${b.kind}`;
+      if (b.okuYen === null) {
+        if (!current) continue;
+        await tx.projectBudget.delete({ where: { id: current.id } });
+        await audit(field, String(current.okuYen), null, b.fiscalYear);
+      } else if (current?.okuYen !== b.okuYen) {
+        await tx.projectBudget.upsert({
+          where: { projectId_fiscalYear_kind: { projectId: project.id, fiscalYear: b.fiscalYear, kind: b.kind } },
+          update: { okuYen: b.okuYen, source: `edit by user ${viewer.id}` },
+          create: { projectId: project.id, fiscalYear: b.fiscalYear, kind: b.kind, okuYen: b.okuYen, source: `edit by user ${viewer.id}` },
+        });
+        await audit(field, current ? String(current.okuYen) : null, String(b.okuYen), b.fiscalYear);
+      }
+    }
+    return { kind: "saved" as const, changed };
+  });
 }

@@ -1,29 +1,94 @@
+// Error messages are message keys: of the Admin namespace for plans and KPIs, of
+// AdminProjects (falling back to Admin) for projects.
 import { z } from "zod";
-import { normalizeDigits } from "@/domain/normalize";
+import { normalizeDigits, parseNumberInput } from "@/domain/normalize";
 
-const year = z.preprocess((v) => (typeof v === "string" ? Number(normalizeDigits(v).trim()) : v), z.number().int().min(1989).max(2100));
+const year = z.preprocess((v) => (typeof v === "string" ? Number(normalizeDigits(v).trim()) : v), z.number({ error: "fyInvalid" }).int({ error: "fyInvalid" }).min(1989, { error: "fyInvalid" }).max(2100, { error: "fyInvalid" }));
+const name = (max: number) => z.string({ error: "nameRequired" }).trim().min(1, { error: "nameRequired" }).max(max, { error: "nameTooLong" });
 
 export const newPlanSchema = z
   .object({
-    code: z.string().trim().regex(/^[a-z0-9-]{2,30}$/),
-    nameJa: z.string().trim().min(1).max(200),
-    nameEn: z.string().trim().min(1).max(200),
+    code: z.string({ error: "codeInvalid" }).trim().regex(/^[a-z0-9-]{2,30}$/, { error: "codeInvalid" }),
+    nameJa: name(200),
+    nameEn: name(200),
     firstFy: year,
     lastFy: year,
-    copyFrom: z.string().trim().max(30).optional(),
-  })
-  .refine((p) => p.lastFy >= p.firstFy && p.lastFy - p.firstFy < 15, { path: ["lastFy"], message: "lastFy" });
+    copyFrom: z.string({ error: "codeInvalid" }).trim().max(30, { error: "codeInvalid" }).optional(),
+  }, { error: "invalid" })
+  .refine((p) => p.lastFy >= p.firstFy && p.lastFy - p.firstFy < 15, { path: ["lastFy"], error: "fyRange" });
 
 const target = z.preprocess((v) => {
   if (typeof v !== "string") return v;
   const s = normalizeDigits(v).replace(/,/g, "").trim();
   return s === "" ? null : Number(s);
-}, z.number().min(0).max(1e9).nullable());
+}, z.number({ error: "targetInvalid" }).min(0, { error: "targetInvalid" }).max(1e9, { error: "targetInvalid" }).nullable());
+
+const reason = z.string({ error: "reasonRequired" }).trim().min(1, { error: "reasonRequired" }).max(2000, { error: "reasonTooLong" });
 
 export const kpiEditSchema = z.object({
-  nameJa: z.string().trim().min(1).max(300).optional(),
-  nameEn: z.string().trim().min(1).max(300).optional(),
+  nameJa: name(300).optional(),
+  nameEn: name(300).optional(),
   target: target.optional(),
-  targetQualifier: z.enum(["at_least", ""]).optional(),
-  reason: z.string().trim().min(1).max(2000),
-});
+  targetQualifier: z.enum(["at_least", ""], { error: "qualifierInvalid" }).optional(),
+  reason,
+}, { error: "invalid" });
+
+/** The ministries that can be in charge of a project (◎ marks the lead). */
+export const MINISTRIES = ["MHLW", "MEXT", "METI", "MIC", "CAO"] as const;
+export type Ministry = (typeof MINISTRIES)[number];
+
+/** A project's budget kinds: AMED's (日本医療研究開発機構対象経費) and the in-house institutes' (インハウス研究機関経費). */
+export const BUDGET_KINDS = ["amed", "inhouse"] as const;
+export type BudgetKind = (typeof BUDGET_KINDS)[number];
+
+/** A budget in 億円 as typed ("１,２３４.５", "326 ", 326); empty means "no budget". */
+const okuYen = z.preprocess(
+  (v) => (typeof v === "string" ? parseNumberInput(v) : v),
+  z.number({ error: "budgetNotANumber" }).min(0, { error: "budgetNegative" }).max(1_000_000, { error: "budgetTooLarge" }).nullable(),
+);
+
+const ministries = z
+  .array(z.object({ ministry: z.enum(MINISTRIES, { error: "ministryUnknown" }), lead: z.boolean({ error: "invalid" }) }, { error: "invalid" }), { error: "invalid" })
+  .min(1, { error: "ministriesRequired" })
+  .superRefine((list, ctx) => {
+    list.forEach((m, i) => {
+      if (list.findIndex((x) => x.ministry === m.ministry) < i) ctx.addIssue({ code: "custom", path: [i, "ministry"], message: "ministryDuplicate" });
+    });
+    if (list.filter((m) => m.lead).length !== 1) ctx.addIssue({ code: "custom", path: [], message: "leadExactlyOne" });
+  });
+
+const budgets = z
+  .array(z.object({ fiscalYear: year, kind: z.enum(BUDGET_KINDS, { error: "kindInvalid" }), okuYen }, { error: "invalid" }), { error: "invalid" })
+  .max(200, { error: "invalid" })
+  .superRefine((list, ctx) => {
+    list.forEach((b, i) => {
+      if (list.findIndex((x) => x.fiscalYear === b.fiscalYear && x.kind === b.kind) < i) ctx.addIssue({ code: "custom", path: [i, "fiscalYear"], message: "budgetDuplicate" });
+    });
+  });
+
+/**
+ * An admin's change to a project: its names, its ministries (in order, exactly one lead)
+ * and budgets by fiscal year and kind (the budgets not listed stay; null removes one),
+ * with an optional reason for the audit log.
+ */
+export const projectEditSchema = z
+  .object(
+    {
+      nameJa: name(300).optional(),
+      nameEn: name(300).optional(),
+      ministries: ministries.optional(),
+      budgets: budgets.optional(),
+      reason: z
+        .string({ error: "reasonTooLong" })
+        .trim()
+        .max(2000, { error: "reasonTooLong" })
+        .transform((r) => r || null)
+        .nullable()
+        .optional(),
+    },
+    { error: "invalid" },
+  )
+  .strict()
+  .refine((p) => p.nameJa !== undefined || p.nameEn !== undefined || p.ministries !== undefined || p.budgets !== undefined, { error: "nothingToChange" });
+
+export type ProjectEdit = z.infer<typeof projectEditSchema>;

@@ -2,7 +2,7 @@ import { draftMode } from "next/headers";
 import { createTranslator } from "next-intl";
 import { RateLimiter } from "@/features/auth/rate-limit";
 import { signInSchema } from "@/features/auth/schema";
-import { getSession } from "@/features/auth/session";
+import { startSession } from "@/features/auth/session";
 import { verifyPassword } from "@/features/auth/password";
 import { loadMessages } from "@/i18n/messages";
 import { jsonError, requestLocale, sameOrigin, withErrorHandling } from "@/lib/api";
@@ -36,11 +36,10 @@ export async function POST(request: Request) {
     }
     const user = await prisma.user.findUnique({ where: { email } });
     const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password);
-    if (!user || !ok) return jsonError(401, "credentialsInvalid", t("credentialsInvalid"));
+    // A disabled account answers like a wrong password: the address says nothing of its state.
+    if (!user || !ok || user.disabledAt !== null) return jsonError(401, "credentialsInvalid", t("credentialsInvalid"));
     perEmail.reset(email);
-    const session = await getSession();
-    session.userId = user.id;
-    await session.save();
+    await startSession(user);
     // Members see the dashboards with drafts, rendered per request instead of from the public cache.
     (await draftMode()).enable();
     return Response.json({ user: { name: user.name, role: user.role } });
