@@ -66,6 +66,19 @@ describe("seeding the 2nd plan", () => {
     const v = await prisma.yearlyValue.findUniqueOrThrow({ where: { kpiId_fiscalYear: { kpiId: kpi.id, fiscalYear: 2022 } } });
     expect(v.value).toBe(48);
   });
+
+  it("leaves a project's ministries and budgets as an admin changed them", async () => {
+    const project = await prisma.project.findFirstOrThrow({ where: { no: 2 } });
+    // METI was the lead; an admin makes MEXT the lead, drops METI and the FY2022 budget
+    await prisma.projectMinistry.deleteMany({ where: { projectId: project.id, ministry: { in: ["METI", "MIC", "MHLW"] } } });
+    await prisma.projectMinistry.updateMany({ where: { projectId: project.id, ministry: "MEXT" }, data: { lead: true } });
+    await prisma.projectBudget.deleteMany({ where: { projectId: project.id } });
+    await prisma.projectBudget.create({ data: { projectId: project.id, fiscalYear: 2023, kind: "amed", okuYen: 110 } });
+    await seedPlan(prisma, plan2);
+    const after = await prisma.project.findUniqueOrThrow({ where: { id: project.id }, include: { ministries: true, budgets: true } });
+    expect(after.ministries.map((m) => [m.ministry, m.lead])).toEqual([["MEXT", true]]);
+    expect(after.budgets.map((b) => [b.fiscalYear, b.kind, b.okuYen])).toEqual([[2023, "amed", 110]]);
+  });
 });
 
 describe("the seeded database", () => {

@@ -1,12 +1,11 @@
 // Writes to users. The Prisma client is a parameter because the CLI and the seed use these
 // too (outside Next, where "server-only" and the app's client singleton are not available).
-import type { PrismaClient } from "@/lib/prisma-client";
+import type { PrismaClient, PrismaTx as Tx } from "@/lib/prisma-client";
 import type { Viewer } from "./ability";
 import { userChangeRefusal } from "./ability";
 import { hashPassword } from "./password";
 import { newUserSchema, type NewUser, type UserChange } from "./schema";
 
-type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 type Actor = NonNullable<Viewer>;
 
 /** What the admin page shows of a user: never the password hash. */

@@ -37,19 +37,14 @@ async function load(tx: Tx, file: SeedFile): Promise<SeedResult> {
       create: { planId: plan.id, no: pr.no, code: pr.code, nameJa: pr.nameJa, nameEn: pr.nameEn },
     });
     projectIds.set(pr.no, project.id);
-    for (const [order, m] of pr.ministries.entries()) {
-      await tx.projectMinistry.upsert({
-        where: { projectId_ministry: { projectId: project.id, ministry: m.code } },
-        update: {},
-        create: { projectId: project.id, ministry: m.code, lead: m.lead, order },
-      });
+    // A project's ministries and budgets are the admins' to edit once it has some: they are
+    // seeded as a whole or not at all, so that seeding again cannot bring back a ministry or
+    // a budget an admin removed (nor add a second lead ◎).
+    if ((await tx.projectMinistry.count({ where: { projectId: project.id } })) === 0) {
+      await tx.projectMinistry.createMany({ data: pr.ministries.map((m, order) => ({ projectId: project.id, ministry: m.code, lead: m.lead, order })) });
     }
-    for (const b of pr.budgets) {
-      await tx.projectBudget.upsert({
-        where: { projectId_fiscalYear_kind: { projectId: project.id, fiscalYear: b.fy, kind: b.kind } },
-        update: {},
-        create: { projectId: project.id, fiscalYear: b.fy, kind: b.kind, okuYen: b.okuYen, source: b.source },
-      });
+    if ((await tx.projectBudget.count({ where: { projectId: project.id } })) === 0) {
+      await tx.projectBudget.createMany({ data: pr.budgets.map((b) => ({ projectId: project.id, fiscalYear: b.fy, kind: b.kind, okuYen: b.okuYen, source: b.source })) });
     }
     let order = 0;
     for (const k of pr.kpis) {
