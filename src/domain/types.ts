@@ -27,3 +27,11 @@ export interface KpiSpec {
   management: boolean;
   target: number | null;
 }
+
+/** The ministries that can be in charge of an integrated project (one of them the lead, ◎). */
+export const MINISTRIES = ["MHLW", "MEXT", "METI", "MIC", "CAO"] as const;
+export type Ministry = (typeof MINISTRIES)[number];
+
+/** A project's budget kinds: AMED's (日本医療研究開発機構対象経費) and the in-house institutes' (インハウス研究機関経費). */
+export const BUDGET_KINDS = ["amed", "inhouse"] as const;
+export type BudgetKind = (typeof BUDGET_KINDS)[number];

@@ -2,6 +2,7 @@
 // AdminProjects (falling back to Admin) for projects.
 import { z } from "zod";
 import { normalizeDigits, parseNumberInput } from "@/domain/normalize";
+import { BUDGET_KINDS, MINISTRIES } from "@/domain/types";
 
 const year = z.preprocess((v) => (typeof v === "string" ? Number(normalizeDigits(v).trim()) : v), z.number({ error: "fyInvalid" }).int({ error: "fyInvalid" }).min(1989, { error: "fyInvalid" }).max(2100, { error: "fyInvalid" }));
 const name = (max: number) => z.string({ error: "nameRequired" }).trim().min(1, { error: "nameRequired" }).max(max, { error: "nameTooLong" });
@@ -32,14 +33,6 @@ export const kpiEditSchema = z.object({
   targetQualifier: z.enum(["at_least", ""], { error: "qualifierInvalid" }).optional(),
   reason,
 }, { error: "invalid" });
-
-/** The ministries that can be in charge of a project (◎ marks the lead). */
-export const MINISTRIES = ["MHLW", "MEXT", "METI", "MIC", "CAO"] as const;
-export type Ministry = (typeof MINISTRIES)[number];
-
-/** A project's budget kinds: AMED's (日本医療研究開発機構対象経費) and the in-house institutes' (インハウス研究機関経費). */
-export const BUDGET_KINDS = ["amed", "inhouse"] as const;
-export type BudgetKind = (typeof BUDGET_KINDS)[number];
 
 /** A budget in 億円 as typed ("１,２３４.５", "326 ", 326); empty means "no budget". */
 const okuYen = z.preprocess(

@@ -51,8 +51,8 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
                   </thead>
                   <tbody>
                     {plan.projects.map((p) => {
-                      const amed = p.budgets.find((b) => b.kind === "amed");
-                      const inhouse = p.budgets.find((b) => b.kind === "inhouse");
+                      const amed = p.budgets.find((b) => b.kind === "amed" && b.fiscalYear === budgetYear(plan.projects));
+                      const inhouse = p.budgets.find((b) => b.kind === "inhouse" && b.fiscalYear === budgetYear(plan.projects));
                       return (
                         <tr key={p.no}>
                           <td>{circledNumber(p.no)}</td>
@@ -104,7 +104,12 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
 }
 
 /** The fiscal year the budget column shows: the latest year any project has a budget for. */
-function budgetYearLabel(projects: { budgets: { fiscalYear: number }[] }[], locale: AppLocale): string {
+function budgetYear(projects: { budgets: { fiscalYear: number }[] }[]): number | null {
   const years = projects.flatMap((p) => p.budgets.map((b) => b.fiscalYear));
-  return years.length ? fyLabel(Math.max(...years), locale) : "";
+  return years.length ? Math.max(...years) : null;
+}
+
+function budgetYearLabel(projects: { budgets: { fiscalYear: number }[] }[], locale: AppLocale): string {
+  const year = budgetYear(projects);
+  return year === null ? "" : fyLabel(year, locale);
 }

@@ -1,5 +1,7 @@
+import "./admin.css";
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { AdminNav } from "@/components/admin-nav";
 import { SignInNeeded } from "@/components/sign-in-needed";
 import { canAdminister } from "@/features/auth/ability";
 import { getViewer } from "@/features/auth/session";
@@ -16,7 +18,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: t("title") };
 }
 
-/** Plans for admins: create a plan, change targets (with a reason, kept in the audit log). */
+/** Plans for admins: create a plan, change targets (with a reason, kept in the audit log); links to users and projects. */
 export default async function AdminPage({ params }: Props) {
   const locale = (await params).locale as AppLocale;
   setRequestLocale(locale);
@@ -29,11 +31,13 @@ export default async function AdminPage({ params }: Props) {
   const name = (o: { nameJa: string; nameEn: string }) => (locale === "ja" ? o.nameJa : o.nameEn);
   return (
     <>
+      <AdminNav locale={locale} current="/admin" plans={[...plans].sort((a, b) => a.firstFy - b.firstFy).map((p) => ({ code: p.code, name: name(p) }))} />
       <h1>{t("title")}</h1>
       <PlanAdmin
+        locale={locale}
         plans={plans.map((p) => ({ code: p.code, name: name(p) }))}
         kpis={kpis.map((k) => ({ plan: k.project.plan.code, code: k.code, name: name(k), target: k.target, qualifier: k.targetQualifier }))}
-        t={Object.fromEntries(["newPlan", "code", "nameJa", "nameEn", "firstFy", "lastFy", "copyFrom", "copyNone", "create", "created", "targets", "plan", "target", "reason", "save", "saved", "invalid"].map((k) => [k, t(k as "title")]))}
+        t={Object.fromEntries(["newPlan", "code", "nameJa", "nameEn", "firstFy", "lastFy", "copyFrom", "copyNone", "create", "created", "targets", "plan", "target", "reason", "save", "saved", "invalid", "networkError"].map((k) => [k, t(k as "title")]))}
       />
     </>
   );

@@ -29,6 +29,6 @@ export async function POST(request: Request) {
       const message = t("AdminUsers.emailTaken");
       return Response.json({ error: { code: "emailTaken", message }, errors: [{ field: "email", code: "emailTaken", message }] }, { status: 409 });
     }
-    return Response.json({ user: result.user, message: t("AdminUsers.created", { email: result.user.email }) }, { status: 201 });
+    return Response.json({ user: result.user, message: t("AdminUsers.createdMessage", { email: result.user.email }) }, { status: 201 });
   });
 }

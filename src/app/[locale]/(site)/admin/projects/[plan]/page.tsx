@@ -1,0 +1,74 @@
+import "../../admin.css";
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { AdminNav } from "@/components/admin-nav";
+import { SignInNeeded } from "@/components/sign-in-needed";
+import { fiscalYears, fyLabel } from "@/domain/fiscal-year";
+import { circledNumber } from "@/domain/format";
+import { MINISTRIES, type Ministry } from "@/domain/types";
+import { canAdminister } from "@/features/auth/ability";
+import { getViewer } from "@/features/auth/session";
+import { ProjectAdmin } from "@/features/plans/components/project-admin";
+import { getPlanWithProjects, listPlans } from "@/features/plans/data";
+import type { AppLocale } from "@/i18n/routing";
+
+export const dynamic = "force-dynamic";
+
+type Props = PageProps<"/[locale]/admin/projects/[plan]">;
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const t = await getTranslations({ locale: (await params).locale as AppLocale, namespace: "AdminProjects" });
+  return { title: t("titleShort") };
+}
+
+const TEXTS = [
+  "nameJa", "nameEn", "ministries", "ministry", "inCharge", "lead", "inChargeOf", "leadOf", "budgets", "budgetsHint",
+  "fiscalYear", "kind_amed", "kind_inhouse", "budgetOf", "reason", "save", "saved",
+] as const;
+
+/** A plan's integrated projects for admins: names, ministries in charge, budgets by fiscal year. */
+export default async function ProjectsAdminPage({ params }: Props) {
+  const { locale: l, plan: code } = await params;
+  const locale = l as AppLocale;
+  setRequestLocale(locale);
+  const t = await getTranslations({ locale, namespace: "AdminProjects" });
+  const ta = await getTranslations({ locale, namespace: "Admin" });
+  const tm = await getTranslations({ locale, namespace: "Ministries" });
+  if (!canAdminister(await getViewer())) {
+    return <SignInNeeded locale={locale} title={t("titleShort")} reason={ta("adminsOnly")} />;
+  }
+  const [plan, plans] = await Promise.all([getPlanWithProjects(code), listPlans()]);
+  if (!plan) notFound();
+  const name = (o: { nameJa: string; nameEn: string }) => (locale === "ja" ? o.nameJa : o.nameEn);
+  const texts: Record<string, string> = Object.fromEntries(TEXTS.map((k) => [k, t.raw(k) as string]));
+  texts.invalid = ta("invalid");
+  texts.networkError = ta("networkError");
+
+  return (
+    <>
+      <AdminNav locale={locale} current={`/admin/projects/${plan.code}`} plans={plans.map((p) => ({ code: p.code, name: name(p) }))} />
+      <h1>{t("title", { plan: name(plan) })}</h1>
+      <p className="admin-intro">{t("intro")}</p>
+      {plan.projects.length === 0 ? (
+        <p>{t("noProjects")}</p>
+      ) : (
+        <ProjectAdmin
+          plan={plan.code}
+          locale={locale}
+          years={fiscalYears(plan.firstFy, plan.lastFy).map((fy) => ({ fy, label: fyLabel(fy, locale) }))}
+          ministryNames={Object.fromEntries(MINISTRIES.map((m) => [m, tm(m)])) as Record<Ministry, string>}
+          t={texts}
+          projects={plan.projects.map((p) => ({
+            no: p.no,
+            heading: `${circledNumber(p.no)} ${name(p)}`,
+            nameJa: p.nameJa,
+            nameEn: p.nameEn,
+            ministries: p.ministries.map((m) => ({ ministry: m.ministry as Ministry, lead: m.lead })),
+            budgets: Object.fromEntries(p.budgets.map((b) => [`${b.fiscalYear}.${b.kind}`, b.okuYen])),
+          }))}
+        />
+      )}
+    </>
+  );
+}

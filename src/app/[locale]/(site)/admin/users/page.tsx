@@ -1,0 +1,111 @@
+import "../admin.css";
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { AdminNav } from "@/components/admin-nav";
+import { SignInNeeded } from "@/components/sign-in-needed";
+import { canAdminister, ROLES } from "@/features/auth/ability";
+import { UserAdmin } from "@/features/auth/components/user-admin";
+import { listUsers, userAuditTrail } from "@/features/auth/data";
+import { PASSWORD_MIN } from "@/features/auth/schema";
+import { getViewer } from "@/features/auth/session";
+import { listPlans } from "@/features/plans/data";
+import type { AppLocale } from "@/i18n/routing";
+
+export const dynamic = "force-dynamic";
+
+type Props = PageProps<"/[locale]/admin/users">;
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const t = await getTranslations({ locale: (await params).locale as AppLocale, namespace: "AdminUsers" });
+  return { title: t("title") };
+}
+
+const TEXTS = [
+  "list", "email", "name", "role", "created", "status", "active", "disabledSince", "you", "actions", "edit", "editOf", "close",
+  "newUser", "create", "createdMessage", "save", "saved", "resetPassword", "passwordWasReset", "account", "disable", "enable",
+  "wasDisabled", "wasEnabled", "selfNote",
+] as const;
+
+/** Users for admins: who may sign in, in which role; new users, password resets, disabling. */
+export default async function UsersPage({ params }: Props) {
+  const locale = (await params).locale as AppLocale;
+  setRequestLocale(locale);
+  const t = await getTranslations({ locale, namespace: "AdminUsers" });
+  const ta = await getTranslations({ locale, namespace: "Admin" });
+  const tr = await getTranslations({ locale, namespace: "Auth" });
+  const viewer = await getViewer();
+  if (!canAdminister(viewer)) {
+    return <SignInNeeded locale={locale} title={t("title")} reason={ta("adminsOnly")} />;
+  }
+  const [users, trail, plans] = await Promise.all([listUsers(), userAuditTrail(), listPlans()]);
+  const intl = locale === "ja" ? "ja-JP" : "en-GB";
+  const date = new Intl.DateTimeFormat(intl, { dateStyle: "medium", timeZone: "Asia/Tokyo" });
+  const dateTime = new Intl.DateTimeFormat(intl, { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Tokyo" });
+  const roles = Object.fromEntries(ROLES.map((r) => [r, tr(`role_${r}`)])) as Record<(typeof ROLES)[number], string>;
+  const roleName = (v: string | null) => (v && v in roles ? roles[v as keyof typeof roles] : v);
+  const texts: Record<string, string> = Object.fromEntries(TEXTS.map((k) => [k, t.raw(k) as string]));
+  texts.password = t("password", { min: PASSWORD_MIN });
+  texts.newPassword = t("newPassword", { min: PASSWORD_MIN });
+  texts.invalid = ta("invalid");
+  texts.networkError = ta("networkError");
+  const paren = (text: string) => (locale === "ja" ? `（${text}）` : ` (${text})`);
+  const action = (a: string) => {
+    const key = `action_${a.replace(/^user\./, "")}`;
+    return t.has(key as "action_create") ? t(key as "action_create") : a;
+  };
+
+  return (
+    <>
+      <AdminNav locale={locale} current="/admin/users" plans={plans.map((p) => ({ code: p.code, name: locale === "ja" ? p.nameJa : p.nameEn }))} />
+      <h1>{t("title")}</h1>
+      <p className="admin-intro">{t("intro")}</p>
+      <UserAdmin
+        locale={locale}
+        roles={roles}
+        t={texts}
+        users={users.map((u) => ({
+          id: u.id,
+          email: u.email,
+          name: u.name,
+          role: u.role as (typeof ROLES)[number],
+          created: date.format(u.createdAt),
+          disabledSince: u.disabledAt ? date.format(u.disabledAt) : null,
+          self: u.id === viewer!.id,
+        }))}
+      />
+      <section aria-labelledby="user-history">
+        <h2 id="user-history">{t("history")}</h2>
+        {trail.length === 0 ? (
+          <p>{t("historyEmpty")}</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="report compact">
+              <thead>
+                <tr>
+                  <th scope="col">{t("historyWhen")}</th>
+                  <th scope="col">{t("historyBy")}</th>
+                  <th scope="col">{t("historyUser")}</th>
+                  <th scope="col">{t("historyWhat")}</th>
+                  <th scope="col">{t("historyOld")}</th>
+                  <th scope="col">{t("historyNew")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {trail.map((a) => (
+                  <tr key={a.id}>
+                    <td className="nowrap">{dateTime.format(new Date(a.at))}</td>
+                    <td>{a.by ?? t("system")}</td>
+                    <td>{a.email}</td>
+                    <td>{a.field === "email" || a.field === "name" || a.field === "role" ? `${action(a.action)}${paren(t(a.field))}` : action(a.action)}</td>
+                    <td>{a.field === "role" ? roleName(a.oldValue) : a.field === "disabledAt" ? null : a.oldValue}</td>
+                    <td>{a.field === "role" ? roleName(a.newValue) : a.field === "disabledAt" ? null : a.newValue}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </>
+  );
+}

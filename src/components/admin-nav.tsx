@@ -1,0 +1,33 @@
+import { getTranslations } from "next-intl/server";
+import { LocalLink as Link } from "@/components/local-link";
+import type { AppLocale } from "@/i18n/routing";
+
+interface Props {
+  locale: AppLocale;
+  /** the current page, e.g. "/admin/users" */
+  current: string;
+  plans: { code: string; name: string }[];
+}
+
+/** The admin pages: plans, users, and each plan's integrated projects. */
+export async function AdminNav({ locale, current, plans }: Props) {
+  const t = await getTranslations({ locale, namespace: "Admin" });
+  const tabs = [
+    { href: "/admin", text: t("title") },
+    { href: "/admin/users", text: t("usersLink") },
+    ...plans.map((p) => ({ href: `/admin/projects/${p.code}`, text: t("projectsLink", { plan: p.name }) })),
+  ];
+  return (
+    <nav aria-label={t("sections")} className="tabs">
+      <ul>
+        {tabs.map((tab) => (
+          <li key={tab.href}>
+            <Link href={tab.href} aria-current={tab.href === current ? "page" : undefined}>
+              {tab.text}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
