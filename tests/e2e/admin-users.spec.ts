@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { apiAs, DEMO, sql } from "../support/e2e";
 
@@ -285,5 +286,29 @@ test("a project renamed, with its ministries and budget changed, shows on the pu
   }
   await visitor.reload();
   await expect(visitor.getByRole("table", { name: "Integrated projects" }).first().locator("tbody tr").nth(5).getByRole("rowheader")).toHaveText("Seeds Development and Research Infrastructure Project");
+  await context.close();
+});
+
+test("the axe checker finds no serious or critical problem on the admin pages, with errors shown", async ({ browser, playwright, baseURL }) => {
+  const admin = await apiAs(playwright, baseURL!, DEMO.admin, "192.0.2.81");
+  const context = await browser.newContext({ baseURL, storageState: await admin.storageState() });
+  await admin.dispose();
+  const page = await context.newPage();
+  const check = async (what: string) => {
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(serious.map((v) => `${what}: ${v.id} ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  };
+  for (const locale of ["ja", "en"]) {
+    await page.goto(`/${locale}/admin`);
+    await check(`${locale} plans`);
+    await page.goto(`/${locale}/admin/users`);
+    await page.getByRole("region", { name: locale === "ja" ? "新しいユーザー" : "New user" }).getByRole("button").click();
+    await expect(page.locator("[aria-invalid=true]")).toHaveCount(3);
+    await page.getByRole("button", { name: locale === "ja" ? "admin@example.jp の変更" : "Change admin@example.jp" }).click();
+    await check(`${locale} users`);
+    await page.goto(`/${locale}/admin/projects/plan2`);
+    await check(`${locale} projects`);
+  }
   await context.close();
 });
