@@ -138,7 +138,7 @@ test("a password reset ends the user's sessions; the old password stops working"
   await admin.dispose();
 });
 
-test("an admin can neither disable themselves nor give up the admin role", async ({ playwright, baseURL }) => {
+test("an admin can neither disable themselves nor give up the admin role, and stays signed in after setting their own password", async ({ playwright, baseURL }) => {
   const admin = await apiAs(playwright, baseURL!, DEMO.admin, "192.0.2.31");
   const me = userId(DEMO.admin.email);
   const disable = await admin.patch(`/api/admin/users/${me}?lang=ja`, { data: { disabled: true } });
@@ -148,6 +148,12 @@ test("an admin can neither disable themselves nor give up the admin role", async
   expect(demote.status()).toBe(409);
   expect((await demote.json()).error.message).toBe("You cannot give up your own administrator role. Ask another administrator.");
   expect(sql("SELECT role, disabledAt FROM User WHERE id = ?", me)).toEqual([{ role: "admin", disabledAt: null }]);
+
+  // an admin who sets their own password stays signed in (and puts the demo password back)
+  for (const password of ["the admin's own new password", DEMO.admin.password]) {
+    expect((await admin.patch(`/api/admin/users/${me}`, { data: { password } })).status()).toBe(200);
+    expect((await (await admin.get("/api/auth/me")).json()).user).toEqual({ name: "管理者（デモ）", role: "admin" });
+  }
   await admin.dispose();
 });
 
