@@ -90,7 +90,7 @@ describe("projects", () => {
       budgets: [{ fiscalYear: "２０２２", kind: "amed", okuYen: "１,２３４.５" }, { fiscalYear: 2023, kind: "inhouse", okuYen: "12" }, { fiscalYear: 2024, kind: "amed", okuYen: "" }],
       reason: "令和5年度予算の反映",
     });
-    expect(await editProject("plan2", 2, edit, me)).toEqual({ kind: "saved", changed: ["nameEn", "ministries", "budget.amed.2022", "budget.inhouse.2023"] });
+    expect(await editProject("plan2", 2, edit, me)).toEqual({ kind: "saved", changed: ["nameEn", "ministries", "budget_amed.2022", "budget_inhouse.2023"] });
     const after = await project();
     expect(after.nameJa).toBe(before.nameJa);
     expect(after.nameEn).toBe("Medical Devices and Healthcare");
@@ -100,14 +100,14 @@ describe("projects", () => {
     expect(log.map((a) => [a.field, a.fiscalYear, a.oldValue, a.newValue, a.reason, a.planId])).toEqual([
       ["nameEn", null, before.nameEn, "Medical Devices and Healthcare", "令和5年度予算の反映", before.planId],
       ["ministries", null, "◎METI, MIC, MEXT, MHLW", "◎MEXT, METI", "令和5年度予算の反映", before.planId],
-      ["budget.amed", 2022, "108", "1234.5", "令和5年度予算の反映", before.planId],
-      ["budget.inhouse", 2023, null, "12", "令和5年度予算の反映", before.planId],
+      ["budget_amed", 2022, "108", "1234.5", "令和5年度予算の反映", before.planId],
+      ["budget_inhouse", 2023, null, "12", "令和5年度予算の反映", before.planId],
     ]);
 
     // the same again changes nothing and logs nothing; an empty cell removes a budget
     expect(await editProject("plan2", 2, edit, me)).toEqual({ kind: "saved", changed: [] });
-    expect(await editProject("plan2", 2, projectEditSchemaFor({ budgets: [{ fiscalYear: 2023, kind: "inhouse", okuYen: "" }] }), me)).toEqual({ kind: "saved", changed: ["budget.inhouse.2023"] });
-    expect((await auditOf("Project", after.id)).at(-1)).toMatchObject({ field: "budget.inhouse", fiscalYear: 2023, oldValue: "12", newValue: null, reason: null });
+    expect(await editProject("plan2", 2, projectEditSchemaFor({ budgets: [{ fiscalYear: 2023, kind: "inhouse", okuYen: "" }] }), me)).toEqual({ kind: "saved", changed: ["budget_inhouse.2023"] });
+    expect((await auditOf("Project", after.id)).at(-1)).toMatchObject({ field: "budget_inhouse", fiscalYear: 2023, oldValue: "12", newValue: null, reason: null });
   });
 
   it("refuse a budget outside the plan's years, and change nothing", async () => {

@@ -14,12 +14,21 @@ export async function auditTrail(planCode: string, filter: { kpi?: string; fy?: 
     include: { user: { select: { name: true, email: true } } },
   });
   const codes = new Map((await prisma.kpi.findMany({ where: { id: { in: rows.map((r) => r.kpiId).filter((x): x is number => x !== null) } } })).map((k) => [k.id, k.code]));
+  // Changes to a project, or to its evaluation in a round, name the project.
+  const idsOf = (entity: string) => rows.filter((r) => r.entity === entity && r.entityId !== null).map((r) => r.entityId!);
+  const projectNo = new Map<string, number>([
+    ...(await prisma.project.findMany({ where: { id: { in: idsOf("Project") } } })).map((p) => [`Project ${p.id}`, p.no] as const),
+    ...(await prisma.projectEvaluation.findMany({ where: { id: { in: idsOf("ProjectEvaluation") } }, include: { project: { select: { no: true } } } })).map(
+      (e) => [`ProjectEvaluation ${e.id}`, e.project.no] as const,
+    ),
+  ]);
   return rows.map((r) => ({
     id: r.id,
     at: r.at.toISOString(),
     user: r.user?.name ?? null,
     action: r.action,
     kpi: r.kpiId ? (codes.get(r.kpiId) ?? null) : null,
+    project: projectNo.get(`${r.entity} ${r.entityId}`) ?? null,
     fiscalYear: r.fiscalYear,
     field: r.field,
     oldValue: r.oldValue,

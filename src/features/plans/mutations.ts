@@ -128,7 +128,7 @@ export async function editProject(planCode: string, no: number, input: ProjectEd
     }
     for (const b of input.budgets ?? []) {
       const current = project.budgets.find((x) => x.fiscalYear === b.fiscalYear && x.kind === b.kind);
-      const field = `budget.${b.kind}`;
+      const field = `budget_${b.kind}`;
       if (b.okuYen === null) {
         if (!current) continue;
         await tx.projectBudget.delete({ where: { id: current.id } });

@@ -4,7 +4,7 @@ import type { AppLocale } from "@/i18n/routing";
 import type { AuditEntry } from "../data";
 
 /** The audit trail as a table: who, when, what (indicator, year, item), before → after, why. */
-export function AuditTable({ entries, kpiNames }: { entries: AuditEntry[]; kpiNames: Map<string, string> }) {
+export function AuditTable({ entries, kpiNames, projectNames }: { entries: AuditEntry[]; kpiNames: Map<string, string>; projectNames: Map<number, string> }) {
   const t = useTranslations("Audit");
   const locale = useLocale() as AppLocale;
   if (entries.length === 0) return <p>{t("empty")}</p>;
@@ -30,7 +30,7 @@ export function AuditTable({ entries, kpiNames }: { entries: AuditEntry[]; kpiNa
               </td>
               <td>{a.user}</td>
               <td>
-                {[a.kpi ? (kpiNames.get(a.kpi) ?? a.kpi) : null, a.fiscalYear ? fyLabel(a.fiscalYear, locale) : null, field(a.field)].filter(Boolean).join(" · ")}
+                {[a.kpi ? (kpiNames.get(a.kpi) ?? a.kpi) : null, a.project ? (projectNames.get(a.project) ?? null) : null, a.fiscalYear ? fyLabel(a.fiscalYear, locale) : null, field(a.field)].filter(Boolean).join(" · ")}
               </td>
               <td className="audit__value">{a.oldValue}</td>
               <td className="audit__value">{a.newValue}</td>

@@ -16,7 +16,10 @@ export const dynamic = "force-dynamic";
 type Props = PageProps<"/[locale]/workspace/[plan]/audit">;
 
 const LIMIT = 500;
-const FIELDS = ["value", "numerator", "denominator", "text", "ratingFinal", "overrideReason", "detailJa", "detailEn", "noteJa", "noteEn", "textJa", "textEn", "status", "target", "nameJa", "nameEn"] as const;
+const FIELDS = [
+  ...["value", "numerator", "denominator", "text", "ratingFinal", "overrideReason", "detailJa", "detailEn", "noteJa", "noteEn", "footnote"],
+  ...["textJa", "textEn", "highlight", "status", "target", "nameJa", "nameEn", "ministries", "budget_amed", "budget_inhouse"],
+] as const;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const t = await getTranslations({ locale: (await params).locale as AppLocale, namespace: "Audit" });
@@ -93,7 +96,7 @@ export default async function AuditPage({ params, searchParams }: Props) {
         <a href={`/${locale}/workspace/${plan.code}/audit`}>{t("reset")}</a>
       </form>
       {entries.length === LIMIT && <p className="small muted">{t("shown", { count: LIMIT })}</p>}
-      <AuditTable entries={entries} kpiNames={kpiNames} />
+      <AuditTable entries={entries} kpiNames={kpiNames} projectNames={new Map(plan.projects.map((p) => [p.no, `${circledNumber(p.no)} ${name(p)}`]))} />
     </>
   );
 }
