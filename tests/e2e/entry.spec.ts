@@ -138,6 +138,15 @@ test.describe.serial("data entry for a round", () => {
     await expect(page.getByRole("row")).toHaveCount(2);
     await expect(page.getByRole("row").nth(1)).toContainText("最終評価");
 
+    // A project's budget edited by an admin names the project, the year and the item; then it is put back.
+    const budget = () => sql<{ okuYen: number }>("SELECT b.okuYen FROM ProjectBudget b JOIN Project p ON p.id = b.projectId WHERE p.no = 3 AND b.fiscalYear = 2022 AND b.kind = 'amed'")[0].okuYen;
+    const original = budget();
+    const setBudget = (okuYen: number) => admin.patch("/api/admin/plans/plan2/projects/3", { data: { budgets: [{ fiscalYear: 2022, kind: "amed", okuYen }], reason: "e2e" } });
+    expect((await setBudget(original + 1)).status()).toBe(200);
+    expect((await setBudget(original)).status()).toBe(200);
+    await page.goto("/ja/workspace/plan2/audit?field=budget_amed");
+    await expect(page.getByRole("row").filter({ hasText: "③ 再生・細胞医療・遺伝子治療プロジェクト · 令和4年度 · 予算額（日本医療研究開発機構対象経費）" })).toHaveCount(2);
+
     await page.goto("/en/workspace/plan2/audit?kpi=disease-outcome-1&fy=2023&field=value");
     await expect(page.getByRole("row").nth(1)).toContainText("FY2023 · Single-year value");
     await page.goto("/en/workspace/plan2/audit?fy=20x3");
