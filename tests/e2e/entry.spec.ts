@@ -149,6 +149,10 @@ test.describe.serial("data entry for a round", () => {
 
     await page.goto("/en/workspace/plan2/audit?kpi=disease-outcome-1&fy=2023&field=value");
     await expect(page.getByRole("row").nth(1)).toContainText("FY2023 · Single-year value");
+    await page.goto("/en/workspace/plan2/audit?fy=2024&field=status");
+    const unlock = page.getByRole("row").filter({ hasText: "FY2023 breakdown received" });
+    await expect(unlock.getByRole("cell").nth(3)).toHaveText("Final");
+    await expect(unlock.getByRole("cell").nth(4)).toHaveText("Draft");
     await page.goto("/en/workspace/plan2/audit?fy=20x3");
     await expect(page.getByText("That filter is not valid, so every change is shown.")).toBeVisible();
     await context.close();
@@ -209,6 +213,8 @@ test.describe.serial("data entry for a round", () => {
     expect((await stale.json()).conflicts[0]).toMatchObject({ field: "notes", by: "事務局（デモ）" });
     const audit = await (await committee.get("/api/plans/plan2/audit?fy=2023&field=footnote")).json();
     expect(audit.entries[0]).toMatchObject({ kpi: "disease-outcome-1", oldValue: null, newValue: "※ 令和5年度は速報値。" });
+    const highlight = await (await committee.get("/api/plans/plan2/audit?fy=2023&field=highlight")).json();
+    expect(highlight.entries[0]).toMatchObject({ oldValue: null, newValue: "⑤ 疾患基礎研究の成果を企業へ導出した。 / Seeds were transferred to companies." });
 
     // In the browser: the secretariat sees both in the grid, and a member sees them on the draft dashboard.
     const context = await browser.newContext({ baseURL, extraHTTPHeaders: { Origin: baseURL! } });

@@ -1,4 +1,5 @@
 import "server-only";
+import { circledNumber } from "@/domain/format";
 import { MAX_TEXT, readYearInput, type EntryError, type YearValues } from "@/domain/entry";
 import { kpiStatus } from "@/domain/follow-up";
 import { overrideNeedsReason } from "@/domain/rating";
@@ -223,7 +224,7 @@ export async function saveRound(planCode: string, fy: number, input: GridSave, v
             noteChanges++;
           }
           const highlightText = (h: { projectId: number | null; textJa: string; textEn: string | null }) =>
-            `${h.projectId ? `${projectNoOf.get(h.projectId)}: ` : ""}${noteText(h)}`;
+            `${h.projectId ? `${circledNumber(projectNoOf.get(h.projectId)!)} ` : ""}${noteText(h)}`;
           const wanted = notes.highlights.map((h) => ({ projectId: h.project === null ? null : projects.get(h.project)!.id, textJa: h.textJa.trim(), textEn: h.textEn?.trim() || null }));
           if (JSON.stringify(stored.highlights.map(highlightText)) !== JSON.stringify(wanted.map(highlightText))) {
             await tx.highlight.deleteMany({ where: { roundId: r.id } });

@@ -8,6 +8,8 @@ export function AuditTable({ entries, kpiNames, projectNames }: { entries: Audit
   const t = useTranslations("Audit");
   const locale = useLocale() as AppLocale;
   if (entries.length === 0) return <p>{t("empty")}</p>;
+  // A round's status is stored as draft | final: shown in the reader's language.
+  const value = (a: AuditEntry, v: string | null) => (a.field === "status" && (v === "draft" || v === "final") ? t(`statusValues.${v}`) : v);
   const field = (f: string | null) => (f && t.has(`fields.${f}` as "fields.value") ? t(`fields.${f}` as "fields.value") : f);
   return (
     <div className="table-wrap">
@@ -32,8 +34,8 @@ export function AuditTable({ entries, kpiNames, projectNames }: { entries: Audit
               <td>
                 {[a.kpi ? (kpiNames.get(a.kpi) ?? a.kpi) : null, a.project ? (projectNames.get(a.project) ?? null) : null, a.fiscalYear ? fyLabel(a.fiscalYear, locale) : null, field(a.field)].filter(Boolean).join(" · ")}
               </td>
-              <td className="audit__value">{a.oldValue}</td>
-              <td className="audit__value">{a.newValue}</td>
+              <td className="audit__value">{value(a, a.oldValue)}</td>
+              <td className="audit__value">{value(a, a.newValue)}</td>
               <td>{a.reason}</td>
             </tr>
           ))}
