@@ -22,6 +22,6 @@ export const getPlan = cache(async (code: string) => loadPlanData(code, await da
 export const getPlanAsOf = cache(async (code: string, fyText: string) => {
   const live = await getPlan(code);
   const fy = live && planYear(live, fyText);
-  if (!live || fy === null) return { plan: null, live: null, fy: Number(fyText), correcting: null, presented: null };
+  if (!live || fy === null) return { plan: null, live: null, fy: Number(fyText), correcting: null };
   return { live, fy, ...(await planForRound(live, fy)) };
 });

@@ -27,22 +27,18 @@ export async function takeRoundSnapshot(db: Db, planCode: string, fy: number, us
   });
 }
 
-/** The first snapshot of a round (as presented at its meeting) and the latest one; null when it was never final. */
-export async function readRoundSnapshots(db: Db, planCode: string, fy: number): Promise<{ first: Snapshot; latest: Snapshot } | null> {
-  const where = { round: { plan: { code: planCode }, fiscalYear: fy } };
-  const [first, latest] = await Promise.all([
-    db.roundSnapshot.findFirst({ where, orderBy: { id: "asc" } }),
-    db.roundSnapshot.findFirst({ where, orderBy: { id: "desc" } }),
-  ]);
-  if (!first || !latest) return null;
-  const read = (s: typeof first): Snapshot => ({
-    takenAt: s.takenAt.toISOString(),
-    takenOn: s.takenAt.toLocaleDateString("sv-SE", { timeZone: "Asia/Tokyo" }),
-    meetingNo: s.meetingNo,
-    meetingDate: s.meetingDate,
-    plan: JSON.parse(s.data) as PlanData,
-  });
-  return { first: read(first), latest: first.id === latest.id ? read(first) : read(latest) };
+/** A round's first snapshot (as presented at its meeting) or its latest one; null when it was never final. */
+export async function readRoundSnapshot(db: Db, planCode: string, fy: number, which: "first" | "latest"): Promise<Snapshot | null> {
+  const s = await db.roundSnapshot.findFirst({ where: { round: { plan: { code: planCode }, fiscalYear: fy } }, orderBy: { id: which === "first" ? "asc" : "desc" } });
+  return (
+    s && {
+      takenAt: s.takenAt.toISOString(),
+      takenOn: s.takenAt.toLocaleDateString("sv-SE", { timeZone: "Asia/Tokyo" }),
+      meetingNo: s.meetingNo,
+      meetingDate: s.meetingDate,
+      plan: JSON.parse(s.data) as PlanData,
+    }
+  );
 }
 
 export interface RoundPlan {
@@ -50,17 +46,15 @@ export interface RoundPlan {
   plan: PlanData;
   /** set when the round was final once and is now unlocked for corrections: `plan` is then its latest snapshot */
   correcting: Snapshot | null;
-  /** the round as first presented, when it has been final */
-  presented: Snapshot | null;
 }
 
 /**
  * The plan for one round's pages and exports. A viewer who cannot see drafts gets, for a
- * round unlocked for corrections, the figures as last finalized rather than nothing.
+ * round unlocked for corrections, the figures as last finalized rather than nothing. A
+ * round the viewer can see costs no query.
  */
 export async function planForRound(db: Db, live: PlanData, fy: number): Promise<RoundPlan> {
-  const snapshots = await readRoundSnapshots(db, live.code, fy);
-  const visible = live.rounds.some((r) => r.fiscalYear === fy);
-  if (!visible && snapshots) return { plan: snapshots.latest.plan, correcting: snapshots.latest, presented: snapshots.first };
-  return { plan: live, correcting: null, presented: snapshots?.first ?? null };
+  if (live.rounds.some((r) => r.fiscalYear === fy)) return { plan: live, correcting: null };
+  const latest = await readRoundSnapshot(db, live.code, fy, "latest");
+  return latest ? { plan: latest.plan, correcting: latest } : { plan: live, correcting: null };
 }

@@ -8,6 +8,7 @@ import { KpiChart } from "@/features/dashboard/components/kpi-chart";
 import { RatingBadge } from "@/features/dashboard/components/rating-badge";
 import { getPlanAsOf } from "@/features/dashboard/data";
 import { chartPoints, figureFormat, kpiHistory } from "@/features/dashboard/view";
+import { presentedSnapshot } from "@/features/follow-up/data";
 import { followUpAt, rowChanged } from "@/features/follow-up/model";
 import { LocalLink as Link } from "@/components/local-link";
 import type { AppLocale } from "@/i18n/routing";
@@ -20,10 +21,11 @@ export async function generateStaticParams() {
 
 async function load(params: Props["params"]) {
   const { locale, plan: code, fy: fyText, kpi } = await params;
-  const { plan, fy, presented } = await getPlanAsOf(code, fyText);
+  const { plan, fy } = await getPlanAsOf(code, fyText);
   const followUp = plan ? followUpAt(plan, fy) : null;
   const row = followUp?.rows.find((r) => r.code === kpi);
   // The figures as first presented, shown next to today's when a correction changed them.
+  const presented = row && followUp?.round ? await presentedSnapshot(code, fy) : null;
   const before = presented && row && followUpAt(presented.plan, fy).rows.find((r) => r.code === kpi);
   const asPresented = before && rowChanged(before, row) ? { snapshot: presented, row: before } : null;
   return { locale: locale as AppLocale, plan, fy, followUp, row, asPresented };
