@@ -1,12 +1,18 @@
 import { useLocale, useTranslations } from "next-intl";
 import { fyLabel } from "@/domain/fiscal-year";
+import { circledNumber } from "@/domain/format";
+import type { PlanData } from "@/features/follow-up/model";
 import type { AppLocale } from "@/i18n/routing";
 import type { AuditEntry } from "../data";
 
 /** The audit trail as a table: who, when, what (indicator, year, item), before → after, why. */
-export function AuditTable({ entries, kpiNames, projectNames }: { entries: AuditEntry[]; kpiNames: Map<string, string>; projectNames: Map<number, string> }) {
+export function AuditTable({ entries, plan }: { entries: AuditEntry[]; plan: Pick<PlanData, "kpis" | "projects"> }) {
   const t = useTranslations("Audit");
   const locale = useLocale() as AppLocale;
+  // Several projects have an indicator of the same name: the project's number tells them apart.
+  const name = (o: { nameJa: string; nameEn: string }) => (locale === "ja" ? o.nameJa : o.nameEn);
+  const kpiNames = new Map(plan.kpis.map((k) => [k.code, `${circledNumber(k.projectNo)} ${name(k)}`]));
+  const projectNames = new Map(plan.projects.map((p) => [p.no, `${circledNumber(p.no)} ${name(p)}`]));
   if (entries.length === 0) return <p>{t("empty")}</p>;
   // A round's status is stored as draft | final: shown in the reader's language.
   const value = (a: AuditEntry, v: string | null) => (a.field === "status" && (v === "draft" || v === "final") ? t(`statusValues.${v}`) : v);

@@ -119,11 +119,7 @@ export default async function WorkspacePage({ params }: Props) {
         <p>
           <a href={`/${locale}/workspace/${plan.code}/audit?fy=${fy}`}>{ta("roundLink")}</a>
         </p>
-        <AuditTable
-          entries={trail}
-          kpiNames={new Map(plan.kpis.map((k) => [k.code, `${circledNumber(k.projectNo)} ${name(k)}`]))}
-          projectNames={new Map(plan.projects.map((p) => [p.no, `${circledNumber(p.no)} ${name(p)}`]))}
-        />
+        <AuditTable entries={trail} plan={plan} />
       </section>
     </>
   );

@@ -40,8 +40,6 @@ export default async function AuditPage({ params, searchParams }: Props) {
   const filter: { kpi?: string; fy?: number; field?: string } = query.success ? query.data : {};
   const entries = (await auditTrail(code, filter, LIMIT)) ?? [];
   const name = (o: { nameJa: string; nameEn: string }) => (locale === "ja" ? o.nameJa : o.nameEn);
-  // Several projects have an indicator of the same name: the project's number tells them apart.
-  const kpiNames = new Map(plan.kpis.map((k) => [k.code, `${circledNumber(k.projectNo)} ${name(k)}`]));
   const years = Array.from({ length: plan.lastFy - plan.firstFy + 1 }, (_, i) => plan.firstFy + i);
 
   return (
@@ -96,7 +94,7 @@ export default async function AuditPage({ params, searchParams }: Props) {
         <a href={`/${locale}/workspace/${plan.code}/audit`}>{t("reset")}</a>
       </form>
       {entries.length === LIMIT && <p className="small muted">{t("shown", { count: LIMIT })}</p>}
-      <AuditTable entries={entries} kpiNames={kpiNames} projectNames={new Map(plan.projects.map((p) => [p.no, `${circledNumber(p.no)} ${name(p)}`]))} />
+      <AuditTable entries={entries} plan={plan} />
     </>
   );
 }
