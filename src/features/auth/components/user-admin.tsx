@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from "react";
 import type { Role } from "../ability";
+import { fill } from "@/lib/fill";
 
 export interface UserRow {
   id: number;
@@ -25,7 +26,6 @@ interface Props {
 type Errors = Record<string, string>;
 
 /** "{email} was created." with its values. */
-const fill = (text: string, values: Record<string, string>) => text.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? "");
 
 /**
  * An admin's users: the list, a new user, and for one user at a time the name and role, a

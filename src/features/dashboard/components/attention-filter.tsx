@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useState, type ReactNode } from "react";
+import { fill } from "@/lib/fill";
 
 interface Props {
   label: string;
@@ -21,7 +22,7 @@ export function AttentionFilter({ label, shownText, total, attention, children }
         <input id={id} type="checkbox" checked={only} onChange={(e) => setOnly(e.target.checked)} />
         <label htmlFor={id}>{label}</label>
         <span role="status" className="muted">
-          {shownText.replace("{shown}", String(only ? attention : total))}
+          {fill(shownText, { shown: only ? attention : total })}
         </span>
       </p>
       {children}

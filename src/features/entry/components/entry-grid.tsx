@@ -5,6 +5,7 @@ import { readYearInput } from "@/domain/entry";
 import { formatFigure } from "@/domain/format";
 import { kpiStatus } from "@/domain/follow-up";
 import type { Measure, PlanSpan, YearFact } from "@/domain/types";
+import { fill } from "@/lib/fill";
 
 export interface GridKpi {
   code: string;
@@ -270,7 +271,6 @@ function NotesEditor({
   t: Record<string, string>;
 }) {
   const fieldErrors = (field: string) => errors.filter((e) => e.field === field).map((e) => e.message);
-  const n = (label: string, i: number) => label.replace("{n}", String(i + 1));
   function edit<K extends "footnotes" | "highlights">(list: K, i: number, patch: Partial<GridNotes[K][number]>) {
     setNotes((v) => ({ ...v, [list]: v[list].map((item, j) => (j === i ? { ...item, ...patch } : item)) }));
   }
@@ -287,7 +287,7 @@ function NotesEditor({
       <h3>{t.highlights}</h3>
       {notes.highlights.map((h, i) => (
         <fieldset key={i} className="note" aria-invalid={fieldErrors(`highlights.${i}`).length ? true : undefined}>
-          <legend>{n(t.highlight, i)}</legend>
+          <legend>{fill(t.highlight, { n: i + 1 })}</legend>
           <span className="field">
             <label htmlFor={`hl-${i}-project`}>{t.highlightProject}</label>
             <select id={`hl-${i}-project`} value={h.project ?? ""} disabled={!editable} onChange={(e) => edit("highlights", i, { project: e.target.value ? Number(e.target.value) : null })}>
@@ -316,7 +316,7 @@ function NotesEditor({
       <h3>{t.footnotes}</h3>
       {notes.footnotes.map((f, i) => (
         <fieldset key={i} className="note note--footnote" aria-invalid={fieldErrors(`footnotes.${i}`).length ? true : undefined}>
-          <legend>{n(t.footnote, i)}</legend>
+          <legend>{fill(t.footnote, { n: i + 1 })}</legend>
           <span className="field">
             <label htmlFor={`fn-${i}-kpi`}>{t.footnoteKpi}</label>
             <select id={`fn-${i}-kpi`} value={f.kpi} disabled={!editable} onChange={(e) => edit("footnotes", i, { kpi: e.target.value })}>

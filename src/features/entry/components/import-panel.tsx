@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useState } from "react";
+import { fill } from "@/lib/fill";
 
 interface Change {
   row: number | null;
@@ -44,9 +45,9 @@ export function ImportPanel({ plan, fy, locale, t }: Props) {
     setChanges(json?.changes ?? null);
     if (!res?.ok) setMessage(json?.error?.message ?? "Error");
     else if (mode === "apply") {
-      setMessage(t.applied.replace("{count}", String(json.saved)));
+      setMessage(fill(t.applied, { count: json.saved }));
       window.location.reload();
-    } else setMessage(t.previewChanges.replace("{count}", String(json.preview)));
+    } else setMessage(fill(t.previewChanges, { count: json.preview }));
   }
 
   return (
@@ -77,10 +78,10 @@ export function ImportPanel({ plan, fy, locale, t }: Props) {
           {t.apply}
         </button>
       </p>
-      <p role="status">{problems.length ? t.previewErrors.replace("{count}", String(problems.length)) : message}</p>
+      <p role="status">{problems.length ? fill(t.previewErrors, { count: problems.length }) : message}</p>
       {problems.length > 0 && (
         <table className="report compact">
-          <caption>{t.previewErrors.replace("{count}", String(problems.length))}</caption>
+          <caption>{fill(t.previewErrors, { count: problems.length })}</caption>
           <thead>
             <tr>
               <th scope="col">{t.row}</th>

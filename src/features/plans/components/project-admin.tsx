@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
 import { BUDGET_KINDS, MINISTRIES, type BudgetKind, type Ministry } from "@/domain/types";
+import { fill } from "@/lib/fill";
 
 export interface ProjectForm {
   no: number;
@@ -27,7 +28,6 @@ interface Props {
 
 type Result = { text: string; errors: Record<string, string> };
 
-const fill = (text: string, values: Record<string, string>) => text.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? "");
 
 /**
  * An admin's integrated projects: one form per project with its names, the ministries in
