@@ -2,14 +2,11 @@
  * What a clerk may enter for a KPI and a year, read as it is typed (１２３, "1,860",
  * spaces) and checked against the KPI's kind. Errors are message keys (Entry namespace).
  */
-import { parseNumberInput } from "./normalize";
+import { readFigure, type FigureError } from "./normalize";
 import type { Measure } from "./types";
 
 export type EntryError =
-  | "notANumber"
-  | "negative"
-  | "notInteger"
-  | "shareRange"
+  | FigureError
   | "numeratorAboveDenominator"
   | "denominatorZero"
   | "needsBoth"
@@ -34,12 +31,8 @@ export interface YearValues {
 export type FieldErrors = Partial<Record<keyof RawYearInput, EntryError>>;
 
 function readCount(raw: string | undefined): { n: number | null; error?: EntryError } {
-  const n = parseNumberInput(raw ?? "");
-  if (n === null) return { n: null };
-  if (Number.isNaN(n)) return { n: null, error: "notANumber" };
-  if (n < 0) return { n: null, error: "negative" };
-  if (!Number.isInteger(n)) return { n: null, error: "notInteger" };
-  return { n };
+  const { value, error } = readFigure(raw ?? "", "count");
+  return { n: value, error };
 }
 
 /** Reads one year's input for a KPI; either the values or the errors per field. */
@@ -67,12 +60,9 @@ export function readYearInput(measure: Measure, raw: RawYearInput): { values: Ye
       values.numerator = num.n;
       values.denominator = den.n;
     }
-    const share = parseNumberInput(raw.value ?? "");
-    if (share !== null) {
-      if (Number.isNaN(share)) errors.value = "notANumber";
-      else if (share < 0 || share > 100) errors.value = "shareRange";
-      else values.value = share;
-    }
+    const share = readFigure(raw.value ?? "", "share");
+    if (share.error) errors.value = share.error;
+    else values.value = share.value;
   }
   return { values, errors };
 }

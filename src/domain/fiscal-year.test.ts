@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fiscalYears, fyLabel, fyLabelsJa, fyShortLabel, parseFiscalYear } from "./fiscal-year";
+import { fiscalYears, fyLabel, fyLabelsJa, fyShortLabel, meetingDateRange, parseCalendarDate, parseFiscalYear } from "./fiscal-year";
 
 describe("fiscal-year labels", () => {
   it("prints Reiwa years in Japanese and FY in English", () => {
@@ -46,5 +46,25 @@ describe("fiscal-year labels", () => {
       expect(parseFiscalYear(fyLabel(fy, "en"))).toBe(fy);
       expect(parseFiscalYear(fyShortLabel(fy, "ja"))).toBe(fy);
     }
+  });
+});
+
+describe("calendar dates as typed", () => {
+  it("reads real dates, in full-width digits or with slashes", () => {
+    expect(parseCalendarDate("2025-05-14")).toBe("2025-05-14");
+    expect(parseCalendarDate("２０２５－０５－１４")).toBe("2025-05-14");
+    expect(parseCalendarDate(" 2025/5/4 ")).toBe("2025-05-04");
+    expect(parseCalendarDate("2024-02-29")).toBe("2024-02-29");
+  });
+
+  it("refuses what is not a date", () => {
+    for (const bad of ["2025-13-45", "2025-02-29", "2025-04-31", "2025-00-10", "25-05-14", "2025-05-14T00:00", "", "令和7年5月14日"]) {
+      expect(parseCalendarDate(bad), bad).toBeNull();
+    }
+  });
+
+  it("gives the span in which a round's meeting can be", () => {
+    expect(meetingDateRange(2024)).toEqual({ first: "2024-04-01", last: "2026-03-31" });
+    expect(meetingDateRange(2021).first <= "2022-05-17" && "2022-05-17" <= meetingDateRange(2021).last).toBe(true);
   });
 });

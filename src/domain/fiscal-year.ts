@@ -84,3 +84,26 @@ export function fiscalYears(firstFy: number, lastFy: number): number[] {
   for (let fy = firstFy; fy <= lastFy; fy++) out.push(fy);
   return out;
 }
+
+/**
+ * A calendar date as typed ("2025-05-14", "２０２５－０５－１４", "2025/5/14"), as YYYY-MM-DD;
+ * null when it is not a real date (2025-13-45, 2025-02-29).
+ */
+export function parseCalendarDate(input: string): string | null {
+  const m = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/.exec(normalizeDigits(input).trim());
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * When the meeting that presents a fiscal year's follow-up can be: from the start of that
+ * year (1 April) to the end of the next one (31 March two years on). FY2024's round was
+ * presented on 2025-05-14, FY2021's on 2022-05-17.
+ */
+export function meetingDateRange(fy: number): { first: string; last: string } {
+  assertFiscalYear(fy);
+  return { first: `${fy}-04-01`, last: `${fy + 2}-03-31` };
+}

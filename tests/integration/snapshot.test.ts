@@ -31,10 +31,15 @@ describe("snapshots of final rounds", () => {
     expect(exported(first.plan, fy)).toHaveLength(52);
   });
 
-  it("cannot be changed", async () => {
+  it("cannot be changed or deleted", async () => {
+    const count = await db.roundSnapshot.count();
     await expect(db.roundSnapshot.updateMany({ data: { data: "{}" } })).rejects.toThrow();
     const one = await db.roundSnapshot.findFirstOrThrow();
     expect(one.data).not.toBe("{}");
+    await expect(db.roundSnapshot.delete({ where: { id: one.id } })).rejects.toThrow();
+    await expect(db.roundSnapshot.deleteMany({})).rejects.toThrow();
+    await expect(db.$executeRawUnsafe(`DELETE FROM "RoundSnapshot"`)).rejects.toThrow();
+    expect(await db.roundSnapshot.count()).toBe(count);
   });
 
   it("an unlocked round shows the public its last final figures, and the corrected ones are compared with them", async () => {
@@ -69,5 +74,13 @@ describe("snapshots of final rounds", () => {
     expect(rowChanged(presented, current)).toBe(true);
     const untouched = (p: typeof after.plan) => followUpAt(p, 2024).rows.find((r) => r.code === "pharma-out-1")!;
     expect(rowChanged(untouched(asPresented), untouched(after.plan))).toBe(false);
+
+    // A year's row that holds nothing (entered during the unlock, then cleared) is no correction.
+    const pharma = await db.kpi.findFirstOrThrow({ where: { code: "pharma-out-1" } });
+    expect(await db.yearlyValue.count({ where: { kpiId: pharma.id, fiscalYear: 2023 } })).toBe(0);
+    await db.yearlyValue.create({ data: { kpiId: pharma.id, fiscalYear: 2023, value: null } });
+    const withEmptyRow = (await readPlanData(db, "plan2", null))!;
+    expect(untouched(withEmptyRow).facts.some((f) => f.fiscalYear === 2023)).toBe(true);
+    expect(rowChanged(untouched(asPresented), untouched(withEmptyRow))).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 /** Test databases: real SQLite files built by the real migrations and seed. */
+import Database from "better-sqlite3";
 import { execFileSync } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -24,14 +25,24 @@ export function migratedDb(name: string): string {
   return url;
 }
 
-/** A fresh database file built by `prisma db push` straight from schema.prisma. */
+/**
+ * A fresh database file built straight from schema.prisma: the SQL that `prisma migrate diff
+ * --from-empty` derives from it (what `db push` would run; `db push` itself keeps the process
+ * alive for a minute after it is done, on a timer of its Wasm engine).
+ */
 export function pushedDb(name: string): string {
   mkdirSync(TMP, { recursive: true });
   const file = path.join(TMP, name);
   rmSync(file, { force: true });
-  const url = `file:${file}`;
-  prisma(["db", "push", "--skip-generate"], url);
-  return url;
+  const sql = execFileSync(path.join(ROOT, "node_modules/.bin/prisma"), ["migrate", "diff", "--from-empty", "--to-schema-datamodel", "prisma/schema.prisma", "--script"], {
+    cwd: ROOT,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const db = new Database(file);
+  db.exec(sql);
+  db.close();
+  return `file:${file}`;
 }
 
 export function seedDb(url: string) {

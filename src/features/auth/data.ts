@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { USER_FIELDS } from "./mutations";
+import { sessionDigest, USER_FIELDS } from "./mutations";
 
 /** Every user for the admin page, enabled ones first, then by e-mail; never the password hash. */
 export async function listUsers() {
@@ -26,7 +26,10 @@ export async function userAuditTrail(take = 30) {
   }));
 }
 
-/** What a session is bound to: the user and the hash of their current password. */
-export async function sessionUser(id: number) {
-  return prisma.user.findUnique({ where: { id }, select: { id: true, passwordHash: true } });
+/** A session by its id, with its user; null when it was ended. */
+export async function sessionRow(sid: string) {
+  return prisma.session.findUnique({
+    where: { id: sessionDigest(sid) },
+    select: { expiresAt: true, user: { select: { id: true, role: true, name: true, email: true, disabledAt: true } } },
+  });
 }

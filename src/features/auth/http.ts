@@ -41,9 +41,19 @@ export async function jsonBody(request: Request): Promise<unknown> {
  * else (a wrong type in a hand-made request) reads as the generic "invalid".
  */
 export function invalidResponse(error: z.ZodError, t: AdminTranslator, namespace: AdminNamespace, values: Record<string, string | number> = {}): Response {
-  const errors = error.issues.map((issue) => {
-    const key = [`${namespace}.${issue.message}`, `Admin.${issue.message}`].find((k) => t.has(k as Key)) as Key | undefined;
-    return { field: issue.path.join("."), code: key ? issue.message : "invalid", message: t(key ?? "Admin.invalid", values) };
+  return fieldErrorsResponse(
+    error.issues.map((issue) => ({ field: issue.path.join("."), code: issue.message })),
+    t,
+    namespace,
+    values,
+  );
+}
+
+/** The same 400 answer for fields found invalid against the stored data (e.g. a target against its KPI's measure). */
+export function fieldErrorsResponse(fields: { field: string; code: string }[], t: AdminTranslator, namespace: AdminNamespace, values: Record<string, string | number> = {}): Response {
+  const errors = fields.map(({ field, code }) => {
+    const key = [`${namespace}.${code}`, `Admin.${code}`].find((k) => t.has(k as Key)) as Key | undefined;
+    return { field, code: key ? code : "invalid", message: t(key ?? "Admin.invalid", values) };
   });
   return Response.json({ error: { code: "invalid", message: t("Admin.invalid") }, errors }, { status: 400, headers: { "Cache-Control": "no-store" } });
 }

@@ -1,6 +1,7 @@
 // Writes to users. The Prisma client is a parameter because the CLI and the seed use these
 // too (outside Next, where "server-only" and the app's client singleton are not available).
-import type { PrismaClient, PrismaTx as Tx } from "@/lib/prisma-client";
+import { createHash, randomBytes } from "node:crypto";
+import type { Db, PrismaClient, PrismaTx as Tx } from "@/lib/prisma-client";
 import type { Viewer } from "./ability";
 import { userChangeRefusal } from "./ability";
 import { hashPassword } from "./password";
@@ -10,6 +11,33 @@ type Actor = NonNullable<Viewer>;
 
 /** What the admin page shows of a user: never the password hash. */
 export const USER_FIELDS = { id: true, email: true, name: true, role: true, createdAt: true, disabledAt: true } as const;
+
+/** How long a session lasts: a working day. */
+export const SESSION_HOURS = 8;
+
+/** What the database keeps of a session id: its digest, so that a copy of the table opens no session. */
+export function sessionDigest(sid: string): string {
+  return createHash("sha256").update(sid).digest("base64url");
+}
+
+/** A new session for a user; returns its id for the cookie. Expired sessions are cleared on the way. */
+export async function beginSession(db: PrismaClient, userId: number): Promise<string> {
+  const sid = randomBytes(32).toString("base64url");
+  const now = Date.now();
+  await db.session.deleteMany({ where: { expiresAt: { lte: new Date(now) } } });
+  await db.session.create({ data: { id: sessionDigest(sid), userId, expiresAt: new Date(now + SESSION_HOURS * 3_600_000) } });
+  return sid;
+}
+
+/** Ends one session (signing out). */
+export async function endSession(db: PrismaClient, sid: string): Promise<void> {
+  await db.session.deleteMany({ where: { id: sessionDigest(sid) } });
+}
+
+/** Ends every session of a user: a new password, or the account disabled. */
+function endUserSessions(db: Db, userId: number) {
+  return db.session.deleteMany({ where: { userId } });
+}
 
 /** One audit row per changed field of a user; a password is recorded as changed, never its value. */
 function audit(tx: Tx, userId: number, actorId: number | null, action: string, field: string, oldValue: string | null, newValue: string | null, reason: string | null = null) {
@@ -37,6 +65,7 @@ export async function upsertUser(prisma: PrismaClient, input: unknown, reason = 
       if (before.name !== name) await audit(tx, user.id, null, "user.update", "name", before.name, name, reason);
       if (before.role !== role) await audit(tx, user.id, null, "user.update", "role", before.role, role, reason);
       await audit(tx, user.id, null, "user.password", "password", null, null, reason);
+      await endUserSessions(tx, user.id);
       if (before.disabledAt) await audit(tx, user.id, null, "user.enable", "disabledAt", before.disabledAt.toISOString(), null, reason);
     }
     return user;
@@ -91,6 +120,8 @@ export async function changeUser(prisma: PrismaClient, userId: number, change: U
       changed.push("disabled");
     }
     const saved = await tx.user.update({ where: { id: user.id }, data, select: USER_FIELDS });
+    // A new password or a disabled account ends every session of the user at once.
+    if (data.passwordHash !== undefined || data.disabledAt) await endUserSessions(tx, user.id);
     return { kind: "saved" as const, user: saved, changed };
   });
 }

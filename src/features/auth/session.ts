@@ -1,30 +1,22 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import { getIronSession, type SessionOptions } from "iron-session";
 import { cookies } from "next/headers";
 import { prisma } from "@/lib/db";
 import { isRole, type Viewer } from "./ability";
+import { sessionRow } from "./data";
+import { beginSession, endSession, SESSION_HOURS } from "./mutations";
 import { serverSecret } from "./secret";
 
 export interface SessionData {
-  userId?: number;
-  /** passwordStamp() of the user's password when the session began */
-  stamp?: string;
-}
-
-/**
- * A short digest of the user's password hash, kept in the session: a new password (a reset
- * by an admin) ends every session begun with the old one.
- */
-export function passwordStamp(passwordHash: string): string {
-  return createHash("sha256").update(passwordHash).digest("base64url").slice(0, 22);
+  /** the session's random id; the database keeps only its digest (see the Session model) */
+  sid?: string;
 }
 
 function options(): SessionOptions {
   return {
     cookieName: "kpi_session",
     password: serverSecret(),
-    ttl: 60 * 60 * 8, // a working day
+    ttl: 60 * 60 * SESSION_HOURS, // a working day
     cookieOptions: {
       httpOnly: true,
       sameSite: "lax",
@@ -35,29 +27,36 @@ function options(): SessionOptions {
   };
 }
 
-export async function getSession() {
+async function getSession() {
   return getIronSession<SessionData>(await cookies(), options());
 }
 
 /**
  * The signed-in user, checked against the database on every request; null when anonymous,
- * when the account is disabled, or when its password was changed since the session began.
+ * when the session was ended (signed out, a new password, the account disabled) or has
+ * expired, or when the account is disabled.
  */
 export async function getViewer(): Promise<Viewer> {
-  const session = await getSession();
-  if (!session.userId) return null;
-  const user = await prisma.user.findUnique({
-    where: { id: session.userId },
-    select: { id: true, role: true, name: true, email: true, passwordHash: true, disabledAt: true },
-  });
-  if (!user || !isRole(user.role) || user.disabledAt !== null || session.stamp !== passwordStamp(user.passwordHash)) return null;
+  const { sid } = await getSession();
+  if (!sid) return null;
+  const row = await sessionRow(sid);
+  if (!row || row.expiresAt.getTime() <= Date.now()) return null;
+  const { user } = row;
+  if (!isRole(user.role) || user.disabledAt !== null) return null;
   return { id: user.id, role: user.role, name: user.name, email: user.email };
 }
 
-/** Starts (or renews) the session of a user who proved their password. */
-export async function startSession(user: { id: number; passwordHash: string }): Promise<void> {
+/** Starts a session for a user who proved their password (ending the one this browser had, if any). */
+export async function startSession(userId: number): Promise<void> {
   const session = await getSession();
-  session.userId = user.id;
-  session.stamp = passwordStamp(user.passwordHash);
+  if (session.sid) await endSession(prisma, session.sid);
+  session.sid = await beginSession(prisma, userId);
   await session.save();
+}
+
+/** Signs out: the session ends on the server, so a copy of the cookie no longer works either. */
+export async function stopSession(): Promise<void> {
+  const session = await getSession();
+  if (session.sid) await endSession(prisma, session.sid);
+  session.destroy();
 }

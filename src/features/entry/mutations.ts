@@ -119,6 +119,12 @@ export async function saveRound(planCode: string, fy: number, input: GridSave, v
         log.push({ kpi: data.kpiId ? codeOf.get(data.kpiId)! : null, project: projectId ? projectNoOf.get(projectId)! : null, field: data.field, oldValue: str(data.oldValue), newValue: str(data.newValue) });
         return tx.auditLog.create({ data: { ...rest, oldValue: str(data.oldValue), newValue: str(data.newValue), userId: viewer.id, planId: plan.id, roundId: r.id, fiscalYear: fy } });
       };
+      // A new round is a change of state too: who opened it, and when.
+      if (!round) {
+        await tx.auditLog.create({
+          data: { action: "round.create", entity: "FollowUpRound", entityId: r.id, userId: viewer.id, planId: plan.id, roundId: r.id, fiscalYear: fy, field: "status", newValue: "draft" },
+        });
+      }
       const lastChangeWhere = async (where: { entity: string | { in: string[] }; entityId?: number; roundId?: number }) => {
         const a = await tx.auditLog.findFirst({ where, orderBy: { id: "desc" }, include: { user: { select: { name: true } } } });
         return { by: a?.user?.name ?? null, at: a?.at.toISOString() ?? null };

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { meetingDateRange, parseCalendarDate } from "@/domain/fiscal-year";
+import { readFigure } from "@/domain/normalize";
 
 const raw = z.string().max(20_000).optional();
 
@@ -38,10 +40,27 @@ export const gridSaveSchema = z.object({
 export type GridRow = z.infer<typeof gridRowSchema>;
 export type GridSave = z.infer<typeof gridSaveSchema>;
 
-export const finalizeSchema = z.object({
-  meetingNo: z.number().int().min(1).max(10_000).nullable(),
-  meetingDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
-});
+/**
+ * Marking a fiscal year's round final: the meeting that presented it. The number is read
+ * as typed (１２, "12"); the date must be a real calendar date (２０２５－０５－１４ is
+ * fine, 2025-13-45 is not) within meetingDateRange(fy). Error messages are Entry keys.
+ */
+export function finalizeSchema(fy: number) {
+  const { first, last } = meetingDateRange(fy);
+  return z.object({
+    meetingNo: z.unknown().transform((v, ctx) => {
+      const { value, error } = readFigure(v, "count", 10_000);
+      if (error || value === 0) ctx.addIssue({ code: "custom", message: "meetingNoInvalid" });
+      return value;
+    }),
+    meetingDate: z.union([z.string().max(40), z.null()], { error: "meetingDateInvalid" }).transform((v, ctx) => {
+      const date = v === null || v.trim() === "" ? null : parseCalendarDate(v);
+      if (v !== null && v.trim() !== "" && date === null) ctx.addIssue({ code: "custom", message: "meetingDateInvalid" });
+      else if (date !== null && (date < first || date > last)) ctx.addIssue({ code: "custom", message: "meetingDateOutside" });
+      return date;
+    }),
+  });
+}
 
 export const unlockSchema = z.object({ reason: z.string().trim().min(1).max(2000) });
 

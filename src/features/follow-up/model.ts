@@ -141,9 +141,24 @@ export function planUpTo(plan: PlanData, fy: number): PlanData {
   };
 }
 
-/** Whether a KPI's figures, target or ratings differ between two follow-ups of the same round (e.g. as presented and now). */
+/**
+ * Whether a KPI's figures, target or ratings differ between two follow-ups of the same round
+ * (e.g. as presented and now), as the public sees them: a year's row that holds nothing (a
+ * value entered during an unlock, then cleared) is no figure, and no correction.
+ */
 export function rowChanged(before: FollowUpRow, after: FollowUpRow): boolean {
+  const shown = (f: YearFact) => [f.value, f.numerator, f.denominator, f.text, f.cumulativeReported].map((v) => (v === undefined || v === "" ? null : v));
   const key = (r: FollowUpRow) =>
-    JSON.stringify([r.target, r.status.cumulative.value, r.status.values, r.status.ratingAuto, r.status.rating, r.facts.map((f) => f.text ?? null)]);
+    JSON.stringify([
+      r.target,
+      r.status.cumulative.value,
+      r.status.values,
+      r.status.ratingAuto,
+      r.status.rating,
+      [...r.facts]
+        .sort((a, b) => a.fiscalYear - b.fiscalYear)
+        .map((f) => [f.fiscalYear, ...shown(f)])
+        .filter(([, ...v]) => v.some((x) => x !== null)),
+    ]);
   return key(before) !== key(after);
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import type { z } from "zod";
+import { readFigure, type FigureError } from "@/domain/normalize";
 import type { Viewer } from "@/features/auth/ability";
 import { prisma } from "@/lib/db";
 import type { kpiEditSchema, newPlanSchema, ProjectEdit } from "./schema";
@@ -42,14 +43,25 @@ export async function createPlan(input: z.infer<typeof newPlanSchema>, viewer: N
   });
 }
 
+const TARGET_ERRORS: Record<FigureError, string> = {
+  notANumber: "targetInvalid",
+  negative: "targetInvalid",
+  notInteger: "targetNotInteger",
+  shareRange: "targetShareRange",
+  tooLarge: "targetTooLarge",
+};
+
 /** Edits a KPI's names or target; the change and its reason go to the audit log, so targets keep their history. */
 export async function editKpi(planCode: string, kpiCode: string, input: z.infer<typeof kpiEditSchema>, viewer: NonNullable<Viewer>) {
   const kpi = await prisma.kpi.findFirst({ where: { code: kpiCode, project: { plan: { code: planCode } } }, include: { project: true } });
   if (!kpi) return { kind: "not-found" as const };
+  // The same reading as the grid's: a count's target is a whole number, a share's at most 100 %.
+  const target = input.target === undefined ? null : readFigure(input.target, kpi.measure === "share" ? "share" : "count");
+  if (target?.error) return { kind: "invalid" as const, field: "target", code: TARGET_ERRORS[target.error] };
   const next = {
     nameJa: input.nameJa ?? kpi.nameJa,
     nameEn: input.nameEn ?? kpi.nameEn,
-    target: input.target === undefined ? kpi.target : input.target,
+    target: target === null ? kpi.target : target.value,
     targetQualifier: input.targetQualifier === undefined ? kpi.targetQualifier : input.targetQualifier || null,
   };
   const changed = (Object.keys(next) as (keyof typeof next)[]).filter((f) => String(next[f] ?? "") !== String(kpi[f] ?? ""));

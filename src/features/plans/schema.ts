@@ -1,10 +1,13 @@
 // Error messages are message keys: of the Admin namespace for plans and KPIs, of
 // AdminProjects (falling back to Admin) for projects.
 import { z } from "zod";
-import { normalizeDigits, parseNumberInput } from "@/domain/normalize";
+import { parseNumberInput, readFigure, type FigureError } from "@/domain/normalize";
 import { BUDGET_KINDS, MINISTRIES } from "@/domain/types";
 
-const year = z.preprocess((v) => (typeof v === "string" ? Number(normalizeDigits(v).trim()) : v), z.number({ error: "fyInvalid" }).int({ error: "fyInvalid" }).min(1989, { error: "fyInvalid" }).max(2100, { error: "fyInvalid" }));
+const year = z.preprocess(
+  (v) => (typeof v === "string" ? parseNumberInput(v) : v),
+  z.number({ error: "fyInvalid" }).int({ error: "fyInvalid" }).min(1989, { error: "fyInvalid" }).max(2100, { error: "fyInvalid" }),
+);
 const name = (max: number) => z.string({ error: "nameRequired" }).trim().min(1, { error: "nameRequired" }).max(max, { error: "nameTooLong" });
 
 export const newPlanSchema = z
@@ -18,11 +21,8 @@ export const newPlanSchema = z
   }, { error: "invalid" })
   .refine((p) => p.lastFy >= p.firstFy && p.lastFy - p.firstFy < 15, { path: ["lastFy"], error: "fyRange" });
 
-const target = z.preprocess((v) => {
-  if (typeof v !== "string") return v;
-  const s = normalizeDigits(v).replace(/,/g, "").trim();
-  return s === "" ? null : Number(s);
-}, z.number({ error: "targetInvalid" }).min(0, { error: "targetInvalid" }).max(1e9, { error: "targetInvalid" }).nullable());
+/** A target as typed; it is read by readFigure() against the KPI's measure when the KPI is known (see editKpi). */
+const target = z.union([z.string().max(50), z.number(), z.null()], { error: "targetInvalid" });
 
 const reason = z.string({ error: "reasonRequired" }).trim().min(1, { error: "reasonRequired" }).max(2000, { error: "reasonTooLong" });
 
@@ -35,10 +35,19 @@ export const kpiEditSchema = z.object({
 }, { error: "invalid" });
 
 /** A budget in 億円 as typed ("１,２３４.５", "326 ", 326); empty means "no budget". */
-const okuYen = z.preprocess(
-  (v) => (typeof v === "string" ? parseNumberInput(v) : v),
-  z.number({ error: "budgetNotANumber" }).min(0, { error: "budgetNegative" }).max(1_000_000, { error: "budgetTooLarge" }).nullable(),
-);
+const BUDGET_ERRORS: Record<FigureError, string> = {
+  notANumber: "budgetNotANumber",
+  negative: "budgetNegative",
+  tooLarge: "budgetTooLarge",
+  notInteger: "budgetNotANumber",
+  shareRange: "budgetNotANumber",
+};
+const okuYen = z.unknown().transform((v, ctx) => {
+  // A missing amount is a mistake, not a removal (that is null or "").
+  const { value, error } = v === undefined ? { value: null, error: "notANumber" as const } : readFigure(v, "amount", 1_000_000);
+  if (error) ctx.addIssue({ code: "custom", message: BUDGET_ERRORS[error] });
+  return value;
+});
 
 const ministries = z
   .array(z.object({ ministry: z.enum(MINISTRIES, { error: "ministryUnknown" }), lead: z.boolean({ error: "invalid" }) }, { error: "invalid" }), { error: "invalid" })

@@ -39,7 +39,7 @@ export async function POST(request: Request) {
     // A disabled account answers like a wrong password: the address says nothing of its state.
     if (!user || !ok || user.disabledAt !== null) return jsonError(401, "credentialsInvalid", t("credentialsInvalid"));
     perEmail.reset(email);
-    await startSession(user);
+    await startSession(user.id);
     // Members see the dashboards with drafts, rendered per request instead of from the public cache.
     (await draftMode()).enable();
     return Response.json({ user: { name: user.name, role: user.role } });

@@ -1,5 +1,5 @@
 import { draftMode } from "next/headers";
-import { getSession } from "@/features/auth/session";
+import { stopSession } from "@/features/auth/session";
 import { createTranslator } from "next-intl";
 import { loadMessages } from "@/i18n/messages";
 import { jsonError, requestLocale, sameOrigin, withErrorHandling } from "@/lib/api";
@@ -14,7 +14,7 @@ export async function POST(request: Request) {
       const t = createTranslator({ locale, messages: await loadMessages(locale), namespace: "Auth" });
       return jsonError(403, "forbidden", t("forbidden"));
     }
-    (await getSession()).destroy();
+    await stopSession();
     (await draftMode()).disable();
     return Response.json({ ok: true });
   });

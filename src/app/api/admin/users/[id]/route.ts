@@ -1,4 +1,3 @@
-import { sessionUser } from "@/features/auth/data";
 import { adminRequest, invalidResponse, jsonBody } from "@/features/auth/http";
 import { changeUser } from "@/features/auth/mutations";
 import { startSession } from "@/features/auth/session";
@@ -36,8 +35,7 @@ export async function PATCH(request: Request, ctx: RouteContext<"/api/admin/user
       case "saved": {
         // An admin who sets their own password stays signed in (other sessions end).
         if (result.user.id === viewer.id && result.changed.includes("password")) {
-          const me = await sessionUser(viewer.id);
-          if (me) await startSession(me);
+          await startSession(viewer.id);
         }
         return Response.json({ user: result.user, changed: result.changed, message: t("AdminUsers.saved") });
       }

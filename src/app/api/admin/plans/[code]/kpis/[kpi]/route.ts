@@ -1,4 +1,4 @@
-import { adminRequest, invalidResponse, jsonBody } from "@/features/auth/http";
+import { adminRequest, fieldErrorsResponse, invalidResponse, jsonBody } from "@/features/auth/http";
 import { invalidateDashboards } from "@/features/dashboard/cache";
 import { editKpi } from "@/features/plans/mutations";
 import { kpiEditSchema } from "@/features/plans/schema";
@@ -17,6 +17,7 @@ export async function POST(request: Request, ctx: RouteContext<"/api/admin/plans
     const { code, kpi } = await ctx.params;
     const result = await editKpi(code, kpi, input.data, viewer);
     if (result.kind === "not-found") return jsonError(404, "notFound", t("Admin.kpiNotFound", { code, kpi }));
+    if (result.kind === "invalid") return fieldErrorsResponse([result], t, "Admin");
     if (result.kind === "saved") invalidateDashboards();
     return Response.json(result);
   });
