@@ -11,9 +11,9 @@ export function prepareDatabase(name) {
   return env;
 }
 
-/** `next start` on a port; returns the base URL and a stop function. */
+/** The production server (scripts/serve.mjs, as `npm run start`) on a port; returns the base URL and a stop function. */
 export async function startServer(env, port) {
-  const server = spawn("node_modules/.bin/next", ["start"], { env: { ...env, PORT: String(port) }, stdio: "ignore", detached: true });
+  const server = spawn("node", ["scripts/serve.mjs"], { env: { ...env, PORT: String(port) }, stdio: "ignore", detached: true });
   const exited = new Promise((r) => server.on("exit", r));
   const stop = async () => {
     try {

@@ -41,15 +41,46 @@ export function parseQuery<S extends z.ZodType>(
   return { ok: false, response: jsonError(400, key, t(key)) };
 }
 
-/** Runs a handler; anything unexpected is logged on the server and answered with a generic 500. */
-export async function withErrorHandling(request: Request, handler: () => Promise<Response>): Promise<Response> {
+/** The session cookie (src/features/auth/session.ts). */
+export const SESSION_COOKIE = "kpi_session";
+
+function hasSessionCookie(request: Request): boolean {
+  return (request.headers.get("cookie") ?? "").split(";").some((c) => c.trim().startsWith(`${SESSION_COOKIE}=`));
+}
+
+/**
+ * Every API answer may depend on who asks (drafts for members, 401 for the public, on the
+ * same URL): a shared cache must key it by the cookie (Vary), and must never keep one given
+ * to a signed-in user (private, no-store). Answers to the public keep their own caching.
+ */
+function markSessionDependence(request: Request, response: Response): Response {
+  let headers = response.headers;
   try {
-    return await handler();
+    headers.append("Vary", "Cookie");
+  } catch {
+    // immutable headers (e.g. Response.redirect): copy them
+    headers = new Headers(response.headers);
+    headers.append("Vary", "Cookie");
+    response = new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+  }
+  if (hasSessionCookie(request)) headers.set("Cache-Control", "private, no-store");
+  return response;
+}
+
+/**
+ * Runs a handler; anything unexpected is logged on the server and answered with a generic
+ * 500 (no stack trace reaches the client). Every answer says whether it depends on the session.
+ */
+export async function withErrorHandling(request: Request, handler: () => Promise<Response>): Promise<Response> {
+  let response: Response;
+  try {
+    response = await handler();
   } catch (error) {
     console.error(`${request.method} ${new URL(request.url).pathname} failed`, error);
     const t = await apiTranslator(requestLocale(request));
-    return jsonError(500, "internal", t("internal"));
+    response = jsonError(500, "internal", t("internal"));
   }
+  return markSessionDependence(request, response);
 }
 
 /**

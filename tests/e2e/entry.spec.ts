@@ -285,9 +285,11 @@ test.describe.serial("data entry for a round", () => {
     const csv = "\uFEFFkpi,value\r\ndisease-outcome-1,１８\r\n";
     const preview = await secretariat.post(`${IMPORT}&mode=preview`, upload("input.csv", "text/csv", Buffer.from(csv, "utf8")));
     expect(preview.status()).toBe(200);
-    expect((await preview.json()).changes).toEqual([{ row: 2, kpi: "disease-outcome-1", project: null, field: "value", oldValue: "16", newValue: "18" }]);
+    const checked = await preview.json();
+    expect(checked.changes).toEqual([{ row: 2, kpi: "disease-outcome-1", project: null, field: "value", oldValue: "16", newValue: "18" }]);
     expect(valueOf("disease-outcome-1")).toBe(16);
-    const applied = await secretariat.post(`${IMPORT}&mode=apply`, upload("input.csv", "text/csv", Buffer.from(csv, "utf8")));
+    // A file without version columns is applied on the basis of its preview: the token says what it saw.
+    const applied = await secretariat.post(`${IMPORT}&mode=apply`, { multipart: { ...upload("input.csv", "text/csv", Buffer.from(csv, "utf8")).multipart, token: checked.token } });
     expect(applied.status()).toBe(200);
     expect(valueOf("disease-outcome-1")).toBe(18);
     // the narrative saved earlier is untouched: the file had no detail_ja column

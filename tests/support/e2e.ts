@@ -24,7 +24,8 @@ export function sql<T>(query: string, ...args: unknown[]): T[] {
 
 /**
  * An API client, signed in when `user` is given. `client` is the address it comes from
- * (X-Forwarded-For): the server allows 20 sign-ins per client address in 15 minutes, and
+ * (X-Forwarded-For, believed from 127.0.0.1, which playwright.config.ts declares a proxy):
+ * the server allows 20 sign-ins per client address in 15 minutes, and
  * the whole suite runs from one machine, so a spec that signs in often uses its own.
  */
 export async function apiAs(

@@ -20,3 +20,27 @@ export function verifyPrintToken(token: string | undefined, plan: string, fy: nu
   const given = Buffer.from(mac, "base64url");
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
+
+/**
+ * Data the server hands a client and takes back unchanged (e.g. the versions an import
+ * preview was based on): JSON with an expiry, signed with HMAC-SHA256.
+ */
+export function sealData(data: unknown, ttlMs: number, now = Date.now()): string {
+  const payload = Buffer.from(JSON.stringify({ data, exp: now + ttlMs })).toString("base64url");
+  return `${payload}.${createHmac("sha256", serverSecret()).update(payload).digest("base64url")}`;
+}
+
+/** What sealData() sealed; null when the token was altered or has expired. */
+export function openData(token: string, now = Date.now()): unknown {
+  const [payload, mac, extra] = token.split(".");
+  if (!payload || !mac || extra !== undefined) return null;
+  const expected = createHmac("sha256", serverSecret()).update(payload).digest();
+  const given = Buffer.from(mac, "base64url");
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+  try {
+    const { data, exp } = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as { data: unknown; exp: number };
+    return exp > now ? data : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,6 +1,7 @@
 import "server-only";
 import { getIronSession, type SessionOptions } from "iron-session";
 import { cookies } from "next/headers";
+import { SESSION_COOKIE } from "@/lib/api";
 import { prisma } from "@/lib/db";
 import { isRole, type Viewer } from "./ability";
 import { sessionRow } from "./data";
@@ -14,7 +15,7 @@ export interface SessionData {
 
 function options(): SessionOptions {
   return {
-    cookieName: "kpi_session",
+    cookieName: SESSION_COOKIE,
     password: serverSecret(),
     ttl: 60 * 60 * SESSION_HOURS, // a working day
     cookieOptions: {

@@ -38,3 +38,16 @@ export async function auditTrail(planCode: string, filter: { kpi?: string; fy?: 
 }
 
 export type AuditEntry = NonNullable<Awaited<ReturnType<typeof auditTrail>>>[number];
+
+/** Each KPI's current versions for a year (0: nothing stored): what an import preview of a file without versions is based on. */
+export async function currentVersions(planCode: string, fy: number): Promise<Map<string, { valueVersion: number; entryVersion: number }>> {
+  const kpis = await prisma.kpi.findMany({
+    where: { project: { plan: { code: planCode } } },
+    select: {
+      code: true,
+      values: { where: { fiscalYear: fy }, select: { version: true } },
+      entries: { where: { round: { fiscalYear: fy } }, select: { version: true } },
+    },
+  });
+  return new Map(kpis.map((k) => [k.code, { valueVersion: k.values[0]?.version ?? 0, entryVersion: k.entries[0]?.version ?? 0 }]));
+}

@@ -13,7 +13,7 @@ export type SaveError = {
   kpi?: string;
   project?: number;
   field: string;
-  error: EntryError | "unknownKpi" | "overrideNeedsReason" | "unknownProject" | "ratingInvalid" | "markerMissing" | "footnoteDuplicate" | "textMissing";
+  error: EntryError | "unknownKpi" | "overrideNeedsReason" | "unknownProject" | "ratingInvalid" | "versionInvalid" | "markerMissing" | "footnoteDuplicate" | "textMissing";
 };
 export type Conflict = { kpi?: string; project?: number; field: string; theirs: string | null; yours: string | null; by: string | null; at: string | null };
 
@@ -45,8 +45,6 @@ class DryRun extends Error {
 export interface SaveOptions {
   /** do everything, report the changes, and roll back */
   dryRun?: boolean;
-  /** an import: the file carries no versions, so it applies over the current ones */
-  overCurrentVersions?: boolean;
 }
 
 const ENTRY_TEXT = ["detailJa", "detailEn", "noteJa", "noteEn"] as const;
@@ -138,7 +136,7 @@ export async function saveRound(planCode: string, fy: number, input: GridSave, v
           // fields the input does not carry (an import without that column) keep their value
           const values = { ...typed };
           for (const f of VALUE_FIELDS) if (row[f] === undefined) (values as Record<string, unknown>)[f] = current?.[f] ?? null;
-          if (!options.overCurrentVersions && (current?.version ?? 0) !== row.valueVersion) {
+          if ((current?.version ?? 0) !== row.valueVersion) {
             const who = current ? await lastChange("YearlyValue", current.id) : { by: null, at: null };
             for (const f of VALUE_FIELDS) if (str(current?.[f]) !== str(values[f])) conflicts.push({ kpi: row.kpi, field: f, theirs: str(current?.[f]), yours: str(values[f]), ...who });
             if (!conflicts.some((c) => c.kpi === row.kpi)) conflicts.push({ kpi: row.kpi, field: "value", theirs: str(current?.value), yours: str(values.value), ...who });
@@ -162,7 +160,7 @@ export async function saveRound(planCode: string, fy: number, input: GridSave, v
         const given = Object.entries(entryFields).filter(([, v]) => v !== undefined) as [string, string | null][];
         if (given.length === 0) continue;
         const entry = await tx.roundEntry.findUnique({ where: { roundId_kpiId: { roundId: r.id, kpiId } } });
-        if (!options.overCurrentVersions && (entry?.version ?? 0) !== row.entryVersion) {
+        if ((entry?.version ?? 0) !== row.entryVersion) {
           const who = entry ? await lastChange("RoundEntry", entry.id) : { by: null, at: null };
           for (const [f, v] of given) if (str(entry?.[f as keyof typeof entry]) !== str(v)) conflicts.push({ kpi: row.kpi, field: f, theirs: str(entry?.[f as keyof typeof entry]), yours: v, ...who });
           continue;
@@ -183,7 +181,7 @@ export async function saveRound(planCode: string, fy: number, input: GridSave, v
         const projectId = projects.get(ev.project)!.id;
         const current = await tx.projectEvaluation.findUnique({ where: { roundId_projectId: { roundId: r.id, projectId } } });
         const next = { textJa: ev.textJa?.trim() ?? current?.textJa ?? "", textEn: ev.textEn === undefined ? (current?.textEn ?? null) : ev.textEn.trim() || null };
-        if (!options.overCurrentVersions && (current?.version ?? 0) !== ev.version) {
+        if ((current?.version ?? 0) !== ev.version) {
           const who = current ? await lastChange("ProjectEvaluation", current.id) : { by: null, at: null };
           conflicts.push({ project: ev.project, field: "textJa", theirs: current?.textJa ?? null, yours: next.textJa, ...who });
           continue;
@@ -205,7 +203,7 @@ export async function saveRound(planCode: string, fy: number, input: GridSave, v
           include: { footnotes: { orderBy: { id: "asc" }, include: { kpi: { select: { code: true } } } }, highlights: { orderBy: { order: "asc" } } },
         });
         const noteText = (n: { marker?: string; textJa: string; textEn: string | null }) => `${n.marker ? `${n.marker} ` : ""}${n.textJa}${n.textEn ? ` / ${n.textEn}` : ""}`;
-        if (!options.overCurrentVersions && (round ? stored.version : 0) !== notes.version) {
+        if ((round ? stored.version : 0) !== notes.version) {
           const who = await lastChangeWhere({ entity: { in: ["Footnote", "Highlight"] }, roundId: r.id });
           conflicts.push({ field: "notes", theirs: [...stored.footnotes, ...stored.highlights].map(noteText).join("\n") || null, yours: [...notes.footnotes, ...notes.highlights].map((n) => noteText({ ...n, textEn: n.textEn ?? null })).join("\n") || null, ...who });
         } else {

@@ -14,9 +14,12 @@ export const COLUMNS = [
   "kpi", "project", "name_ja", "name_en", "measure", "unit", "target",
   "value", "numerator", "denominator", "text",
   "rating", "override_reason", "detail_ja", "detail_en", "note_ja", "note_en",
+  "value_version", "entry_version",
 ] as const;
 
-const READ_ONLY = new Set(["project", "name_ja", "name_en", "measure", "unit", "target"]);
+const READ_ONLY = new Set(["project", "name_ja", "name_en", "measure", "unit", "target", "value_version", "entry_version"]);
+/** What the template was made from: an upload is checked against these (hidden columns; kept when saved as CSV). */
+const VERSION_COLUMNS = new Set(["value_version", "entry_version"]);
 const str = (v: number | string | null | undefined) => (v === null || v === undefined ? "" : String(v));
 
 /** The round's template: one row per KPI, prefilled with the year's values and the round's texts. */
@@ -33,17 +36,21 @@ export async function buildTemplate(plan: PlanData, fy: number): Promise<Buffer>
       value: str(f?.value), numerator: str(f?.numerator), denominator: str(f?.denominator), text: f?.text ?? "",
       rating: e?.ratingFinal ?? "", override_reason: e?.overrideReason ?? "",
       detail_ja: e?.detailJa ?? "", detail_en: e?.detailEn ?? "", note_ja: e?.noteJa ?? "", note_en: e?.noteEn ?? "",
+      value_version: f?.version ?? 0, entry_version: e?.version ?? 0,
     });
   }
   ws.getRow(1).font = { bold: true };
   COLUMNS.forEach((key, i) => {
     if (READ_ONLY.has(key)) ws.getColumn(i + 1).fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFF2F2F2" } };
+    if (VERSION_COLUMNS.has(key)) ws.getColumn(i + 1).hidden = true;
   });
   const help = wb.addWorksheet("説明 Notes");
   help.addRows([
     [`${plan.nameJa} ${fyLabel(fy, "ja")} / ${plan.nameEn} ${fyLabel(fy, "en")}`],
     ["灰色の列は参考（取り込みでは無視）。value：件数、または割合（%）。割合は numerator／denominator でも可。rating：空欄＝自動判定、A／B（自動判定と異なる場合は override_reason が必要）。"],
     ["Grey columns are for reference and are ignored on import. value: the count, or the share in %; for shares numerator/denominator may be given. rating: empty = automatic, A or B (a reason is needed when it differs from the automatic rating)."],
+    ["非表示の列 value_version・entry_version は、このファイルを作った時点の版です。その後に他の人が保存した行は、取り込み時に競合として示され、上書きされません。"],
+    ["The hidden columns value_version and entry_version record what this file was made from: a row someone saved since is shown as a conflict on import, and never overwritten."],
   ]);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
@@ -58,6 +65,18 @@ export async function recordsToXlsx(name: string, records: Record<string, string
   ws.getRow(1).font = { bold: true };
   ws.views = [{ state: "frozen", ySplit: 1 }];
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/**
+ * Text cells that a spreadsheet would run as a formula (=, +, -, @, a tab or a CR first, as
+ * OWASP lists them) are written with a leading apostrophe; numbers stay numbers. PapaParse's
+ * own default pattern lets a cell with a line break through, hence this one.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A flat sheet as CSV for Excel in Japan: UTF-8 with a BOM, CRLF, formula-like text neutralised. */
+export function recordsToCsv(records: Record<string, string | number | boolean | null>[]): string {
+  return "\uFEFF" + Papa.unparse(records, { newline: "\r\n", escapeFormulae: FORMULA_START }) + "\r\n";
 }
 
 /** Text from a CSV file: UTF-8 (with or without BOM) when it is valid UTF-8, else Shift_JIS (CP932). */
@@ -95,17 +114,36 @@ export async function readUpload(bytes: Buffer, filename: string): Promise<Uploa
   return parsed.data.map((fields, i) => ({ row: i + 2, fields }));
 }
 
-/** The grid rows of an upload: the file is the desired state of each KPI it lists. */
-export function toGridRows(records: UploadRecord[]): { rows: GridRow[]; rowOf: Map<string, number>; errors: { row: number; kpi: string; field: string; error: "ratingInvalid" }[] } {
+export type UploadError = { row: number; kpi: string; field: string; error: "ratingInvalid" | "versionInvalid" };
+
+/**
+ * The grid rows of an upload: the file is the desired state of each KPI it lists. The
+ * versions come from the template's version columns; a row without them (a hand-made CSV)
+ * has none, and is based on the preview instead (see the import route).
+ */
+export function toGridRows(records: UploadRecord[]): {
+  rows: (Omit<GridRow, "valueVersion" | "entryVersion"> & { valueVersion?: number; entryVersion?: number })[];
+  rowOf: Map<string, number>;
+  errors: UploadError[];
+} {
   const rowOf = new Map<string, number>();
-  const rows: GridRow[] = [];
-  const errors: { row: number; kpi: string; field: string; error: "ratingInvalid" }[] = [];
+  const rows: ReturnType<typeof toGridRows>["rows"] = [];
+  const errors: UploadError[] = [];
   for (const { row, fields } of records) {
     const kpi = (fields.kpi ?? "").trim();
     if (!kpi) continue;
     rowOf.set(kpi, row);
     const rating = (fields.rating ?? "").trim().toUpperCase();
     if (rating !== "" && rating !== "A" && rating !== "B") errors.push({ row, kpi, field: "rating", error: "ratingInvalid" });
+    const version = (name: "value_version" | "entry_version") => {
+      const text = (fields[name] ?? "").trim();
+      if (text === "") return undefined;
+      if (!/^\d{1,9}$/.test(text)) {
+        errors.push({ row, kpi, field: name, error: "versionInvalid" });
+        return undefined;
+      }
+      return Number(text);
+    };
     // Only the columns the file has are applied: a file without notes leaves the notes alone.
     const col = (name: string) => (name in fields ? (fields[name] ?? "") : undefined);
     rows.push({
@@ -114,14 +152,14 @@ export function toGridRows(records: UploadRecord[]): { rows: GridRow[]; rowOf: M
       numerator: col("numerator"),
       denominator: col("denominator"),
       text: col("text"),
-      valueVersion: 0,
+      valueVersion: version("value_version"),
       rating: "rating" in fields ? (rating === "A" || rating === "B" ? rating : "") : undefined,
       overrideReason: col("override_reason"),
       detailJa: col("detail_ja"),
       detailEn: col("detail_en"),
       noteJa: col("note_ja"),
       noteEn: col("note_en"),
-      entryVersion: 0,
+      entryVersion: version("entry_version"),
     });
   }
   return { rows, rowOf, errors };

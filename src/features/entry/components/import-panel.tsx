@@ -10,6 +10,15 @@ interface Change {
   oldValue: string | null;
   newValue: string | null;
 }
+interface Conflict {
+  row: number | null;
+  kpi?: string;
+  field: string;
+  theirs: string | null;
+  yours: string | null;
+  by: string | null;
+  at: string | null;
+}
 interface Problem {
   row: number | null;
   kpi?: string;
@@ -30,6 +39,9 @@ export function ImportPanel({ plan, fy, locale, t }: Props) {
   const [file, setFile] = useState<File | null>(null);
   const [changes, setChanges] = useState<Change[] | null>(null);
   const [problems, setProblems] = useState<Problem[]>([]);
+  const [conflicts, setConflicts] = useState<Conflict[]>([]);
+  // What the preview was based on: apply sends it back, and is refused if anything changed since.
+  const [token, setToken] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -38,12 +50,16 @@ export function ImportPanel({ plan, fy, locale, t }: Props) {
     setBusy(true);
     const body = new FormData();
     body.set("file", file);
+    if (mode === "apply" && token) body.set("token", token);
     const res = await fetch(`/api/plans/${plan}/rounds/${fy}/import?mode=${mode}&lang=${locale}`, { method: "POST", body }).catch(() => null);
     const json = await res?.json().catch(() => null);
     setBusy(false);
     setProblems(json?.errors ?? []);
+    setConflicts(json?.conflicts ?? []);
     setChanges(json?.changes ?? null);
-    if (!res?.ok) setMessage(json?.error?.message ?? "Error");
+    setToken(json?.token ?? null);
+    if (json?.conflicts?.length) setMessage(fill(t.conflictsFound, { count: new Set(json.conflicts.map((c: Conflict) => c.kpi)).size }));
+    else if (!res?.ok) setMessage(json?.error?.message ?? "Error");
     else if (mode === "apply") {
       setMessage(fill(t.applied, { count: json.saved }));
       window.location.reload();
@@ -66,6 +82,8 @@ export function ImportPanel({ plan, fy, locale, t }: Props) {
             setFile(e.target.files?.[0] ?? null);
             setChanges(null);
             setProblems([]);
+            setConflicts([]);
+            setToken(null);
             setMessage(null);
           }}
         />
@@ -74,7 +92,7 @@ export function ImportPanel({ plan, fy, locale, t }: Props) {
         <button type="button" disabled={!file || busy} onClick={() => send("preview")}>
           {t.check}
         </button>
-        <button type="button" disabled={!file || busy || changes === null || problems.length > 0 || changes.length === 0} onClick={() => send("apply")}>
+        <button type="button" disabled={!file || busy || changes === null || problems.length > 0 || conflicts.length > 0 || changes.length === 0} onClick={() => send("apply")}>
           {t.apply}
         </button>
       </p>
@@ -97,6 +115,34 @@ export function ImportPanel({ plan, fy, locale, t }: Props) {
                 <td>{p.kpi}</td>
                 <td>{p.field}</td>
                 <td>{p.message}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {conflicts.length > 0 && (
+        <table className="report compact">
+          <caption>{message}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.row}</th>
+              <th scope="col">KPI</th>
+              <th scope="col">{t.field}</th>
+              <th scope="col">{t.yours}</th>
+              <th scope="col">{t.theirs}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {conflicts.map((c, i) => (
+              <tr key={i}>
+                <td>{c.row ?? "—"}</td>
+                <td>{c.kpi}</td>
+                <td>{c.field}</td>
+                <td>{c.yours ?? "—"}</td>
+                <td>
+                  {c.theirs ?? "—"}
+                  {c.by && ` (${c.by}${c.at ? `, ${new Date(c.at).toLocaleString(locale === "ja" ? "ja-JP" : "en-GB", { timeZone: "Asia/Tokyo" })}` : ""})`}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -6,6 +6,7 @@ import { startSession } from "@/features/auth/session";
 import { verifyPassword } from "@/features/auth/password";
 import { loadMessages } from "@/i18n/messages";
 import { jsonError, requestLocale, sameOrigin, withErrorHandling } from "@/lib/api";
+import { requestClient } from "@/lib/client-address";
 import { prisma } from "@/lib/db";
 
 export const dynamic = "force-dynamic";
@@ -29,7 +30,8 @@ export async function POST(request: Request) {
       return jsonError(400, key, t(key));
     }
     const { email, password } = parsed.data;
-    const client = request.headers.get("x-forwarded-for")?.split(",")[0].trim() || "local";
+    // The connection's address, or the client's as a proxy declared in TRUST_PROXY reports it.
+    const client = requestClient(request);
     const wait = Math.max(perEmail.hit(email), perClient.hit(client));
     if (wait > 0) {
       return Response.json({ error: { code: "tooMany", message: t("tooMany", { seconds: wait }) } }, { status: 429, headers: { "Retry-After": String(wait) } });

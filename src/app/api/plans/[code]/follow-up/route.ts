@@ -1,6 +1,5 @@
-import Papa from "papaparse";
 import { fyLabel } from "@/domain/fiscal-year";
-import { recordsToXlsx } from "@/features/entry/spreadsheet";
+import { recordsToCsv, recordsToXlsx } from "@/features/entry/spreadsheet";
 import { visibleRound } from "@/features/follow-up/http";
 import { csvRecords, exportRow } from "@/features/follow-up/report";
 import { followUpQuerySchema } from "@/features/follow-up/schema";
@@ -34,9 +33,7 @@ export async function GET(request: Request, ctx: RouteContext<"/api/plans/[code]
       });
     }
     if (format === "csv") {
-      // A BOM, so that Excel in Japan reads the file as UTF-8.
-      const csv = "\uFEFF" + Papa.unparse(csvRecords(rows, result.plan), { newline: "\r\n" }) + "\r\n";
-      return new Response(csv, {
+      return new Response(recordsToCsv(csvRecords(rows, result.plan)), {
         headers: {
           "Content-Type": "text/csv; charset=utf-8",
           "Content-Disposition": `attachment; filename="${result.plan.code}-follow-up-FY${fy}.csv"`,

@@ -44,7 +44,7 @@ export default async function OverviewPage({ params }: Props) {
         <p className="round-meta">
           {round.meetingNo !== null && round.meetingDate && <span>{t("meeting", { no: round.meetingNo, date: formatDate(round.meetingDate, locale) })}</span>}
           {round.asOfDate && <span>{t("asOfDate", { date: formatDate(round.asOfDate, locale) })}</span>}
-          <a href={`/api/plans/${plan.code}/follow-up/slides?fy=${fy}&lang=${locale}`} title={tsl("downloadHint", { year })} download>
+          <a href={`/api/plans/${plan.code}/follow-up/slides?fy=${fy}&lang=${locale}`} title={tsl("downloadHint", { year })}>
             {tsl("download")}
           </a>
         </p>

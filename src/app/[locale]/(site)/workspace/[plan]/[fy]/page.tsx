@@ -110,7 +110,7 @@ export default async function WorkspacePage({ params }: Props) {
           fy={fy}
           locale={locale}
           t={Object.fromEntries(
-            ["import", "importHint", "template", "file", "check", "apply", "previewChanges", "previewErrors", "row", "field", "before", "after", "problem", "applied"].map((k) => [k, t.raw(k as "import") as string]),
+            ["import", "importHint", "template", "file", "check", "apply", "previewChanges", "previewErrors", "row", "field", "before", "after", "problem", "applied", "conflictsFound", "theirs", "yours"].map((k) => [k, t.raw(k as "import") as string]),
           )}
         />
       )}

@@ -11,6 +11,11 @@ function internalBaseUrl(): string {
   return process.env.INTERNAL_URL ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`;
 }
 
+/** A browser following a link (not a script or an API client). */
+function isNavigation(request: Request): boolean {
+  return request.headers.get("sec-fetch-mode") === "navigate" || (request.headers.get("accept") ?? "").includes("text/html");
+}
+
 /** GET /api/plans/{code}/follow-up/slides?fy=YYYY&lang=ja|en: the round's meeting slides as PDF. */
 export async function GET(request: Request, ctx: RouteContext<"/api/plans/[code]/follow-up/slides">) {
   return withErrorHandling(request, async () => {
@@ -40,15 +45,16 @@ export async function GET(request: Request, ctx: RouteContext<"/api/plans/[code]
         },
       });
     } catch (error) {
-      if (error instanceof PdfUnavailableError) {
-        console.error("PDF export unavailable", error);
-        return jsonError(503, "pdfUnavailable", t("pdfUnavailable"));
+      const reason = error instanceof PdfUnavailableError ? "unavailable" : error instanceof PdfTimeoutError ? "timeout" : null;
+      if (!reason) throw error;
+      console.error(`PDF export: ${reason}`, error);
+      // A person who followed the overview's link gets a page that says why and what to do;
+      // an API client keeps the JSON error.
+      if (isNavigation(request)) {
+        const page = `/${lang}/plans/${encodeURIComponent(code)}/${fy}/slides-unavailable?reason=${reason}`;
+        return new Response(null, { status: 303, headers: { Location: page, "Cache-Control": "no-store" } });
       }
-      if (error instanceof PdfTimeoutError) {
-        console.error("PDF export timed out", error);
-        return jsonError(504, "pdfTimeout", t("pdfTimeout"));
-      }
-      throw error;
+      return reason === "unavailable" ? jsonError(503, "pdfUnavailable", t("pdfUnavailable")) : jsonError(504, "pdfTimeout", t("pdfTimeout"));
     }
   });
 }

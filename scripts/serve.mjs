@@ -1,0 +1,28 @@
+// The production server: Next's request handler behind Node's own HTTP server, so that the
+// app knows the address of the connection (`next start` passes on only X-Forwarded-For, which
+// any client can send). That address goes in the x-kpi-peer-address header, replacing any a
+// client sent; src/lib/client-address.ts reads it, and believes X-Forwarded-For only from a
+// proxy declared in TRUST_PROXY.
+//   PORT (3000), HOSTNAME (every interface), TRUST_PROXY (none)
+import { createServer } from "node:http";
+
+process.env.NODE_ENV = "production";
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+const { default: next } = await import("next");
+
+const port = Number(process.env.PORT ?? 3000);
+const hostname = process.env.HOSTNAME || undefined;
+const app = next({ dev: false, port, hostname: hostname ?? "localhost" });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = createServer((req, res) => {
+  const peer = req.socket.remoteAddress ?? "unknown";
+  req.headers["x-kpi-peer-address"] = peer.startsWith("::ffff:") ? peer.slice(7) : peer;
+  handle(req, res).catch((error) => {
+    console.error(error);
+    if (!res.headersSent) res.writeHead(500).end();
+  });
+});
+server.listen(port, hostname, () => console.log(`Ready on http://${hostname ?? "localhost"}:${port}`));
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.close(() => process.exit(0)));

@@ -1,0 +1,45 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { fyLabel } from "@/domain/fiscal-year";
+import { LocalLink as Link } from "@/components/local-link";
+import type { AppLocale } from "@/i18n/routing";
+
+// It reads ?reason=, so it is rendered per request (the round's other pages are cached).
+export const dynamic = "force-dynamic";
+
+type Props = PageProps<"/[locale]/plans/[plan]/[fy]/slides-unavailable">;
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale: locale as AppLocale, namespace: "Slides" });
+  return { title: t("unavailableTitle"), robots: { index: false } };
+}
+
+/**
+ * Where the overview's slides link leads when the PDF cannot be made (the slides API sends a
+ * browser here; API clients keep its JSON error): why, and what to do, in the site's layout.
+ */
+export default async function SlidesUnavailablePage({ params, searchParams }: Props) {
+  const { locale: l, plan, fy } = await params;
+  const locale = l as AppLocale;
+  setRequestLocale(locale);
+  const { reason } = await searchParams;
+  const t = await getTranslations({ locale, namespace: "Slides" });
+  const year = /^\d{4}$/.test(fy) ? fyLabel(Number(fy), locale) : fy;
+  return (
+    <section aria-labelledby="slides-unavailable" className="notice-page">
+      <h1 id="slides-unavailable">{t("unavailableTitle")}</h1>
+      <p role="alert">{reason === "timeout" ? t("unavailableTimeout") : t("unavailableBrowser")}</p>
+      <h2>{t("unavailableWhatToDo")}</h2>
+      <ul>
+        <li>{reason === "timeout" ? t("unavailableRetry") : t("unavailableOperator")}</li>
+        <li>
+          {t("unavailablePrint")} <Link href={`/print/plans/${plan}/${fy}`}>{t("unavailablePrintLink", { year })}</Link>
+        </li>
+      </ul>
+      <p>
+        <Link href={`/plans/${plan}/${fy}`}>{t("unavailableBack", { year })}</Link>
+      </p>
+    </section>
+  );
+}
