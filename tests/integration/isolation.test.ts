@@ -65,3 +65,11 @@ describe("a read while another transaction is open", () => {
     expect([after.nameEn, after.nameJa]).toEqual(["committed name", "後から"]);
   });
 });
+
+describe("what survives a power cut", () => {
+  it("the connections sync every commit (synchronous=FULL) in WAL mode", async () => {
+    const [{ synchronous }] = await db.$queryRawUnsafe<{ synchronous: bigint }[]>("PRAGMA synchronous");
+    const [{ journal_mode }] = await db.$queryRawUnsafe<{ journal_mode: string }[]>("PRAGMA journal_mode");
+    expect([Number(synchronous), journal_mode]).toEqual([2, "wal"]);
+  });
+});
