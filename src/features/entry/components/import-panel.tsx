@@ -44,6 +44,7 @@ export function ImportPanel({ plan, fy, locale, t }: Props) {
   const [token, setToken] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const when = (at: string) => new Date(at).toLocaleString(locale === "ja" ? "ja-JP" : "en-GB", { timeZone: "Asia/Tokyo" });
 
   async function send(mode: "preview" | "apply") {
     if (!file) return;
@@ -98,81 +99,49 @@ export function ImportPanel({ plan, fy, locale, t }: Props) {
       </p>
       <p role="status">{problems.length ? fill(t.previewErrors, { count: problems.length }) : message}</p>
       {problems.length > 0 && (
-        <table className="report compact">
-          <caption>{fill(t.previewErrors, { count: problems.length })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.row}</th>
-              <th scope="col">KPI</th>
-              <th scope="col">{t.field}</th>
-              <th scope="col">{t.problem}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {problems.map((p, i) => (
-              <tr key={i}>
-                <td>{p.row ?? "—"}</td>
-                <td>{p.kpi}</td>
-                <td>{p.field}</td>
-                <td>{p.message}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <RowTable
+          caption={fill(t.previewErrors, { count: problems.length })}
+          columns={[t.row, "KPI", t.field, t.problem]}
+          rows={problems.map((p) => [p.row ?? "—", p.kpi, p.field, p.message])}
+        />
       )}
       {conflicts.length > 0 && (
-        <table className="report compact">
-          <caption>{message}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.row}</th>
-              <th scope="col">KPI</th>
-              <th scope="col">{t.field}</th>
-              <th scope="col">{t.yours}</th>
-              <th scope="col">{t.theirs}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {conflicts.map((c, i) => (
-              <tr key={i}>
-                <td>{c.row ?? "—"}</td>
-                <td>{c.kpi}</td>
-                <td>{c.field}</td>
-                <td>{c.yours ?? "—"}</td>
-                <td>
-                  {c.theirs ?? "—"}
-                  {c.by && ` (${c.by}${c.at ? `, ${new Date(c.at).toLocaleString(locale === "ja" ? "ja-JP" : "en-GB", { timeZone: "Asia/Tokyo" })}` : ""})`}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <RowTable
+          caption={message}
+          columns={[t.row, "KPI", t.field, t.yours, t.theirs]}
+          rows={conflicts.map((c) => [c.row ?? "—", c.kpi, c.field, c.yours ?? "—", `${c.theirs ?? "—"}${c.by ? ` (${c.by}${c.at ? `, ${when(c.at)}` : ""})` : ""}`])}
+        />
       )}
       {changes && changes.length > 0 && problems.length === 0 && (
-        <table className="report compact">
-          <caption>{message}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.row}</th>
-              <th scope="col">KPI</th>
-              <th scope="col">{t.field}</th>
-              <th scope="col">{t.before}</th>
-              <th scope="col">{t.after}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {changes.map((c, i) => (
-              <tr key={i}>
-                <td>{c.row ?? "—"}</td>
-                <td>{c.kpi}</td>
-                <td>{c.field}</td>
-                <td>{c.oldValue}</td>
-                <td>{c.newValue}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <RowTable caption={message} columns={[t.row, "KPI", t.field, t.before, t.after]} rows={changes.map((c) => [c.row ?? "—", c.kpi, c.field, c.oldValue, c.newValue])} />
       )}
     </section>
+  );
+}
+
+/** The preview's rows of a file (errors, conflicts or changes), one per KPI and field. */
+function RowTable({ caption, columns, rows }: { caption: string | null; columns: string[]; rows: (string | number | null | undefined)[][] }) {
+  return (
+    <table className="report compact">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          {columns.map((c) => (
+            <th key={c} scope="col">
+              {c}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((cells, i) => (
+          <tr key={i}>
+            {cells.map((cell, j) => (
+              <td key={j}>{cell}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
