@@ -26,7 +26,18 @@ async function save(): Promise<number> {
         update: { value: n, version: { increment: 1 } },
         create: { kpiId, fiscalYear: FY, value: n },
       });
-      await tx.auditLog.create({ data: { action: "value.update", entity: "YearlyValue", entityId: v.id, kpiId, fiscalYear: FY, field: "value", oldValue: String(n - 1), newValue: String(n) } });
+      await tx.auditLog.create({
+        data: {
+          action: "value.update",
+          entity: "YearlyValue",
+          entityId: v.id,
+          kpiId,
+          fiscalYear: FY,
+          field: "value",
+          oldValue: String(n - 1),
+          newValue: String(n),
+        },
+      });
     }
   });
   return performance.now() - t0;

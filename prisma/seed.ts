@@ -18,7 +18,9 @@ async function main() {
   try {
     // WAL lets the dashboards read while the secretariat writes; the mode stays with the file.
     await prisma.$queryRawUnsafe("PRAGMA journal_mode = WAL");
-    for (const name of readdirSync(dir).filter((f) => f.endsWith(".json")).sort()) {
+    for (const name of readdirSync(dir)
+      .filter((f) => f.endsWith(".json"))
+      .sort()) {
       const file = parseSeedFile(JSON.parse(readFileSync(path.join(dir, name), "utf8")));
       const r = await seedPlan(prisma, file);
       console.log(`seeded ${name}: plan ${r.plan}, ${r.projects} projects, ${r.kpis} KPIs, ${r.values} yearly facts, ${r.rounds} rounds`);

@@ -10,15 +10,26 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
-const RANGES = [[0x391, 0x3a1], [0x3a3, 0x3a9], [0x3b1, 0x3c9], [0x2160, 0x216b], [0x2170, 0x217b]];
+const RANGES = [
+  [0x391, 0x3a1],
+  [0x3a3, 0x3a9],
+  [0x3b1, 0x3c9],
+  [0x2160, 0x216b],
+  [0x2170, 0x217b],
+];
 const text = RANGES.flatMap(([a, b]) => Array.from({ length: b - a + 1 }, (_, i) => String.fromCodePoint(a + i))).join("");
 
 const dir = mkdtempSync(path.join(tmpdir(), "font-"));
-execFileSync("npm", ["install", "--prefix", dir, "--no-save", "--ignore-scripts", "subset-font@2.9.0", "@expo-google-fonts/noto-sans-jp@0.4.3"], { stdio: "inherit" });
+execFileSync("npm", ["install", "--prefix", dir, "--no-save", "--ignore-scripts", "subset-font@2.9.0", "@expo-google-fonts/noto-sans-jp@0.4.3"], {
+  stdio: "inherit",
+});
 const require = createRequire(path.join(dir, "node_modules", "x.js"));
 const subsetFont = require("subset-font");
 const fonts = path.join(dir, "node_modules/@expo-google-fonts/noto-sans-jp");
-for (const [weight, file] of [["400", "400Regular/NotoSansJP_400Regular.ttf"], ["700", "700Bold/NotoSansJP_700Bold.ttf"]]) {
+for (const [weight, file] of [
+  ["400", "400Regular/NotoSansJP_400Regular.ttf"],
+  ["700", "700Bold/NotoSansJP_700Bold.ttf"],
+]) {
   const out = await subsetFont(readFileSync(path.join(fonts, file)), text, { targetFormat: "woff2" });
   writeFileSync(`src/fonts/noto-sans-jp-supplement-${weight}.woff2`, out);
   console.log(`src/fonts/noto-sans-jp-supplement-${weight}.woff2: ${out.length} bytes, ${[...text].length} characters`);

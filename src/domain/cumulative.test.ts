@@ -33,18 +33,27 @@ describe("count cumulative", () => {
   });
 
   it("counts a recorded 0 as zero, and an absent year as unknown", () => {
-    const facts = [{ fiscalYear: 2020, value: 3 }, { fiscalYear: 2021, value: 0 }];
+    const facts = [
+      { fiscalYear: 2020, value: 3 },
+      { fiscalYear: 2021, value: 0 },
+    ];
     expect(cumulativeAsOf("count", facts, plan2, 2021)).toMatchObject({ value: 3, basis: "sum" });
     expect(cumulativeAsOf("count", facts, plan2, 2022).value).toBeNull();
   });
 
   it("adds single years after a printed cumulative", () => {
-    const facts = [{ fiscalYear: 2022, cumulativeReported: 100 }, { fiscalYear: 2023, value: 5 }];
+    const facts = [
+      { fiscalYear: 2022, cumulativeReported: 100 },
+      { fiscalYear: 2023, value: 5 },
+    ];
     expect(cumulativeAsOf("count", facts, plan2, 2023)).toMatchObject({ value: 105, basis: "reported" });
   });
 
   it("flags a printed cumulative that disagrees with the single-year values", () => {
-    const facts = [{ fiscalYear: 2020, value: 2 }, { fiscalYear: 2021, value: 2, cumulativeReported: 5 }];
+    const facts = [
+      { fiscalYear: 2020, value: 2 },
+      { fiscalYear: 2021, value: 2, cumulativeReported: 5 },
+    ];
     expect(cumulativeAsOf("count", facts, plan2, 2021)).toMatchObject({ value: 4, basis: "sum", reportedMismatch: 5 });
   });
 
@@ -87,16 +96,25 @@ describe("share cumulative", () => {
 
   it("otherwise is the latest year's share", () => {
     expect(cumulativeAsOf("share", pharma, plan2, 2020)).toMatchObject({ value: 80.8, basis: "latest" });
-    const partial = [{ fiscalYear: 2020, numerator: 1, denominator: 4 }, { fiscalYear: 2021, value: 30 }];
+    const partial = [
+      { fiscalYear: 2020, numerator: 1, denominator: 4 },
+      { fiscalYear: 2021, value: 30 },
+    ];
     expect(cumulativeAsOf("share", partial, plan2, 2021)).toMatchObject({ value: 30, basis: "latest" });
     expect(cumulativeAsOf("share", partial, plan2, 2020)).toMatchObject({ value: 25, basis: "pooled" });
   });
 
   it("never carries an earlier year's share forward into a year with no data", () => {
-    const facts = [{ fiscalYear: 2021, value: 48 }, { fiscalYear: 2022, value: 41 }];
+    const facts = [
+      { fiscalYear: 2021, value: 48 },
+      { fiscalYear: 2022, value: 41 },
+    ];
     const c = cumulativeAsOf("share", facts, plan2, 2023);
     expect(c).toMatchObject({ value: null, basis: "none" });
-    expect(c.missing).toEqual([{ fromFy: 2020, toFy: 2020, sum: null }, { fromFy: 2023, toFy: 2023, sum: null }]);
+    expect(c.missing).toEqual([
+      { fromFy: 2020, toFy: 2020, sum: null },
+      { fromFy: 2023, toFy: 2023, sum: null },
+    ]);
   });
 
   it("has no value without any share", () => {

@@ -61,12 +61,7 @@ function missingRuns(years: number[], has: (fy: number) => boolean): Array<[numb
   return runs;
 }
 
-export function cumulativeAsOf(
-  measure: Measure,
-  facts: readonly YearFact[],
-  span: PlanSpan,
-  asOfFy: number,
-): Cumulative {
+export function cumulativeAsOf(measure: Measure, facts: readonly YearFact[], span: PlanSpan, asOfFy: number): Cumulative {
   if (measure === "qualitative" || asOfFy < span.firstFy) return NONE;
   const to = Math.min(asOfFy, span.lastFy);
   const byYear = factsByYear(facts);
@@ -99,9 +94,7 @@ function countCumulative(byYear: Map<number, YearFact>, span: PlanSpan, asOfFy: 
 
 function shareCumulative(byYear: Map<number, YearFact>, span: PlanSpan, asOfFy: number): Cumulative {
   const years = fiscalYears(span.firstFy, asOfFy);
-  const missing = missingRuns(years, (fy) => yearShare(byYear.get(fy)) !== null).map(
-    ([fromFy, toFy]): MissingSpan => ({ fromFy, toFy, sum: null }),
-  );
+  const missing = missingRuns(years, (fy) => yearShare(byYear.get(fy)) !== null).map(([fromFy, toFy]): MissingSpan => ({ fromFy, toFy, sum: null }));
   // 1. Pooled: Σ numerators / Σ denominators, when every year has both.
   const pooled = years.every((fy) => {
     const f = byYear.get(fy);

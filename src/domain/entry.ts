@@ -5,12 +5,7 @@
 import { readFigure, type FigureError } from "./normalize";
 import type { Measure } from "./types";
 
-export type EntryError =
-  | FigureError
-  | "numeratorAboveDenominator"
-  | "denominatorZero"
-  | "needsBoth"
-  | "tooLong";
+export type EntryError = FigureError | "numeratorAboveDenominator" | "denominatorZero" | "needsBoth" | "tooLong";
 
 export const MAX_TEXT = 4000;
 

@@ -21,12 +21,7 @@ export interface KpiStatus {
   achieved: boolean | null;
 }
 
-export function kpiStatus(
-  kpi: KpiSpec & { facts: readonly YearFact[] },
-  span: PlanSpan,
-  asOfFy: number,
-  decided?: Rating | null,
-): KpiStatus {
+export function kpiStatus(kpi: KpiSpec & { facts: readonly YearFact[] }, span: PlanSpan, asOfFy: number, decided?: Rating | null): KpiStatus {
   const cumulative = cumulativeAsOf(kpi.measure, kpi.facts, span, asOfFy);
   const expected = expectedValue(kpi, span, asOfFy);
   const ratingAuto = autoRating(kpi, cumulative.value, span, asOfFy);

@@ -21,8 +21,18 @@ describe("figures", () => {
   });
 
   it("take their decimals from the most precise stored figure", () => {
-    expect(displayDecimals([{ fiscalYear: 2020, value: 80.8 }, { fiscalYear: 2022, value: 81 }])).toBe(1);
-    expect(displayDecimals([{ fiscalYear: 2020, value: 23 }, { fiscalYear: 2022, cumulativeReported: 31 }])).toBe(0);
+    expect(
+      displayDecimals([
+        { fiscalYear: 2020, value: 80.8 },
+        { fiscalYear: 2022, value: 81 },
+      ]),
+    ).toBe(1);
+    expect(
+      displayDecimals([
+        { fiscalYear: 2020, value: 23 },
+        { fiscalYear: 2022, cumulativeReported: 31 },
+      ]),
+    ).toBe(0);
     expect(displayDecimals([{ fiscalYear: 2020, value: 1 / 3 }])).toBe(1);
     expect(displayDecimals([])).toBe(0);
   });

@@ -55,12 +55,7 @@ export function formatFigure(n: number, f: FigureFormat, locale: Locale): string
 }
 
 /** A target as the report writes it, with its own decimals: 25件, ２件以上, 75% / 25, at least 2, 75%. */
-export function formatTarget(
-  target: number,
-  qualifier: "at_least" | null,
-  f: FigureFormat,
-  locale: Locale,
-): string {
+export function formatTarget(target: number, qualifier: "at_least" | null, f: FigureFormat, locale: Locale): string {
   const figure = formatFigure(target, { ...f, decimals: Math.min(1, decimalsOf(target)) }, locale);
   if (qualifier !== "at_least") return figure;
   return locale === "ja" ? `${figure}以上` : `at least ${figure}`;
@@ -74,7 +69,5 @@ export function formatRatio(ratio: number, locale: Locale): string {
 /** A calendar date (YYYY-MM-DD, no time zone): 2022年5月17日 / 17 May 2022. */
 export function formatDate(isoDate: string, locale: Locale): string {
   const [y, m, d] = isoDate.split("-").map(Number);
-  return new Intl.DateTimeFormat(locale === "ja" ? "ja-JP" : "en-GB", { dateStyle: "long", timeZone: "UTC" }).format(
-    new Date(Date.UTC(y, m - 1, d)),
-  );
+  return new Intl.DateTimeFormat(locale === "ja" ? "ja-JP" : "en-GB", { dateStyle: "long", timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, d)));
 }

@@ -85,7 +85,14 @@ describe("achievement at the plan's end", () => {
 describe("kpiStatus", () => {
   it("puts it together for a sub-target (regen 治験 うち遺伝子治療: 15 of 2)", () => {
     const s = kpiStatus(
-      { ...count(2), facts: [{ fiscalYear: 2020, value: 6 }, { fiscalYear: 2021, value: 3 }, { fiscalYear: 2022, value: 6 }] },
+      {
+        ...count(2),
+        facts: [
+          { fiscalYear: 2020, value: 6 },
+          { fiscalYear: 2021, value: 3 },
+          { fiscalYear: 2022, value: 6 },
+        ],
+      },
       plan2,
       2022,
     );
@@ -98,7 +105,17 @@ describe("kpiStatus", () => {
   });
 
   it("leaves a year with no data out of the values, never as 0", () => {
-    const s = kpiStatus({ ...count(10), facts: [{ fiscalYear: 2020, value: 1 }, { fiscalYear: 2022, value: 2 }] }, plan2, 2022);
+    const s = kpiStatus(
+      {
+        ...count(10),
+        facts: [
+          { fiscalYear: 2020, value: 1 },
+          { fiscalYear: 2022, value: 2 },
+        ],
+      },
+      plan2,
+      2022,
+    );
     expect(s.values).toEqual({ 2020: 1, 2022: 2 });
     expect(s.cumulative.value).toBeNull();
     expect(s.ratingAuto).toBeNull();

@@ -26,12 +26,7 @@ export function isRated(kpi: KpiSpec): boolean {
   return !kpi.management && kpi.measure !== "qualitative" && kpi.target !== null;
 }
 
-export function autoRating(
-  kpi: KpiSpec,
-  cumulative: number | null,
-  span: PlanSpan,
-  asOfFy: number,
-): Rating | null {
+export function autoRating(kpi: KpiSpec, cumulative: number | null, span: PlanSpan, asOfFy: number): Rating | null {
   if (!isRated(kpi) || cumulative === null) return null;
   const target = kpi.target!;
   if (kpi.measure === "share") return cumulative >= target ? "A" : "B";
@@ -47,12 +42,7 @@ export function achievementRatio(cumulative: number | null, reference: number | 
 }
 
 /** At the plan's end: achieved when the cumulative reaches the target. Before it: null. */
-export function achievedAtEnd(
-  kpi: KpiSpec,
-  cumulative: number | null,
-  span: PlanSpan,
-  asOfFy: number,
-): boolean | null {
+export function achievedAtEnd(kpi: KpiSpec, cumulative: number | null, span: PlanSpan, asOfFy: number): boolean | null {
   if (asOfFy < span.lastFy || !isRated(kpi) || cumulative === null) return null;
   return cumulative >= kpi.target!;
 }

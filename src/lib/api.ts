@@ -9,9 +9,7 @@ import { isLocale, routing, type AppLocale } from "@/i18n/routing";
 export function requestLocale(request: Request): AppLocale {
   const lang = new URL(request.url).searchParams.get("lang");
   if (isLocale(lang)) return lang;
-  const accepted = (request.headers.get("accept-language") ?? "")
-    .split(",")
-    .map((part) => part.split(";")[0].trim().slice(0, 2).toLowerCase());
+  const accepted = (request.headers.get("accept-language") ?? "").split(",").map((part) => part.split(";")[0].trim().slice(0, 2).toLowerCase());
   return accepted.find(isLocale) ?? routing.defaultLocale;
 }
 

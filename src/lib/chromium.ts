@@ -5,13 +5,6 @@ export function chromiumLaunchOptions() {
   return {
     executablePath: CHROMIUM_PATH,
     // Without the background-networking flags Chromium keeps trying a closed network.
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
   };
 }

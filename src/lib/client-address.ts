@@ -20,7 +20,10 @@ export function plainAddress(address: string): string {
  * "::1"), subnets ("10.0.0.0/8") or "loopback". Empty: none, the peer is the client.
  */
 export function parseTrustedProxies(setting: string): BlockList | null {
-  const entries = setting.split(",").map((s) => s.trim()).filter(Boolean);
+  const entries = setting
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (entries.length === 0) return null;
   const list = new BlockList();
   for (const entry of entries) {

@@ -24,11 +24,21 @@ function stored(no: number) {
 /** Puts a project back as `before` was, through the API. */
 async function restore(admin: APIRequestContext, no: number, before: ReturnType<typeof stored>) {
   const budgets = [2020, 2021, 2022, 2023, 2024].flatMap((fiscalYear) =>
-    ["amed", "inhouse"].map((kind) => ({ fiscalYear, kind, okuYen: before.budgets.find((b) => b.fiscalYear === fiscalYear && b.kind === kind)?.okuYen ?? null })),
+    ["amed", "inhouse"].map((kind) => ({
+      fiscalYear,
+      kind,
+      okuYen: before.budgets.find((b) => b.fiscalYear === fiscalYear && b.kind === kind)?.okuYen ?? null,
+    })),
   );
   const res = await admin.patch(`/api/admin/plans/plan2/projects/${no}`, {
     headers: { Origin: test.info().project.use.baseURL! },
-    data: { nameJa: before.nameJa, nameEn: before.nameEn, ministries: before.ministries.map((m) => ({ ministry: m.ministry, lead: m.lead === 1 })), budgets, reason: "e2e: put back" },
+    data: {
+      nameJa: before.nameJa,
+      nameEn: before.nameEn,
+      ministries: before.ministries.map((m) => ({ ministry: m.ministry, lead: m.lead === 1 })),
+      budgets,
+      reason: "e2e: put back",
+    },
   });
   expect(res.status()).toBe(200);
   expect(stored(no)).toEqual(before);
@@ -120,12 +130,18 @@ test("an admin creates a user who can sign in; disabling the user ends their ses
 
 test("a password reset ends the user's sessions; the old password stops working", async ({ playwright, baseURL }) => {
   const admin = await apiAs(playwright, baseURL!, DEMO.admin, "192.0.2.21");
-  const created = await admin.post("/api/admin/users?lang=en", { data: { email: "taro.e2e@example.jp", name: "Taro E2E", role: "secretariat", password: "taro's first password" } });
+  const created = await admin.post("/api/admin/users?lang=en", {
+    data: { email: "taro.e2e@example.jp", name: "Taro E2E", role: "secretariat", password: "taro's first password" },
+  });
   expect(created.status()).toBe(201);
   const { user } = await created.json();
   expect(user).toMatchObject({ email: "taro.e2e@example.jp", role: "secretariat", disabledAt: null });
   expect(user).not.toHaveProperty("passwordHash");
-  expect((await admin.post("/api/admin/users?lang=en", { data: { email: "TARO.e2e@example.jp", name: "x", role: "committee", password: "another long password" } })).status()).toBe(409);
+  expect(
+    (
+      await admin.post("/api/admin/users?lang=en", { data: { email: "TARO.e2e@example.jp", name: "x", role: "committee", password: "another long password" } })
+    ).status(),
+  ).toBe(409);
 
   const taro = await apiAs(playwright, baseURL!, { email: "taro.e2e@example.jp", password: "taro's first password" }, "192.0.2.22");
   expect((await (await taro.get("/api/auth/me")).json()).user).toEqual({ name: "Taro E2E", role: "secretariat" });
@@ -138,7 +154,10 @@ test("a password reset ends the user's sessions; the old password stops working"
   await admin.dispose();
 });
 
-test("an admin can neither disable themselves nor give up the admin role, and stays signed in after setting their own password", async ({ playwright, baseURL }) => {
+test("an admin can neither disable themselves nor give up the admin role, and stays signed in after setting their own password", async ({
+  playwright,
+  baseURL,
+}) => {
   const admin = await apiAs(playwright, baseURL!, DEMO.admin, "192.0.2.31");
   const me = userId(DEMO.admin.email);
   const disable = await admin.patch(`/api/admin/users/${me}?lang=ja`, { data: { disabled: true } });
@@ -157,7 +176,11 @@ test("an admin can neither disable themselves nor give up the admin role, and st
   await admin.dispose();
 });
 
-test("only admins may use the admin APIs and pages: 401 for anonymous callers, 403 for the secretariat and the committee", async ({ playwright, baseURL, page }) => {
+test("only admins may use the admin APIs and pages: 401 for anonymous callers, 403 for the secretariat and the committee", async ({
+  playwright,
+  baseURL,
+  page,
+}) => {
   const anonymous = await apiAs(playwright, baseURL!, null, "192.0.2.41");
   const secretariat = await apiAs(playwright, baseURL!, DEMO.secretariat, "192.0.2.42");
   const committee = await apiAs(playwright, baseURL!, DEMO.committee, "192.0.2.43");
@@ -166,10 +189,12 @@ test("only admins may use the admin APIs and pages: 401 for anonymous callers, 4
   const me = userId(DEMO.admin.email);
   const calls = [
     (c: APIRequestContext, lang: string) => c.get(`/api/admin/users?lang=${lang}`),
-    (c: APIRequestContext, lang: string) => c.post(`/api/admin/users?lang=${lang}`, { data: { email: "intruder@example.jp", name: "x", role: "admin", password: "a long enough password" } }),
+    (c: APIRequestContext, lang: string) =>
+      c.post(`/api/admin/users?lang=${lang}`, { data: { email: "intruder@example.jp", name: "x", role: "admin", password: "a long enough password" } }),
     (c: APIRequestContext, lang: string) => c.patch(`/api/admin/users/${me}?lang=${lang}`, { data: { password: "a long enough password" } }),
     (c: APIRequestContext, lang: string) => c.patch(`/api/admin/plans/plan2/projects/1?lang=${lang}`, { data: { nameJa: "乗っ取り" } }),
-    (c: APIRequestContext, lang: string) => c.post(`/api/admin/plans?lang=${lang}`, { data: { code: "intruder", nameJa: "x", nameEn: "x", firstFy: 2030, lastFy: 2034 } }),
+    (c: APIRequestContext, lang: string) =>
+      c.post(`/api/admin/plans?lang=${lang}`, { data: { code: "intruder", nameJa: "x", nameEn: "x", firstFy: 2030, lastFy: 2034 } }),
     (c: APIRequestContext, lang: string) => c.post(`/api/admin/plans/plan2/kpis/pharma-out-1?lang=${lang}`, { data: { target: 1, reason: "x" } }),
   ];
   for (const call of calls) {
@@ -205,13 +230,58 @@ test("bad project input is refused with a translated message in Japanese and Eng
   const auditBefore = audit();
   const lead = (ministries: [string, boolean][]) => ministries.map(([ministry, lead]) => ({ ministry, lead }));
   const cases = [
-    { body: { budgets: [{ fiscalYear: 2023, kind: "amed", okuYen: "-5" }] }, field: "budgets.0.okuYen", ja: "予算額に負の数は入力できません。", en: "The budget cannot be negative." },
-    { body: { budgets: [{ fiscalYear: 2023, kind: "amed", okuYen: -5 }] }, field: "budgets.0.okuYen", ja: "予算額に負の数は入力できません。", en: "The budget cannot be negative." },
-    { body: { budgets: [{ fiscalYear: 2023, kind: "amed", okuYen: "三百" }] }, field: "budgets.0.okuYen", ja: "予算額は数値（億円）で入力してください。例：1,234.5", en: "The budget must be a number (億円), e.g. 1,234.5." },
-    { body: { budgets: [{ fiscalYear: 2023, kind: "amed", okuYen: true }] }, field: "budgets.0.okuYen", ja: "予算額は数値（億円）で入力してください。例：1,234.5", en: "The budget must be a number (億円), e.g. 1,234.5." },
-    { body: { budgets: [{ fiscalYear: 2019, kind: "amed", okuYen: "10" }] }, field: "budgets.0.fiscalYear", ja: "予算の年度は計画期間（2020～2024年度）の中にしてください。", en: "The budget's fiscal year must be within the plan (FY2020 to FY2024)." },
-    { body: { ministries: lead([["MHLW", true], ["MOF", false]]) }, field: "ministries.1.ministry", ja: "府省はMHLW・MEXT・METI・MIC・CAOのいずれかです。", en: "The ministry must be one of MHLW, MEXT, METI, MIC and CAO." },
-    { body: { ministries: lead([["MHLW", true], ["MEXT", true]]) }, field: "ministries", ja: "主担当（◎）は担当府省のうち1つだけ選んでください。", en: "Choose exactly one lead (◎) among the ministries in charge." },
+    {
+      body: { budgets: [{ fiscalYear: 2023, kind: "amed", okuYen: "-5" }] },
+      field: "budgets.0.okuYen",
+      ja: "予算額に負の数は入力できません。",
+      en: "The budget cannot be negative.",
+    },
+    {
+      body: { budgets: [{ fiscalYear: 2023, kind: "amed", okuYen: -5 }] },
+      field: "budgets.0.okuYen",
+      ja: "予算額に負の数は入力できません。",
+      en: "The budget cannot be negative.",
+    },
+    {
+      body: { budgets: [{ fiscalYear: 2023, kind: "amed", okuYen: "三百" }] },
+      field: "budgets.0.okuYen",
+      ja: "予算額は数値（億円）で入力してください。例：1,234.5",
+      en: "The budget must be a number (億円), e.g. 1,234.5.",
+    },
+    {
+      body: { budgets: [{ fiscalYear: 2023, kind: "amed", okuYen: true }] },
+      field: "budgets.0.okuYen",
+      ja: "予算額は数値（億円）で入力してください。例：1,234.5",
+      en: "The budget must be a number (億円), e.g. 1,234.5.",
+    },
+    {
+      body: { budgets: [{ fiscalYear: 2019, kind: "amed", okuYen: "10" }] },
+      field: "budgets.0.fiscalYear",
+      ja: "予算の年度は計画期間（2020～2024年度）の中にしてください。",
+      en: "The budget's fiscal year must be within the plan (FY2020 to FY2024).",
+    },
+    {
+      body: {
+        ministries: lead([
+          ["MHLW", true],
+          ["MOF", false],
+        ]),
+      },
+      field: "ministries.1.ministry",
+      ja: "府省はMHLW・MEXT・METI・MIC・CAOのいずれかです。",
+      en: "The ministry must be one of MHLW, MEXT, METI, MIC and CAO.",
+    },
+    {
+      body: {
+        ministries: lead([
+          ["MHLW", true],
+          ["MEXT", true],
+        ]),
+      },
+      field: "ministries",
+      ja: "主担当（◎）は担当府省のうち1つだけ選んでください。",
+      en: "Choose exactly one lead (◎) among the ministries in charge.",
+    },
     { body: { nameEn: "  " }, field: "nameEn", ja: "名称を入力してください。", en: "Enter a name." },
   ];
   for (const c of cases) {
@@ -219,7 +289,10 @@ test("bad project input is refused with a translated message in Japanese and Eng
     const data = { nameJa: "変わってはいけない", ...c.body, reason: "e2e" };
     const ja = await admin.patch("/api/admin/plans/plan2/projects/1?lang=ja", { data });
     expect(ja.status(), JSON.stringify(c.body)).toBe(400);
-    expect(await ja.json()).toEqual({ error: { code: "invalid", message: "入力に誤りがあります。" }, errors: [expect.objectContaining({ field: c.field, message: c.ja })] });
+    expect(await ja.json()).toEqual({
+      error: { code: "invalid", message: "入力に誤りがあります。" },
+      errors: [expect.objectContaining({ field: c.field, message: c.ja })],
+    });
     const en = await admin.patch("/api/admin/plans/plan2/projects/1", { data, headers: { "Accept-Language": "en" } });
     expect((await en.json()).errors).toEqual([expect.objectContaining({ field: c.field, message: c.en })]);
   }
@@ -249,7 +322,14 @@ test("in the page, a bad budget is shown at its field in English, and nothing is
 test("a project renamed, with its ministries and budget changed, shows on the public pages at once", async ({ browser, playwright, baseURL }) => {
   const admin = await apiAs(playwright, baseURL!, DEMO.admin, "192.0.2.71");
   const before = stored(6);
-  expect(before).toMatchObject({ nameJa: "シーズ開発・研究基盤プロジェクト", ministries: [{ ministry: "MEXT", lead: 1 }, { ministry: "MHLW", lead: 0 }, { ministry: "METI", lead: 0 }] });
+  expect(before).toMatchObject({
+    nameJa: "シーズ開発・研究基盤プロジェクト",
+    ministries: [
+      { ministry: "MEXT", lead: 1 },
+      { ministry: "MHLW", lead: 0 },
+      { ministry: "METI", lead: 0 },
+    ],
+  });
   // the public sees the cached pages; view them first so that they are in the cache
   const visitor = await browser.newPage({ baseURL });
   await visitor.goto("/ja/plans/plan2/2022");
@@ -272,7 +352,12 @@ test("a project renamed, with its ministries and budget changed, shows on the pu
     await expect(project.getByLabel("令和4年度 AMED対象経費（億円）")).toHaveValue("1234.5");
     expect(stored(6)).toMatchObject({
       nameJa: "シーズ開発・研究基盤プロジェクト（試験改称）",
-      ministries: [{ ministry: "MHLW", lead: 1 }, { ministry: "MEXT", lead: 0 }, { ministry: "METI", lead: 0 }, { ministry: "MIC", lead: 0 }],
+      ministries: [
+        { ministry: "MHLW", lead: 1 },
+        { ministry: "MEXT", lead: 0 },
+        { ministry: "METI", lead: 0 },
+        { ministry: "MIC", lead: 0 },
+      ],
       budgets: [{ fiscalYear: 2022, kind: "amed", okuYen: 1234.5 }],
     });
 
@@ -281,17 +366,27 @@ test("a project renamed, with its ministries and budget changed, shows on the pu
     await expect(card).toContainText("◎厚労省（主担当）、文科省、経産省、総務省");
     await expect(card).toContainText("1,234.5億円（令和4年度）");
     await visitor.goto("/en");
-    await expect(visitor.getByRole("table", { name: "Integrated projects" }).first().locator("tbody tr").nth(5).getByRole("rowheader")).toHaveText("Seeds and Research Infrastructure (renamed)");
+    await expect(visitor.getByRole("table", { name: "Integrated projects" }).first().locator("tbody tr").nth(5).getByRole("rowheader")).toHaveText(
+      "Seeds and Research Infrastructure (renamed)",
+    );
 
     const audit = await (await context.request.get("/api/plans/plan2/audit?field=nameJa")).json();
-    expect(audit.entries[0]).toMatchObject({ action: "project.update", oldValue: "シーズ開発・研究基盤プロジェクト", newValue: "シーズ開発・研究基盤プロジェクト（試験改称）", reason: "e2e の改称", user: "管理者（デモ）" });
+    expect(audit.entries[0]).toMatchObject({
+      action: "project.update",
+      oldValue: "シーズ開発・研究基盤プロジェクト",
+      newValue: "シーズ開発・研究基盤プロジェクト（試験改称）",
+      reason: "e2e の改称",
+      user: "管理者（デモ）",
+    });
   } finally {
     // through the admin's browser context: the API client made at the start sat idle, and an
     // idle client may reuse a connection the server has just closed (ECONNRESET)
     await restore(context.request, 6, before);
   }
   await visitor.reload();
-  await expect(visitor.getByRole("table", { name: "Integrated projects" }).first().locator("tbody tr").nth(5).getByRole("rowheader")).toHaveText("Seeds Development and Research Infrastructure Project");
+  await expect(visitor.getByRole("table", { name: "Integrated projects" }).first().locator("tbody tr").nth(5).getByRole("rowheader")).toHaveText(
+    "Seeds Development and Research Infrastructure Project",
+  );
   await context.close();
 });
 
@@ -309,7 +404,10 @@ test("the axe checker finds no serious or critical problem on the admin pages, w
     await page.goto(`/${locale}/admin`);
     await check(`${locale} plans`);
     await page.goto(`/${locale}/admin/users`);
-    await page.getByRole("region", { name: locale === "ja" ? "新しいユーザー" : "New user" }).getByRole("button").click();
+    await page
+      .getByRole("region", { name: locale === "ja" ? "新しいユーザー" : "New user" })
+      .getByRole("button")
+      .click();
     await expect(page.locator("[aria-invalid=true]")).toHaveCount(3);
     await page.getByRole("button", { name: locale === "ja" ? "admin@example.jp の変更" : "Change admin@example.jp" }).click();
     await check(`${locale} users`);

@@ -71,7 +71,10 @@ test("a draft round: hidden from anonymous callers, shown to the committee, mark
   expect(data.status()).toBe(200);
   expect((await data.json()).round.status).toBe("draft");
 
-  for (const [lang, mark] of [["ja", "案（未確定）"], ["en", "DRAFT (not final)"]] as const) {
+  for (const [lang, mark] of [
+    ["ja", "案（未確定）"],
+    ["en", "DRAFT (not final)"],
+  ] as const) {
     const res = await committee.get(`/api/plans/plan2/follow-up/slides?fy=2023&lang=${lang}`, { timeout: 60_000 });
     expect(res.status()).toBe(200);
     const file = path.resolve(__dirname, `../.tmp/slides/draft-${lang}.pdf`);

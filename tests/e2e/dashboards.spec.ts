@@ -8,7 +8,10 @@ const kpis = plan2.projects.flatMap((p) => p.kpis.map((k) => ({ ...k, project: p
 const fmt = (n: number, locale: "ja" | "en") => new Intl.NumberFormat(locale === "ja" ? "ja-JP" : "en-US").format(n);
 
 function kpiRow(page: Page, name: string) {
-  return page.getByRole("row").filter({ has: page.getByRole("rowheader", { name, exact: true }) }).first();
+  return page
+    .getByRole("row")
+    .filter({ has: page.getByRole("rowheader", { name, exact: true }) })
+    .first();
 }
 
 // One rated count KPI per project, as the R4 report (001) prints it.
@@ -75,7 +78,9 @@ test("a KPI shows its history, and years known only as a sum are never split", a
 
   await page.goto("/en/plans/plan2/2024/kpis/pharma-out-1");
   await expect(page.getByText("FY2021: 81 → FY2022: 128 → FY2024: 214")).toBeVisible();
-  await expect(page.getByRole("table", { name: "Number of non-clinical proofs of concept (POC) obtained by fiscal year" })).toContainText("FY2023–FY2024 total 86");
+  await expect(page.getByRole("table", { name: "Number of non-clinical proofs of concept (POC) obtained by fiscal year" })).toContainText(
+    "FY2023–FY2024 total 86",
+  );
 });
 
 test("the comparison can be narrowed, by keyboard, to what needs attention", async ({ page }) => {
@@ -100,7 +105,10 @@ test("switching language or year keeps the page", async ({ page }) => {
   await page.getByRole("navigation", { name: "言語" }).getByRole("link", { name: "English" }).click();
   await expect(page).toHaveURL(/\/en\/plans\/plan2\/2022\/projects\/3$/);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Regenerative/Cell Medicine and Gene Therapy Project: FY2022 follow-up");
-  await page.getByRole("navigation", { name: "Fiscal year shown" }).getByRole("link", { name: /FY2024/ }).click();
+  await page
+    .getByRole("navigation", { name: "Fiscal year shown" })
+    .getByRole("link", { name: /FY2024/ })
+    .click();
   await expect(page).toHaveURL(/\/en\/plans\/plan2\/2024\/projects\/3$/);
   await expect(page.getByRole("navigation", { name: "Fiscal year shown" }).locator("[aria-current=page]")).toContainText("FY2024");
 });

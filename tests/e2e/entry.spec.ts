@@ -29,7 +29,8 @@ async function as(playwright: PlaywrightWorkerArgs["playwright"], baseURL: strin
 
 const row = (kpi: string, fields: Record<string, unknown>) => ({ kpi, valueVersion: 0, entryVersion: 0, ...fields });
 const IMPORT = "/api/plans/plan2/rounds/2023/import?lang=ja";
-const valueOf = (kpi: string) => sql<{ value: number }>("SELECT value FROM YearlyValue v JOIN Kpi k ON k.id = v.kpiId WHERE k.code = ? AND v.fiscalYear = 2023", kpi)[0]?.value;
+const valueOf = (kpi: string) =>
+  sql<{ value: number }>("SELECT value FROM YearlyValue v JOIN Kpi k ON k.id = v.kpiId WHERE k.code = ? AND v.fiscalYear = 2023", kpi)[0]?.value;
 const upload = (name: string, mimeType: string, buffer: Buffer) => ({ multipart: { file: { name, mimeType, buffer } } });
 
 // These tests change the data (unlock FY2024, enter FY2023) and put FY2024 back as presented.
@@ -102,13 +103,22 @@ test.describe.serial("data entry for a round", () => {
 
   test("a save reads what a clerk types, and lands in the audit trail", async () => {
     const res = await secretariat.post(ENTRIES, {
-      data: { rows: [row("disease-outcome-1", { value: " １５ ", rating: "A", detailJa: "導出が進んだ。" }), row("device-out-2", { numerator: "1,200", denominator: "2,400" })] },
+      data: {
+        rows: [
+          row("disease-outcome-1", { value: " １５ ", rating: "A", detailJa: "導出が進んだ。" }),
+          row("device-out-2", { numerator: "1,200", denominator: "2,400" }),
+        ],
+      },
     });
     expect(res.status()).toBe(200);
-    expect(sql("SELECT value FROM YearlyValue v JOIN Kpi k ON k.id = v.kpiId WHERE k.code = 'disease-outcome-1' AND v.fiscalYear = 2023")).toEqual([{ value: 15 }]);
+    expect(sql("SELECT value FROM YearlyValue v JOIN Kpi k ON k.id = v.kpiId WHERE k.code = 'disease-outcome-1' AND v.fiscalYear = 2023")).toEqual([
+      { value: 15 },
+    ]);
     const audit = await (await committee.get("/api/plans/plan2/audit?kpi=disease-outcome-1&fy=2023")).json();
     expect(audit.entries).toEqual(
-      expect.arrayContaining([expect.objectContaining({ user: "事務局（デモ）", kpi: "disease-outcome-1", fiscalYear: 2023, field: "value", oldValue: null, newValue: "15" })]),
+      expect.arrayContaining([
+        expect.objectContaining({ user: "事務局（デモ）", kpi: "disease-outcome-1", fiscalYear: 2023, field: "value", oldValue: null, newValue: "15" }),
+      ]),
     );
     const device = await (await committee.get("/api/plans/plan2/audit?kpi=device-out-2&field=numerator")).json();
     expect(device.entries[0]).toMatchObject({ newValue: "1200" });
@@ -123,7 +133,10 @@ test.describe.serial("data entry for a round", () => {
 
     expect((await context.request.post("/api/auth/signin", { data: USERS.committee })).status()).toBe(200);
     await page.goto("/ja/workspace/plan2/2023");
-    await page.getByRole("region", { name: "⑤ 疾患基礎研究プロジェクト" }).getByRole("link", { name: "履歴: シーズの他の統合プロジェクトや企業等への導出件数" }).click();
+    await page
+      .getByRole("region", { name: "⑤ 疾患基礎研究プロジェクト" })
+      .getByRole("link", { name: "履歴: シーズの他の統合プロジェクトや企業等への導出件数" })
+      .click();
     await expect(page).toHaveURL(/audit\?kpi=disease-outcome-1$/);
     const row = page.getByRole("row").filter({ hasText: "⑤ シーズの他の統合プロジェクトや企業等への導出件数 · 令和5年度 · 単年実績" });
     await expect(row).toHaveCount(1);
@@ -139,13 +152,19 @@ test.describe.serial("data entry for a round", () => {
     await expect(page.getByRole("row").nth(1)).toContainText("最終評価");
 
     // A project's budget edited by an admin names the project, the year and the item; then it is put back.
-    const budget = () => sql<{ okuYen: number }>("SELECT b.okuYen FROM ProjectBudget b JOIN Project p ON p.id = b.projectId WHERE p.no = 3 AND b.fiscalYear = 2022 AND b.kind = 'amed'")[0].okuYen;
+    const budget = () =>
+      sql<{ okuYen: number }>(
+        "SELECT b.okuYen FROM ProjectBudget b JOIN Project p ON p.id = b.projectId WHERE p.no = 3 AND b.fiscalYear = 2022 AND b.kind = 'amed'",
+      )[0].okuYen;
     const original = budget();
-    const setBudget = (okuYen: number) => admin.patch("/api/admin/plans/plan2/projects/3", { data: { budgets: [{ fiscalYear: 2022, kind: "amed", okuYen }], reason: "e2e" } });
+    const setBudget = (okuYen: number) =>
+      admin.patch("/api/admin/plans/plan2/projects/3", { data: { budgets: [{ fiscalYear: 2022, kind: "amed", okuYen }], reason: "e2e" } });
     expect((await setBudget(original + 1)).status()).toBe(200);
     expect((await setBudget(original)).status()).toBe(200);
     await page.goto("/ja/workspace/plan2/audit?field=budget_amed");
-    await expect(page.getByRole("row").filter({ hasText: "③ 再生・細胞医療・遺伝子治療プロジェクト · 令和4年度 · 予算額（日本医療研究開発機構対象経費）" })).toHaveCount(2);
+    await expect(
+      page.getByRole("row").filter({ hasText: "③ 再生・細胞医療・遺伝子治療プロジェクト · 令和4年度 · 予算額（日本医療研究開発機構対象経費）" }),
+    ).toHaveCount(2);
 
     await page.goto("/en/workspace/plan2/audit?kpi=disease-outcome-1&fy=2023&field=value");
     await expect(page.getByRole("row").nth(1)).toContainText("FY2023 · Single-year value");
@@ -167,11 +186,15 @@ test.describe.serial("data entry for a round", () => {
     const body = await second.json();
     expect(body.error.message).toBe("他の人が先に保存した内容と重なりました。保存していません。内容を確認してください。");
     expect(body.conflicts).toEqual([expect.objectContaining({ kpi: "disease-outcome-1", field: "value", theirs: "16", yours: "17", by: "事務局（デモ）" })]);
-    expect(sql("SELECT value FROM YearlyValue v JOIN Kpi k ON k.id = v.kpiId WHERE k.code = 'disease-outcome-1' AND v.fiscalYear = 2023")).toEqual([{ value: 16 }]);
+    expect(sql("SELECT value FROM YearlyValue v JOIN Kpi k ON k.id = v.kpiId WHERE k.code = 'disease-outcome-1' AND v.fiscalYear = 2023")).toEqual([
+      { value: 16 },
+    ]);
   });
 
   test("footnotes and highlights: checked, saved as a whole with the round's version, and shown on the dashboard", async ({ browser, baseURL }) => {
-    const roundVersion = () => sql<{ version: number }>("SELECT r.version FROM FollowUpRound r JOIN Plan p ON p.id = r.planId WHERE p.code = 'plan2' AND r.fiscalYear = 2023")[0].version;
+    const roundVersion = () =>
+      sql<{ version: number }>("SELECT r.version FROM FollowUpRound r JOIN Plan p ON p.id = r.planId WHERE p.code = 'plan2' AND r.fiscalYear = 2023")[0]
+        .version;
     const notesOf2023 = () => sql("SELECT f.marker, f.textJa FROM Footnote f JOIN FollowUpRound r ON r.id = f.roundId WHERE r.fiscalYear = 2023");
     const version = roundVersion();
     const bad = await secretariat.post(ENTRIES, {
@@ -203,7 +226,11 @@ test.describe.serial("data entry for a round", () => {
 
     const good = {
       rows: [],
-      notes: { version, footnotes: [{ kpi: "disease-outcome-1", marker: "※", textJa: "令和5年度は速報値。" }], highlights: [{ project: 5, textJa: "疾患基礎研究の成果を企業へ導出した。", textEn: "Seeds were transferred to companies." }] },
+      notes: {
+        version,
+        footnotes: [{ kpi: "disease-outcome-1", marker: "※", textJa: "令和5年度は速報値。" }],
+        highlights: [{ project: 5, textJa: "疾患基礎研究の成果を企業へ導出した。", textEn: "Seeds were transferred to companies." }],
+      },
     };
     expect((await secretariat.post(ENTRIES, { data: good })).status()).toBe(200);
     expect(notesOf2023()).toEqual([{ marker: "※", textJa: "令和5年度は速報値。" }]);
@@ -253,7 +280,13 @@ test.describe.serial("data entry for a round", () => {
   });
 
   test("a Shift_JIS CSV with errors in some rows: every error by row, and nothing changes", async () => {
-    const csv = ["kpi,value,rating,detail_ja", "disease-outcome-1,１８,A,導出が続いた。", "genome-out-4,abc,,", "pharma-out-4,150,,", "genome-out-1,3,C,評価"].join("\r\n");
+    const csv = [
+      "kpi,value,rating,detail_ja",
+      "disease-outcome-1,１８,A,導出が続いた。",
+      "genome-out-4,abc,,",
+      "pharma-out-4,150,,",
+      "genome-out-1,3,C,評価",
+    ].join("\r\n");
     const res = await secretariat.post(`${IMPORT}&mode=preview`, upload("入力.csv", "text/csv", iconv.encode(csv, "Shift_JIS")));
     expect(res.status()).toBe(400);
     const { errors } = await res.json();
@@ -270,8 +303,16 @@ test.describe.serial("data entry for a round", () => {
   test("an .xlsx with errors in some rows is refused the same way", async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("FY2023");
-    ws.addRows([["kpi", "value", "numerator", "denominator"], ["disease-outcome-1", "18"], ["device-out-2", "", "5", "2"], ["no-such-kpi", "1"]]);
-    const res = await secretariat.post(`${IMPORT}&mode=preview`, upload("入力.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Buffer.from(await wb.xlsx.writeBuffer())));
+    ws.addRows([
+      ["kpi", "value", "numerator", "denominator"],
+      ["disease-outcome-1", "18"],
+      ["device-out-2", "", "5", "2"],
+      ["no-such-kpi", "1"],
+    ]);
+    const res = await secretariat.post(
+      `${IMPORT}&mode=preview`,
+      upload("入力.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Buffer.from(await wb.xlsx.writeBuffer())),
+    );
     expect(res.status()).toBe(400);
     const { errors } = await res.json();
     expect(errors.map((e: { row: number; field: string; message: string }) => [e.row, e.field, e.message]).sort()).toEqual([
@@ -289,11 +330,17 @@ test.describe.serial("data entry for a round", () => {
     expect(checked.changes).toEqual([{ row: 2, kpi: "disease-outcome-1", project: null, field: "value", oldValue: "16", newValue: "18" }]);
     expect(valueOf("disease-outcome-1")).toBe(16);
     // A file without version columns is applied on the basis of its preview: the token says what it saw.
-    const applied = await secretariat.post(`${IMPORT}&mode=apply`, { multipart: { ...upload("input.csv", "text/csv", Buffer.from(csv, "utf8")).multipart, token: checked.token } });
+    const applied = await secretariat.post(`${IMPORT}&mode=apply`, {
+      multipart: { ...upload("input.csv", "text/csv", Buffer.from(csv, "utf8")).multipart, token: checked.token },
+    });
     expect(applied.status()).toBe(200);
     expect(valueOf("disease-outcome-1")).toBe(18);
     // the narrative saved earlier is untouched: the file had no detail_ja column
-    expect(sql("SELECT detailJa FROM RoundEntry e JOIN Kpi k ON k.id = e.kpiId JOIN FollowUpRound r ON r.id = e.roundId WHERE k.code = 'disease-outcome-1' AND r.fiscalYear = 2023")).toEqual([{ detailJa: "導出が進んだ。" }]);
+    expect(
+      sql(
+        "SELECT detailJa FROM RoundEntry e JOIN Kpi k ON k.id = e.kpiId JOIN FollowUpRound r ON r.id = e.roundId WHERE k.code = 'disease-outcome-1' AND r.fiscalYear = 2023",
+      ),
+    ).toEqual([{ detailJa: "導出が進んだ。" }]);
     const audit = await (await committee.get("/api/plans/plan2/audit?kpi=disease-outcome-1&fy=2023&field=value")).json();
     expect(audit.entries[0]).toMatchObject({ oldValue: "16", newValue: "18", user: "事務局（デモ）" });
   });

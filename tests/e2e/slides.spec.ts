@@ -66,7 +66,9 @@ for (const lang of ["ja", "en"] as const) {
       expect(d.flat).toContain((lang === "ja" ? s.project.nameJa : s.project.nameEn).replace(/\s+/g, ""));
       expect(d.flat).toContain(`${fmt(s.r6.cumulative!)}${lang === "ja" ? "件" : ""}`);
     }
-    expect(d.flat).toContain(lang === "ja" ? "第43回健康・医療戦略推進専門調査会（2025年5月14日）" : "43rdmeetingoftheExpertCommitteeonHealthcarePolicy(14May2025)");
+    expect(d.flat).toContain(
+      lang === "ja" ? "第43回健康・医療戦略推進専門調査会（2025年5月14日）" : "43rdmeetingoftheExpertCommitteeonHealthcarePolicy(14May2025)",
+    );
     expect(d.flat).not.toContain(lang === "ja" ? "案（未確定）" : "DRAFT");
   });
 }

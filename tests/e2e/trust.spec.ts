@@ -14,7 +14,9 @@ const PLAN = "trust-e2e";
 const API = `/api/plans/${PLAN}`;
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const row = (kpi: string, fields: Record<string, unknown>) => ({ kpi, valueVersion: 0, entryVersion: 0, ...fields });
-const file = (name: string, mimeType: string, buffer: Buffer, token?: string) => ({ multipart: { file: { name, mimeType, buffer }, ...(token ? { token } : {}) } });
+const file = (name: string, mimeType: string, buffer: Buffer, token?: string) => ({
+  multipart: { file: { name, mimeType, buffer }, ...(token ? { token } : {}) },
+});
 const valueOf = (kpi: string, fy: number) =>
   sql<{ value: number | null; version: number }>(
     "SELECT v.value, v.version FROM YearlyValue v JOIN Kpi k ON k.id = v.kpiId JOIN Project p ON p.id = k.projectId JOIN Plan pl ON pl.id = p.planId WHERE pl.code = ? AND k.code = ? AND v.fiscalYear = ?",
@@ -47,7 +49,9 @@ test.describe.serial("trust: nothing lost, nobody in", () => {
       apiAs(playwright, baseURL!, DEMO.committee, "10.9.0.3"),
       apiAs(playwright, baseURL!, null, "10.9.0.4"),
     ]);
-    const created = await admin.post("/api/admin/plans", { data: { code: PLAN, nameJa: "検証用計画", nameEn: "Trust test plan", firstFy: 2040, lastFy: 2044, copyFrom: "plan2" } });
+    const created = await admin.post("/api/admin/plans", {
+      data: { code: PLAN, nameJa: "検証用計画", nameEn: "Trust test plan", firstFy: 2040, lastFy: 2044, copyFrom: "plan2" },
+    });
     expect(created.status()).toBe(201);
   });
 
@@ -58,7 +62,9 @@ test.describe.serial("trust: nothing lost, nobody in", () => {
   test("opening a round is audited: who, when, what", async () => {
     expect((await secretariat.post(`${API}/rounds/2040/entries?lang=ja`, { data: { rows: [row("pharma-out-1", { value: "209" })] } })).status()).toBe(200);
     const audit = await (await committee.get(`${API}/audit?fy=2040`)).json();
-    expect(audit.entries).toContainEqual(expect.objectContaining({ action: "round.create", field: "status", oldValue: null, newValue: "draft", user: "事務局（デモ）", fiscalYear: 2040 }));
+    expect(audit.entries).toContainEqual(
+      expect.objectContaining({ action: "round.create", field: "status", oldValue: null, newValue: "draft", user: "事務局（デモ）", fiscalYear: 2040 }),
+    );
   });
 
   test("an old template cannot put back values a colleague saved since: a conflict with their value and name, and apply refuses it", async () => {
@@ -70,7 +76,9 @@ test.describe.serial("trust: nothing lost, nobody in", () => {
     const preview = await secretariat.post(`${API}/rounds/2040/import?mode=preview&lang=ja`, file("monday.xlsx", XLSX, monday));
     expect(preview.status()).toBe(409);
     const { conflicts } = await preview.json();
-    expect(conflicts).toEqual([expect.objectContaining({ kpi: "pharma-out-1", field: "value", theirs: "555", yours: "209", by: "管理者（デモ）", row: expect.any(Number) })]);
+    expect(conflicts).toEqual([
+      expect.objectContaining({ kpi: "pharma-out-1", field: "value", theirs: "555", yours: "209", by: "管理者（デモ）", row: expect.any(Number) }),
+    ]);
     const applied = await secretariat.post(`${API}/rounds/2040/import?mode=apply&lang=ja`, file("monday.xlsx", XLSX, monday));
     expect(applied.status()).toBe(409);
     expect(valueOf("pharma-out-1", 2040)?.value).toBe(555);
@@ -125,13 +133,26 @@ test.describe.serial("trust: nothing lost, nobody in", () => {
     const second = await (await secretariat.post(`${url}&mode=preview`, file("hand.csv", "text/csv", csv))).json();
     const other = Buffer.from("kpi,value\r\ngenome-out-2,9\r\n", "utf8");
     expect((await secretariat.post(`${url}&mode=apply`, file("hand.csv", "text/csv", other, second.token))).status()).toBe(409);
-    expect((await secretariat.post(`${url}&mode=apply`, file("hand.csv", "text/csv", csv, second.token.replace(/^./, (c: string) => (c === "e" ? "f" : "e"))))).status()).toBe(409);
+    expect(
+      (
+        await secretariat.post(
+          `${url}&mode=apply`,
+          file(
+            "hand.csv",
+            "text/csv",
+            csv,
+            second.token.replace(/^./, (c: string) => (c === "e" ? "f" : "e")),
+          ),
+        )
+      ).status(),
+    ).toBe(409);
     expect((await secretariat.post(`${url}&mode=apply`, file("hand.csv", "text/csv", csv, second.token))).status()).toBe(200);
     expect(valueOf("genome-out-2", 2040)?.value).toBe(3);
   });
 
   test("a final round takes only a real meeting date in the round's span, with a translated field error", async () => {
-    const finalize = (data: Record<string, unknown>, lang = "ja") => secretariat.post(`${API}/rounds/2040/status?lang=${lang}`, { data: { to: "final", ...data } });
+    const finalize = (data: Record<string, unknown>, lang = "ja") =>
+      secretariat.post(`${API}/rounds/2040/status?lang=${lang}`, { data: { to: "final", ...data } });
     const refused = async (data: Record<string, unknown>, lang: string, field: string, message: string) => {
       const res = await finalize(data, lang);
       expect(res.status()).toBe(400);
@@ -142,8 +163,12 @@ test.describe.serial("trust: nothing lost, nobody in", () => {
     await refused({ meetingNo: 50, meetingDate: "2043-01-10" }, "ja", "meetingDate", "会議の日付は2040年4月1日から2042年3月31日までの日付で入力してください。");
     await refused({ meetingNo: 50, meetingDate: "2039-12-01" }, "en", "meetingDate", "The meeting date must be between 1 April 2040 and 31 March 2042.");
     await refused({ meetingNo: "0x10", meetingDate: "2041-05-14" }, "ja", "meetingNo", "会議の回は1～10000の整数で入力してください。");
-    expect(sql("SELECT r.status FROM FollowUpRound r JOIN Plan p ON p.id = r.planId WHERE p.code = ? AND r.fiscalYear = 2040", PLAN)).toEqual([{ status: "draft" }]);
-    expect(sql("SELECT COUNT(*) AS n FROM RoundSnapshot s JOIN FollowUpRound r ON r.id = s.roundId JOIN Plan p ON p.id = r.planId WHERE p.code = ?", PLAN)).toEqual([{ n: 0 }]);
+    expect(sql("SELECT r.status FROM FollowUpRound r JOIN Plan p ON p.id = r.planId WHERE p.code = ? AND r.fiscalYear = 2040", PLAN)).toEqual([
+      { status: "draft" },
+    ]);
+    expect(
+      sql("SELECT COUNT(*) AS n FROM RoundSnapshot s JOIN FollowUpRound r ON r.id = s.roundId JOIN Plan p ON p.id = r.planId WHERE p.code = ?", PLAN),
+    ).toEqual([{ n: 0 }]);
     // as a clerk types it: full-width digits
     expect((await finalize({ meetingNo: "５０", meetingDate: "２０４１－０５－１４" })).status()).toBe(200);
     const round = (await (await anonymous.get(`${API}/follow-up?fy=2040`)).json()).round;
@@ -168,7 +193,12 @@ test.describe.serial("trust: nothing lost, nobody in", () => {
 
   test("an admin's target edit follows the grid's rules: no 101 % share, no 1.5 count, no hex or exponent", async () => {
     const kpi = (code: string) => `/api/admin/plans/${PLAN}/kpis/${code}`;
-    const targetOf = (code: string) => sql<{ target: number | null }>("SELECT k.target FROM Kpi k JOIN Project p ON p.id = k.projectId JOIN Plan pl ON pl.id = p.planId WHERE pl.code = ? AND k.code = ?", PLAN, code)[0].target;
+    const targetOf = (code: string) =>
+      sql<{ target: number | null }>(
+        "SELECT k.target FROM Kpi k JOIN Project p ON p.id = k.projectId JOIN Plan pl ON pl.id = p.planId WHERE pl.code = ? AND k.code = ?",
+        PLAN,
+        code,
+      )[0].target;
     const share = targetOf("pharma-out-4");
     const count = targetOf("pharma-out-1");
     const refused = async (code: string, target: unknown, message: string, lang = "ja") => {
@@ -186,7 +216,9 @@ test.describe.serial("trust: nothing lost, nobody in", () => {
     expect((await admin.post(kpi("pharma-out-1"), { data: { target: "１,２００", reason: "試し" } })).status()).toBe(200);
     expect(targetOf("pharma-out-1")).toBe(1200);
     // a budget reads the same way
-    const budget = await admin.patch(`/api/admin/plans/${PLAN}/projects/1?lang=en`, { data: { budgets: [{ fiscalYear: 2040, kind: "amed", okuYen: "0x10" }] } });
+    const budget = await admin.patch(`/api/admin/plans/${PLAN}/projects/1?lang=en`, {
+      data: { budgets: [{ fiscalYear: 2040, kind: "amed", okuYen: "0x10" }] },
+    });
     expect(budget.status()).toBe(400);
     expect((await budget.json()).errors[0]).toMatchObject({ field: "budgets.0.okuYen", code: "budgetNotANumber" });
   });
@@ -264,7 +296,9 @@ test.describe.serial("trust: nothing lost, nobody in", () => {
   });
 
   test("the CSV export neutralises text that a spreadsheet would run, keeps numbers as numbers; the .xlsx stores it as text", async () => {
-    const renamed = await admin.post(`/api/admin/plans/${PLAN}/kpis/pharma-out-1`, { data: { nameJa: "=1+1", nameEn: "@SUM(1,2)\n=HYPERLINK(\"http://evil.example\")", reason: "試し" } });
+    const renamed = await admin.post(`/api/admin/plans/${PLAN}/kpis/pharma-out-1`, {
+      data: { nameJa: "=1+1", nameEn: '@SUM(1,2)\n=HYPERLINK("http://evil.example")', reason: "試し" },
+    });
     expect(renamed.status()).toBe(200);
     const csv = await (await anonymous.get(`${API}/follow-up?fy=2041&format=csv`)).text();
     const records = Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: true }).data;
@@ -280,7 +314,10 @@ test.describe.serial("trust: nothing lost, nobody in", () => {
     await book.xlsx.load((await xlsx.body()) as unknown as ArrayBuffer);
     const sheet = book.worksheets[0];
     const cols = (sheet.getRow(1).values as string[]).slice(1);
-    const cell = sheet.getRows(2, sheet.rowCount - 1)!.find((r) => r.getCell(2).text === "pharma-out-1")!.getCell(cols.indexOf("name_ja") + 1);
+    const cell = sheet
+      .getRows(2, sheet.rowCount - 1)!
+      .find((r) => r.getCell(2).text === "pharma-out-1")!
+      .getCell(cols.indexOf("name_ja") + 1);
     expect(cell.type).toBe(ExcelJS.ValueType.String);
     expect(cell.formula).toBeUndefined();
     expect(cell.value).toBe("=1+1");
@@ -291,7 +328,14 @@ test("when no PDF can be made, the slides link leads to a translated page that s
   // A second server on the same build and database, with no Chromium to print with.
   const port = 3199;
   const server = spawn("node", ["scripts/serve.mjs"], {
-    env: { ...process.env, DATABASE_URL: `file:${E2E_DB}`, PORT: String(port), CHROMIUM_PATH: "/nonexistent/chromium", COOKIE_SECURE: "false", SESSION_SECRET: "e2e-secret-that-is-at-least-32-characters-long" },
+    env: {
+      ...process.env,
+      DATABASE_URL: `file:${E2E_DB}`,
+      PORT: String(port),
+      CHROMIUM_PATH: "/nonexistent/chromium",
+      COOKIE_SECURE: "false",
+      SESSION_SECRET: "e2e-secret-that-is-at-least-32-characters-long",
+    },
     stdio: "ignore",
     detached: true,
   });

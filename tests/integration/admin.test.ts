@@ -27,14 +27,22 @@ const auditOf = (entity: string, entityId: number) => prisma.auditLog.findMany({
 describe("users", () => {
   it("are created with a hashed password, and the audit log has no password", async () => {
     const me = await admin();
-    const created = await createUser(prisma, newUserSchema.parse({ email: "Ｃｌｅｒｋ＠example.jp", name: "事務局 二", role: "secretariat", password: "a long enough password" }), me);
+    const created = await createUser(
+      prisma,
+      newUserSchema.parse({ email: "Ｃｌｅｒｋ＠example.jp", name: "事務局 二", role: "secretariat", password: "a long enough password" }),
+      me,
+    );
     expect(created.kind).toBe("created");
     if (created.kind !== "created") return;
     expect(created.user).toMatchObject({ email: "clerk@example.jp", role: "secretariat", disabledAt: null });
     expect(created.user).not.toHaveProperty("passwordHash");
     const stored = await prisma.user.findUniqueOrThrow({ where: { id: created.user.id } });
     expect(await verifyPassword(stored.passwordHash, "a long enough password")).toBe(true);
-    const again = await createUser(prisma, newUserSchema.parse({ email: "clerk@example.jp", name: "x", role: "committee", password: "another long password" }), me);
+    const again = await createUser(
+      prisma,
+      newUserSchema.parse({ email: "clerk@example.jp", name: "x", role: "committee", password: "another long password" }),
+      me,
+    );
     expect(again.kind).toBe("emailTaken");
 
     expect((await changeUser(prisma, created.user.id, { password: "a new long password", role: "committee" }, me)).kind).toBe("saved");
@@ -64,7 +72,11 @@ describe("users", () => {
 
   it("cannot be changed by an admin who was demoted or disabled in the meantime", async () => {
     const me = await admin();
-    const other = await createUser(prisma, newUserSchema.parse({ email: "admin2@example.jp", name: "管理者二", role: "admin", password: "a long enough password" }), me);
+    const other = await createUser(
+      prisma,
+      newUserSchema.parse({ email: "admin2@example.jp", name: "管理者二", role: "admin", password: "a long enough password" }),
+      me,
+    );
     if (other.kind !== "created") throw new Error(other.kind);
     const second = { id: other.user.id, role: "admin" as const };
     // me demotes the second admin; the second admin's request, checked just before, comes next
@@ -86,16 +98,29 @@ describe("projects", () => {
     const before = await project();
     const edit = projectEditSchemaFor({
       nameEn: "Medical Devices and Healthcare",
-      ministries: [{ ministry: "MEXT", lead: true }, { ministry: "METI", lead: false }],
-      budgets: [{ fiscalYear: "２０２２", kind: "amed", okuYen: "１,２３４.５" }, { fiscalYear: 2023, kind: "inhouse", okuYen: "12" }, { fiscalYear: 2024, kind: "amed", okuYen: "" }],
+      ministries: [
+        { ministry: "MEXT", lead: true },
+        { ministry: "METI", lead: false },
+      ],
+      budgets: [
+        { fiscalYear: "２０２２", kind: "amed", okuYen: "１,２３４.５" },
+        { fiscalYear: 2023, kind: "inhouse", okuYen: "12" },
+        { fiscalYear: 2024, kind: "amed", okuYen: "" },
+      ],
       reason: "令和5年度予算の反映",
     });
     expect(await editProject("plan2", 2, edit, me)).toEqual({ kind: "saved", changed: ["nameEn", "ministries", "budget_amed.2022", "budget_inhouse.2023"] });
     const after = await project();
     expect(after.nameJa).toBe(before.nameJa);
     expect(after.nameEn).toBe("Medical Devices and Healthcare");
-    expect(after.ministries.map((m) => [m.ministry, m.lead]).sort()).toEqual([["METI", false], ["MEXT", true]]);
-    expect(after.budgets.map((b) => [b.fiscalYear, b.kind, b.okuYen]).sort()).toEqual([[2022, "amed", 1234.5], [2023, "inhouse", 12]]);
+    expect(after.ministries.map((m) => [m.ministry, m.lead]).sort()).toEqual([
+      ["METI", false],
+      ["MEXT", true],
+    ]);
+    expect(after.budgets.map((b) => [b.fiscalYear, b.kind, b.okuYen]).sort()).toEqual([
+      [2022, "amed", 1234.5],
+      [2023, "inhouse", 12],
+    ]);
     const log = await auditOf("Project", after.id);
     expect(log.map((a) => [a.field, a.fiscalYear, a.oldValue, a.newValue, a.reason, a.planId])).toEqual([
       ["nameEn", null, before.nameEn, "Medical Devices and Healthcare", "令和5年度予算の反映", before.planId],
@@ -106,8 +131,17 @@ describe("projects", () => {
 
     // the same again changes nothing and logs nothing; an empty cell removes a budget
     expect(await editProject("plan2", 2, edit, me)).toEqual({ kind: "saved", changed: [] });
-    expect(await editProject("plan2", 2, projectEditSchemaFor({ budgets: [{ fiscalYear: 2023, kind: "inhouse", okuYen: "" }] }), me)).toEqual({ kind: "saved", changed: ["budget_inhouse.2023"] });
-    expect((await auditOf("Project", after.id)).at(-1)).toMatchObject({ field: "budget_inhouse", fiscalYear: 2023, oldValue: "12", newValue: null, reason: null });
+    expect(await editProject("plan2", 2, projectEditSchemaFor({ budgets: [{ fiscalYear: 2023, kind: "inhouse", okuYen: "" }] }), me)).toEqual({
+      kind: "saved",
+      changed: ["budget_inhouse.2023"],
+    });
+    expect((await auditOf("Project", after.id)).at(-1)).toMatchObject({
+      field: "budget_inhouse",
+      fiscalYear: 2023,
+      oldValue: "12",
+      newValue: null,
+      reason: null,
+    });
   });
 
   it("refuse a budget outside the plan's years, and change nothing", async () => {

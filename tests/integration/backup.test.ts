@@ -6,10 +6,19 @@ import { describe, expect, it } from "vitest";
 import { migratedDb, ROOT, seedDb, TMP } from "../support/db";
 
 const run = (script: string, url: string, ...args: string[]) =>
-  execFileSync(path.join(ROOT, "node_modules/.bin/tsx"), [script, ...args], { cwd: ROOT, env: { ...process.env, DATABASE_URL: url }, encoding: "utf8", stdio: "pipe" });
+  execFileSync(path.join(ROOT, "node_modules/.bin/tsx"), [script, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: url },
+    encoding: "utf8",
+    stdio: "pipe",
+  });
 
 const value = (file: string) =>
-  (new Database(file, { readonly: true }).prepare("SELECT v.value FROM YearlyValue v JOIN Kpi k ON k.id = v.kpiId WHERE k.code = 'pharma-out-1' AND v.fiscalYear = 2022").get() as { value: number }).value;
+  (
+    new Database(file, { readonly: true })
+      .prepare("SELECT v.value FROM YearlyValue v JOIN Kpi k ON k.id = v.kpiId WHERE k.code = 'pharma-out-1' AND v.fiscalYear = 2022")
+      .get() as { value: number }
+  ).value;
 
 describe("npm run db:backup and db:restore", () => {
   it("back up a live database, and restore it after a mistake", () => {

@@ -16,7 +16,11 @@ async function exportFor(fy: number): Promise<Map<string, ExportRow>> {
 }
 
 const round = (fy: number) => plan2.rounds.find((r) => r.fy === fy)!;
-const subCodes = (code: string) => plan2.projects.flatMap((p) => p.kpis).find((k) => k.code === code)!.subs.map((s) => s.code);
+const subCodes = (code: string) =>
+  plan2.projects
+    .flatMap((p) => p.kpis)
+    .find((k) => k.code === code)!
+    .subs.map((s) => s.code);
 const allKpis = plan2.projects.flatMap((p) => p.kpis);
 
 describe.runIf(documentsAvailable)("the seed file quotes the documents", () => {
@@ -129,7 +133,9 @@ describe("FY2024 (R6 summary, 002)", () => {
     subCodes(code).forEach((sub, i) => expect(rows.get(sub)!.cumulative).toBe(p.subs[i].cumulative));
     if (p.cumulative !== null && row.measure === "count") {
       // FY2023–2024 are known only as their sum, never split
-      expect(row.missing_years).toEqual([{ from: 2023, to: 2024, sum: p.cumulative - rows.get(code)!.values["2020"] - row.values["2021"] - row.values["2022"] }]);
+      expect(row.missing_years).toEqual([
+        { from: 2023, to: 2024, sum: p.cumulative - rows.get(code)!.values["2020"] - row.values["2021"] - row.values["2022"] },
+      ]);
       expect(row.values).not.toHaveProperty("2023");
     }
   });
@@ -137,12 +143,12 @@ describe("FY2024 (R6 summary, 002)", () => {
   it("finds exactly the four targeted KPIs that fell short of their targets", () => {
     const targeted = [...rows.values()].filter((r) => r.target !== null && !r.management);
     expect(targeted.every((r) => r.achieved !== null)).toBe(true);
-    expect(targeted.filter((r) => r.achieved === false).map((r) => r.kpi).sort()).toEqual([
-      "device-out-3",
-      "device-outcome-2",
-      "pharma-out-2",
-      "seeds-out-2",
-    ]);
+    expect(
+      targeted
+        .filter((r) => r.achieved === false)
+        .map((r) => r.kpi)
+        .sort(),
+    ).toEqual(["device-out-3", "device-outcome-2", "pharma-out-2", "seeds-out-2"]);
     for (const r of targeted.filter((r) => r.achieved === false)) expect(r.cumulative!).toBeLessThan(r.target!);
   });
 

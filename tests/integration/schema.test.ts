@@ -4,7 +4,12 @@ import { createPrismaClient } from "@/lib/prisma-client";
 import { migratedDb, pushedDb } from "../support/db";
 
 /** SQL text up to layout: ALTER TABLE … ADD COLUMN leaves " , " and ")" spaced differently. */
-const normalize = (sql: string) => sql.replace(/\s+/g, " ").replace(/\s*,\s*/g, ", ").replace(/\(\s*/g, "(").replace(/\s*\)/g, ")");
+const normalize = (sql: string) =>
+  sql
+    .replace(/\s+/g, " ")
+    .replace(/\s*,\s*/g, ", ")
+    .replace(/\(\s*/g, "(")
+    .replace(/\s*\)/g, ")");
 
 function schemaOf(url: string): Record<string, string> {
   const db = new Database(url.replace(/^file:/, ""), { readonly: true });

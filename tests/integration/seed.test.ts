@@ -28,7 +28,12 @@ describe("seeding the 2nd plan", () => {
     expect(top.filter((k) => k.target !== null)).toHaveLength(33);
     const subs = await prisma.kpi.findMany({ where: { parentId: { not: null } }, include: { parent: true } });
     // 4 sub-targets with a target, plus the management indicator's "うち遺伝子治療の研究課題数".
-    expect(subs.filter((s) => s.target !== null).map((s) => `${s.parent!.code} ${s.nameJa} ${s.target}`).sort()).toEqual([
+    expect(
+      subs
+        .filter((s) => s.target !== null)
+        .map((s) => `${s.parent!.code} ${s.nameJa} ${s.target}`)
+        .sort(),
+    ).toEqual([
       "regen-out-1 うち遺伝子治療 5",
       "regen-out-3 うち遺伝子治療 2",
       "regen-outcome-2 うち企業へ導出された件数 2",
@@ -38,7 +43,10 @@ describe("seeding the 2nd plan", () => {
   });
 
   it("loads the rounds: FY2021 (31st meeting), FY2022, FY2024 (43rd meeting), with highlights", async () => {
-    const rounds = await prisma.followUpRound.findMany({ orderBy: { fiscalYear: "asc" }, include: { _count: { select: { highlights: true, evaluations: true, entries: true } } } });
+    const rounds = await prisma.followUpRound.findMany({
+      orderBy: { fiscalYear: "asc" },
+      include: { _count: { select: { highlights: true, evaluations: true, entries: true } } },
+    });
     expect(rounds.map((r) => [r.fiscalYear, r.meetingNo, r.meetingDate, r.status])).toEqual([
       [2021, 31, "2022-05-17", "final"],
       [2022, null, null, "final"],

@@ -34,11 +34,15 @@ export function pushedDb(name: string): string {
   mkdirSync(TMP, { recursive: true });
   const file = path.join(TMP, name);
   rmSync(file, { force: true });
-  const sql = execFileSync(path.join(ROOT, "node_modules/.bin/prisma"), ["migrate", "diff", "--from-empty", "--to-schema-datamodel", "prisma/schema.prisma", "--script"], {
-    cwd: ROOT,
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const sql = execFileSync(
+    path.join(ROOT, "node_modules/.bin/prisma"),
+    ["migrate", "diff", "--from-empty", "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
+    {
+      cwd: ROOT,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   const db = new Database(file);
   db.exec(sql);
   db.close();

@@ -26,5 +26,8 @@ export function sourceText(source: string): string {
   const lines = documentLines(m[1]);
   const from = Number(m[2]);
   const to = Number(m[3] ?? m[2]);
-  return lines.slice(from, to + 1).join("").replace(/\s+/g, "");
+  return lines
+    .slice(from, to + 1)
+    .join("")
+    .replace(/\s+/g, "");
 }

@@ -12,7 +12,12 @@ export async function listUsers() {
 export async function userAuditTrail(take = 30) {
   const rows = await prisma.auditLog.findMany({ where: { entity: "User" }, orderBy: { id: "desc" }, take, include: { user: { select: { name: true } } } });
   const subjects = new Map(
-    (await prisma.user.findMany({ where: { id: { in: rows.map((r) => r.entityId).filter((id): id is number => id !== null) } }, select: { id: true, email: true } })).map((u) => [u.id, u.email]),
+    (
+      await prisma.user.findMany({
+        where: { id: { in: rows.map((r) => r.entityId).filter((id): id is number => id !== null) } },
+        select: { id: true, email: true },
+      })
+    ).map((u) => [u.id, u.email]),
   );
   return rows.map((r) => ({
     id: r.id,

@@ -50,7 +50,12 @@ export function invalidResponse(error: z.ZodError, t: AdminTranslator, namespace
 }
 
 /** The same 400 answer for fields found invalid against the stored data (e.g. a target against its KPI's measure). */
-export function fieldErrorsResponse(fields: { field: string; code: string }[], t: AdminTranslator, namespace: AdminNamespace, values: Record<string, string | number> = {}): Response {
+export function fieldErrorsResponse(
+  fields: { field: string; code: string }[],
+  t: AdminTranslator,
+  namespace: AdminNamespace,
+  values: Record<string, string | number> = {},
+): Response {
   const errors = fields.map(({ field, code }) => {
     const key = [`${namespace}.${code}`, `Admin.${code}`].find((k) => t.has(k as Key)) as Key | undefined;
     return { field, code: key ? code : "invalid", message: t(key ?? "Admin.invalid", values) };

@@ -40,7 +40,16 @@ function endUserSessions(db: Db, userId: number) {
 }
 
 /** One audit row per changed field of a user; a password is recorded as changed, never its value. */
-function audit(tx: Tx, userId: number, actorId: number | null, action: string, field: string, oldValue: string | null, newValue: string | null, reason: string | null = null) {
+function audit(
+  tx: Tx,
+  userId: number,
+  actorId: number | null,
+  action: string,
+  field: string,
+  oldValue: string | null,
+  newValue: string | null,
+  reason: string | null = null,
+) {
   return tx.auditLog.create({ data: { action, entity: "User", entityId: userId, field, oldValue, newValue, reason, userId: actorId } });
 }
 
@@ -60,7 +69,12 @@ export async function upsertUser(prisma: PrismaClient, input: unknown, reason = 
       select: { id: true, email: true, role: true },
     });
     if (!before) {
-      for (const [field, value] of [["email", email], ["name", name], ["role", role]] as const) await audit(tx, user.id, null, "user.create", field, null, value, reason);
+      for (const [field, value] of [
+        ["email", email],
+        ["name", name],
+        ["role", role],
+      ] as const)
+        await audit(tx, user.id, null, "user.create", field, null, value, reason);
     } else {
       if (before.name !== name) await audit(tx, user.id, null, "user.update", "name", before.name, name, reason);
       if (before.role !== role) await audit(tx, user.id, null, "user.update", "role", before.role, role, reason);
@@ -116,7 +130,15 @@ export async function changeUser(prisma: PrismaClient, userId: number, change: U
     }
     if (change.disabled !== undefined && change.disabled !== (user.disabledAt !== null)) {
       data.disabledAt = change.disabled ? new Date() : null;
-      await audit(tx, user.id, actor.id, change.disabled ? "user.disable" : "user.enable", "disabledAt", user.disabledAt?.toISOString() ?? null, data.disabledAt?.toISOString() ?? null);
+      await audit(
+        tx,
+        user.id,
+        actor.id,
+        change.disabled ? "user.disable" : "user.enable",
+        "disabledAt",
+        user.disabledAt?.toISOString() ?? null,
+        data.disabledAt?.toISOString() ?? null,
+      );
       changed.push("disabled");
     }
     const saved = await tx.user.update({ where: { id: user.id }, data, select: USER_FIELDS });

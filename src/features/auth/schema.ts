@@ -14,12 +14,18 @@ export function normalizeEmail(input: string): string {
 
 /** Sign-in: error messages are keys of the Auth messages. */
 export const signInSchema = z.object({
-  email: z.string({ error: "emailRequired" }).transform(normalizeEmail).pipe(z.email({ error: "emailInvalid" }).max(254, { error: "emailInvalid" })),
+  email: z
+    .string({ error: "emailRequired" })
+    .transform(normalizeEmail)
+    .pipe(z.email({ error: "emailInvalid" }).max(254, { error: "emailInvalid" })),
   password: z.string({ error: "passwordRequired" }).min(1, { error: "passwordRequired" }).max(200, { error: "credentialsInvalid" }),
 });
 
 // A user's fields; error messages are keys of the AdminUsers messages.
-const email = z.string({ error: "emailInvalid" }).transform(normalizeEmail).pipe(z.email({ error: "emailInvalid" }).max(254, { error: "emailInvalid" }));
+const email = z
+  .string({ error: "emailInvalid" })
+  .transform(normalizeEmail)
+  .pipe(z.email({ error: "emailInvalid" }).max(254, { error: "emailInvalid" }));
 const name = z.string({ error: "nameRequired" }).trim().min(1, { error: "nameRequired" }).max(100, { error: "nameTooLong" });
 const role = z.enum(ROLES, { error: "roleInvalid" });
 const password = z.string({ error: "passwordTooShort" }).min(PASSWORD_MIN, { error: "passwordTooShort" }).max(200, { error: "passwordTooLong" });

@@ -81,9 +81,7 @@ export function yearsOfPlan(plan: PlanData) {
 }
 
 export type BreakdownPart =
-  | { kind: "value"; fy: number; value: number }
-  | { kind: "sum"; from: number; to: number; sum: number }
-  | { kind: "unknown"; from: number; to: number };
+  { kind: "value"; fy: number; value: number } | { kind: "sum"; from: number; to: number; sum: number } | { kind: "unknown"; from: number; to: number };
 
 /** The single years behind a cumulative, as the report prints them in (…): known values, sums, gaps. */
 export function breakdown(row: FollowUpRow, plan: PlanData, fy: number): BreakdownPart[] {

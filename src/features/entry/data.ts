@@ -13,7 +13,9 @@ export async function auditTrail(planCode: string, filter: { kpi?: string; fy?: 
     take,
     include: { user: { select: { name: true, email: true } } },
   });
-  const codes = new Map((await prisma.kpi.findMany({ where: { id: { in: rows.map((r) => r.kpiId).filter((x): x is number => x !== null) } } })).map((k) => [k.id, k.code]));
+  const codes = new Map(
+    (await prisma.kpi.findMany({ where: { id: { in: rows.map((r) => r.kpiId).filter((x): x is number => x !== null) } } })).map((k) => [k.id, k.code]),
+  );
   // Changes to a project, or to its evaluation in a round, name the project.
   const idsOf = (entity: string) => rows.filter((r) => r.entity === entity && r.entityId !== null).map((r) => r.entityId!);
   const projectNo = new Map<string, number>([

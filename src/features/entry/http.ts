@@ -19,12 +19,23 @@ type EntryTranslator = Awaited<ReturnType<typeof entryTranslator>>;
  * The HTTP answer to a save or an import, with translated messages. `rowOf` maps a KPI
  * code to the row of an imported file, so that errors name their rows.
  */
-export function saveResponse(result: SaveResult, t: EntryTranslator, locale: AppLocale, fy: number, rowOf?: Map<string, number>, extra: Record<string, unknown> = {}): Response {
+export function saveResponse(
+  result: SaveResult,
+  t: EntryTranslator,
+  locale: AppLocale,
+  fy: number,
+  rowOf?: Map<string, number>,
+  extra: Record<string, unknown> = {},
+): Response {
   const row = (kpi?: string | null) => (kpi && rowOf?.get(kpi)) ?? null;
   switch (result.kind) {
     case "saved":
       invalidateDashboards();
-      return Response.json({ saved: result.changes, message: t("saved", { changes: result.changes }), changes: result.log.map((c) => ({ ...c, row: row(c.kpi) })) });
+      return Response.json({
+        saved: result.changes,
+        message: t("saved", { changes: result.changes }),
+        changes: result.log.map((c) => ({ ...c, row: row(c.kpi) })),
+      });
     case "preview":
       return Response.json({ preview: result.changes, changes: result.log.map((c) => ({ ...c, row: row(c.kpi) })), ...extra });
     case "plan-not-found":
@@ -41,7 +52,10 @@ export function saveResponse(result: SaveResult, t: EntryTranslator, locale: App
         { status: 400 },
       );
     case "conflict":
-      return Response.json({ error: { code: "conflict", message: t("conflict") }, conflicts: result.conflicts.map((c) => ({ ...c, row: row(c.kpi) })) }, { status: 409 });
+      return Response.json(
+        { error: { code: "conflict", message: t("conflict") }, conflicts: result.conflicts.map((c) => ({ ...c, row: row(c.kpi) })) },
+        { status: 409 },
+      );
   }
 }
 

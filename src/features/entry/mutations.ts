@@ -13,7 +13,16 @@ export type SaveError = {
   kpi?: string;
   project?: number;
   field: string;
-  error: EntryError | "unknownKpi" | "overrideNeedsReason" | "unknownProject" | "ratingInvalid" | "versionInvalid" | "markerMissing" | "footnoteDuplicate" | "textMissing";
+  error:
+    | EntryError
+    | "unknownKpi"
+    | "overrideNeedsReason"
+    | "unknownProject"
+    | "ratingInvalid"
+    | "versionInvalid"
+    | "markerMissing"
+    | "footnoteDuplicate"
+    | "textMissing";
 };
 export type Conflict = { kpi?: string; project?: number; field: string; theirs: string | null; yours: string | null; by: string | null; at: string | null };
 
@@ -63,7 +72,10 @@ export async function saveRound(planCode: string, fy: number, input: GridSave, v
   const round = await prisma.followUpRound.findUnique({ where: { planId_fiscalYear: { planId: plan.id, fiscalYear: fy } } });
   if (round?.status === "final") return { kind: "round-final" };
   // A final round is a frozen snapshot of every year up to its own.
-  const covering = await prisma.followUpRound.findFirst({ where: { planId: plan.id, status: "final", fiscalYear: { gte: fy } }, orderBy: { fiscalYear: "asc" } });
+  const covering = await prisma.followUpRound.findFirst({
+    where: { planId: plan.id, status: "final", fiscalYear: { gte: fy } },
+    orderBy: { fiscalYear: "asc" },
+  });
   if (covering && input.rows.some((r) => VALUE_FIELDS.some((f) => r[f] !== undefined))) return { kind: "year-frozen", byRound: covering.fiscalYear };
 
   const kpis = await prisma.kpi.findMany({ where: { project: { planId: plan.id } }, include: { values: true } });
@@ -94,7 +106,8 @@ export async function saveRound(planCode: string, fy: number, input: GridSave, v
       const others = kpi.values.filter((v) => v.fiscalYear !== fy);
       const facts = values ? [...others, { fiscalYear: fy, ...values, cumulativeReported: thisYear?.cumulativeReported ?? null }] : kpi.values;
       const auto = kpiStatus({ measure: kpi.measure as Measure, management: kpi.management, target: kpi.target, facts }, plan, fy).ratingAuto;
-      if (overrideNeedsReason(auto, row.rating as Rating) && !row.overrideReason?.trim()) errors.push({ kpi: row.kpi, field: "overrideReason", error: "overrideNeedsReason" });
+      if (overrideNeedsReason(auto, row.rating as Rating) && !row.overrideReason?.trim())
+        errors.push({ kpi: row.kpi, field: "overrideReason", error: "overrideNeedsReason" });
     }
     parsed.push({ row, kpiId: kpi.id, values });
   }
@@ -112,15 +125,43 @@ export async function saveRound(planCode: string, fy: number, input: GridSave, v
     const changes = await prisma.$transaction(async (tx) => {
       let changes = 0;
       const r = round ?? (await tx.followUpRound.create({ data: { planId: plan.id, fiscalYear: fy, status: "draft" } }));
-      const audit = (data: { action: string; entity: string; entityId: number; kpiId?: number; projectId?: number; field: string; oldValue: unknown; newValue: unknown; reason?: string | null }) => {
+      const audit = (data: {
+        action: string;
+        entity: string;
+        entityId: number;
+        kpiId?: number;
+        projectId?: number;
+        field: string;
+        oldValue: unknown;
+        newValue: unknown;
+        reason?: string | null;
+      }) => {
         const { projectId, ...rest } = data;
-        log.push({ kpi: data.kpiId ? codeOf.get(data.kpiId)! : null, project: projectId ? projectNoOf.get(projectId)! : null, field: data.field, oldValue: str(data.oldValue), newValue: str(data.newValue) });
-        return tx.auditLog.create({ data: { ...rest, oldValue: str(data.oldValue), newValue: str(data.newValue), userId: viewer.id, planId: plan.id, roundId: r.id, fiscalYear: fy } });
+        log.push({
+          kpi: data.kpiId ? codeOf.get(data.kpiId)! : null,
+          project: projectId ? projectNoOf.get(projectId)! : null,
+          field: data.field,
+          oldValue: str(data.oldValue),
+          newValue: str(data.newValue),
+        });
+        return tx.auditLog.create({
+          data: { ...rest, oldValue: str(data.oldValue), newValue: str(data.newValue), userId: viewer.id, planId: plan.id, roundId: r.id, fiscalYear: fy },
+        });
       };
       // A new round is a change of state too: who opened it, and when.
       if (!round) {
         await tx.auditLog.create({
-          data: { action: "round.create", entity: "FollowUpRound", entityId: r.id, userId: viewer.id, planId: plan.id, roundId: r.id, fiscalYear: fy, field: "status", newValue: "draft" },
+          data: {
+            action: "round.create",
+            entity: "FollowUpRound",
+            entityId: r.id,
+            userId: viewer.id,
+            planId: plan.id,
+            roundId: r.id,
+            fiscalYear: fy,
+            field: "status",
+            newValue: "draft",
+          },
         });
       }
       const lastChangeWhere = async (where: { entity: string | { in: string[] }; entityId?: number; roundId?: number }) => {
@@ -138,16 +179,22 @@ export async function saveRound(planCode: string, fy: number, input: GridSave, v
           for (const f of VALUE_FIELDS) if (row[f] === undefined) (values as Record<string, unknown>)[f] = current?.[f] ?? null;
           if ((current?.version ?? 0) !== row.valueVersion) {
             const who = current ? await lastChange("YearlyValue", current.id) : { by: null, at: null };
-            for (const f of VALUE_FIELDS) if (str(current?.[f]) !== str(values[f])) conflicts.push({ kpi: row.kpi, field: f, theirs: str(current?.[f]), yours: str(values[f]), ...who });
-            if (!conflicts.some((c) => c.kpi === row.kpi)) conflicts.push({ kpi: row.kpi, field: "value", theirs: str(current?.value), yours: str(values.value), ...who });
+            for (const f of VALUE_FIELDS)
+              if (str(current?.[f]) !== str(values[f])) conflicts.push({ kpi: row.kpi, field: f, theirs: str(current?.[f]), yours: str(values[f]), ...who });
+            if (!conflicts.some((c) => c.kpi === row.kpi))
+              conflicts.push({ kpi: row.kpi, field: "value", theirs: str(current?.value), yours: str(values.value), ...who });
             continue;
           }
           const changed = VALUE_FIELDS.filter((f) => str(current?.[f]) !== str(values[f]));
           if (changed.length) {
             const saved = current
-              ? await tx.yearlyValue.update({ where: { id: current.id, version: current.version }, data: { ...values, version: { increment: 1 }, source: `entry by user ${viewer.id}` } })
+              ? await tx.yearlyValue.update({
+                  where: { id: current.id, version: current.version },
+                  data: { ...values, version: { increment: 1 }, source: `entry by user ${viewer.id}` },
+                })
               : await tx.yearlyValue.create({ data: { kpiId, fiscalYear: fy, ...values, source: `entry by user ${viewer.id}` } });
-            for (const f of changed) await audit({ action: "value.update", entity: "YearlyValue", entityId: saved.id, kpiId, field: f, oldValue: current?.[f], newValue: values[f] });
+            for (const f of changed)
+              await audit({ action: "value.update", entity: "YearlyValue", entityId: saved.id, kpiId, field: f, oldValue: current?.[f], newValue: values[f] });
             changes += changed.length;
           }
         }
@@ -162,7 +209,9 @@ export async function saveRound(planCode: string, fy: number, input: GridSave, v
         const entry = await tx.roundEntry.findUnique({ where: { roundId_kpiId: { roundId: r.id, kpiId } } });
         if ((entry?.version ?? 0) !== row.entryVersion) {
           const who = entry ? await lastChange("RoundEntry", entry.id) : { by: null, at: null };
-          for (const [f, v] of given) if (str(entry?.[f as keyof typeof entry]) !== str(v)) conflicts.push({ kpi: row.kpi, field: f, theirs: str(entry?.[f as keyof typeof entry]), yours: v, ...who });
+          for (const [f, v] of given)
+            if (str(entry?.[f as keyof typeof entry]) !== str(v))
+              conflicts.push({ kpi: row.kpi, field: f, theirs: str(entry?.[f as keyof typeof entry]), yours: v, ...who });
           continue;
         }
         const changed = given.filter(([f, v]) => str(entry?.[f as keyof typeof entry]) !== str(v));
@@ -172,7 +221,16 @@ export async function saveRound(planCode: string, fy: number, input: GridSave, v
           ? await tx.roundEntry.update({ where: { id: entry.id, version: entry.version }, data: { ...data, version: { increment: 1 } } })
           : await tx.roundEntry.create({ data: { roundId: r.id, kpiId, ...data } });
         for (const [f, v] of changed) {
-          await audit({ action: f === "ratingFinal" ? "entry.rating" : "entry.update", entity: "RoundEntry", entityId: saved.id, kpiId, field: f, oldValue: entry?.[f as keyof typeof entry], newValue: v, reason: f === "ratingFinal" ? (saved.overrideReason ?? null) : null });
+          await audit({
+            action: f === "ratingFinal" ? "entry.rating" : "entry.update",
+            entity: "RoundEntry",
+            entityId: saved.id,
+            kpiId,
+            field: f,
+            oldValue: entry?.[f as keyof typeof entry],
+            newValue: v,
+            reason: f === "ratingFinal" ? (saved.overrideReason ?? null) : null,
+          });
         }
         changes += changed.length;
       }
@@ -180,7 +238,10 @@ export async function saveRound(planCode: string, fy: number, input: GridSave, v
       for (const ev of input.evaluations) {
         const projectId = projects.get(ev.project)!.id;
         const current = await tx.projectEvaluation.findUnique({ where: { roundId_projectId: { roundId: r.id, projectId } } });
-        const next = { textJa: ev.textJa?.trim() ?? current?.textJa ?? "", textEn: ev.textEn === undefined ? (current?.textEn ?? null) : ev.textEn.trim() || null };
+        const next = {
+          textJa: ev.textJa?.trim() ?? current?.textJa ?? "",
+          textEn: ev.textEn === undefined ? (current?.textEn ?? null) : ev.textEn.trim() || null,
+        };
         if ((current?.version ?? 0) !== ev.version) {
           const who = current ? await lastChange("ProjectEvaluation", current.id) : { by: null, at: null };
           conflicts.push({ project: ev.project, field: "textJa", theirs: current?.textJa ?? null, yours: next.textJa, ...who });
@@ -191,7 +252,16 @@ export async function saveRound(planCode: string, fy: number, input: GridSave, v
         const saved = current
           ? await tx.projectEvaluation.update({ where: { id: current.id, version: current.version }, data: { ...next, version: { increment: 1 } } })
           : await tx.projectEvaluation.create({ data: { roundId: r.id, projectId, ...next } });
-        for (const f of changed) await audit({ action: "evaluation.update", entity: "ProjectEvaluation", entityId: saved.id, projectId, field: f, oldValue: current?.[f], newValue: next[f] });
+        for (const f of changed)
+          await audit({
+            action: "evaluation.update",
+            entity: "ProjectEvaluation",
+            entityId: saved.id,
+            projectId,
+            field: f,
+            oldValue: current?.[f],
+            newValue: next[f],
+          });
         changes += changed.length;
       }
 
@@ -202,19 +272,38 @@ export async function saveRound(planCode: string, fy: number, input: GridSave, v
           where: { id: r.id },
           include: { footnotes: { orderBy: { id: "asc" }, include: { kpi: { select: { code: true } } } }, highlights: { orderBy: { order: "asc" } } },
         });
-        const noteText = (n: { marker?: string; textJa: string; textEn: string | null }) => `${n.marker ? `${n.marker} ` : ""}${n.textJa}${n.textEn ? ` / ${n.textEn}` : ""}`;
+        const noteText = (n: { marker?: string; textJa: string; textEn: string | null }) =>
+          `${n.marker ? `${n.marker} ` : ""}${n.textJa}${n.textEn ? ` / ${n.textEn}` : ""}`;
         if ((round ? stored.version : 0) !== notes.version) {
           const who = await lastChangeWhere({ entity: { in: ["Footnote", "Highlight"] }, roundId: r.id });
-          conflicts.push({ field: "notes", theirs: [...stored.footnotes, ...stored.highlights].map(noteText).join("\n") || null, yours: [...notes.footnotes, ...notes.highlights].map((n) => noteText({ ...n, textEn: n.textEn ?? null })).join("\n") || null, ...who });
+          conflicts.push({
+            field: "notes",
+            theirs: [...stored.footnotes, ...stored.highlights].map(noteText).join("\n") || null,
+            yours: [...notes.footnotes, ...notes.highlights].map((n) => noteText({ ...n, textEn: n.textEn ?? null })).join("\n") || null,
+            ...who,
+          });
         } else {
           let noteChanges = 0;
           const key = (kpi: string, marker: string) => `${kpi}\u0000${marker}`;
           const before = new Map(stored.footnotes.map((f) => [key(f.kpi.code, f.marker), f]));
-          const after = new Map(notes.footnotes.map((f) => [key(f.kpi, f.marker.trim()), { ...f, marker: f.marker.trim(), textJa: f.textJa.trim(), textEn: f.textEn?.trim() || null }]));
+          const after = new Map(
+            notes.footnotes.map((f) => [
+              key(f.kpi, f.marker.trim()),
+              { ...f, marker: f.marker.trim(), textJa: f.textJa.trim(), textEn: f.textEn?.trim() || null },
+            ]),
+          );
           for (const [k, old] of before) {
             if (after.has(k)) continue;
             await tx.footnote.delete({ where: { id: old.id } });
-            await audit({ action: "footnote.delete", entity: "Footnote", entityId: old.id, kpiId: old.kpiId, field: "footnote", oldValue: noteText(old), newValue: null });
+            await audit({
+              action: "footnote.delete",
+              entity: "Footnote",
+              entityId: old.id,
+              kpiId: old.kpiId,
+              field: "footnote",
+              oldValue: noteText(old),
+              newValue: null,
+            });
             noteChanges++;
           }
           for (const [k, f] of after) {
@@ -223,20 +312,41 @@ export async function saveRound(planCode: string, fy: number, input: GridSave, v
             const kpiId = byCode.get(f.kpi)!.id;
             const saved = old
               ? await tx.footnote.update({ where: { id: old.id }, data: { textJa: f.textJa, textEn: f.textEn } })
-              : await tx.footnote.create({ data: { roundId: r.id, kpiId, marker: f.marker, textJa: f.textJa, textEn: f.textEn, source: `entry by user ${viewer.id}` } });
-            await audit({ action: old ? "footnote.update" : "footnote.create", entity: "Footnote", entityId: saved.id, kpiId, field: "footnote", oldValue: old ? noteText(old) : null, newValue: noteText(f) });
+              : await tx.footnote.create({
+                  data: { roundId: r.id, kpiId, marker: f.marker, textJa: f.textJa, textEn: f.textEn, source: `entry by user ${viewer.id}` },
+                });
+            await audit({
+              action: old ? "footnote.update" : "footnote.create",
+              entity: "Footnote",
+              entityId: saved.id,
+              kpiId,
+              field: "footnote",
+              oldValue: old ? noteText(old) : null,
+              newValue: noteText(f),
+            });
             noteChanges++;
           }
           const highlightText = (h: { projectId: number | null; textJa: string; textEn: string | null }) =>
             `${h.projectId ? `${circledNumber(projectNoOf.get(h.projectId)!)} ` : ""}${noteText(h)}`;
-          const wanted = notes.highlights.map((h) => ({ projectId: h.project === null ? null : projects.get(h.project)!.id, textJa: h.textJa.trim(), textEn: h.textEn?.trim() || null }));
+          const wanted = notes.highlights.map((h) => ({
+            projectId: h.project === null ? null : projects.get(h.project)!.id,
+            textJa: h.textJa.trim(),
+            textEn: h.textEn?.trim() || null,
+          }));
           if (JSON.stringify(stored.highlights.map(highlightText)) !== JSON.stringify(wanted.map(highlightText))) {
             await tx.highlight.deleteMany({ where: { roundId: r.id } });
             for (let i = 0; i < Math.max(wanted.length, stored.highlights.length); i++) {
               const next = wanted[i] ? await tx.highlight.create({ data: { roundId: r.id, order: i + 1, ...wanted[i] } }) : null;
               const old = stored.highlights[i];
               if (old && next && highlightText(old) === highlightText(next)) continue;
-              await audit({ action: "highlight.update", entity: "Highlight", entityId: next?.id ?? old.id, field: "highlight", oldValue: old ? highlightText(old) : null, newValue: next ? highlightText(next) : null });
+              await audit({
+                action: "highlight.update",
+                entity: "Highlight",
+                entityId: next?.id ?? old.id,
+                field: "highlight",
+                oldValue: old ? highlightText(old) : null,
+                newValue: next ? highlightText(next) : null,
+              });
               noteChanges++;
             }
           }
@@ -293,7 +403,10 @@ export async function setRoundStatus(
   await prisma.$transaction(async (tx) => {
     await tx.followUpRound.update({
       where: { id: round.id },
-      data: change.to === "final" ? { status: "final", meetingNo: change.meetingNo, meetingDate: change.meetingDate, version: { increment: 1 } } : { status: "draft", version: { increment: 1 } },
+      data:
+        change.to === "final"
+          ? { status: "final", meetingNo: change.meetingNo, meetingDate: change.meetingDate, version: { increment: 1 } }
+          : { status: "draft", version: { increment: 1 } },
     });
     await tx.auditLog.create({
       data: {

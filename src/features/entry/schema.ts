@@ -66,7 +66,18 @@ export const unlockSchema = z.object({ reason: z.string().trim().min(1).max(2000
 
 /** The audit trail's filters, from a query string: ?kpi=&fy=YYYY&field= (empty means all). */
 export const auditFilterSchema = z.object({
-  kpi: z.string().max(100).optional().transform((v) => v || undefined),
-  fy: z.union([z.literal(""), z.string().regex(/^\d{4}$/)]).optional().transform((v) => (v ? Number(v) : undefined)),
-  field: z.string().max(50).optional().transform((v) => v || undefined),
+  kpi: z
+    .string()
+    .max(100)
+    .optional()
+    .transform((v) => v || undefined),
+  fy: z
+    .union([z.literal(""), z.string().regex(/^\d{4}$/)])
+    .optional()
+    .transform((v) => (v ? Number(v) : undefined)),
+  field: z
+    .string()
+    .max(50)
+    .optional()
+    .transform((v) => v || undefined),
 });

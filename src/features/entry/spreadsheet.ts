@@ -11,10 +11,25 @@ import type { PlanData } from "@/features/follow-up/model";
 import type { GridRow } from "./schema";
 
 export const COLUMNS = [
-  "kpi", "project", "name_ja", "name_en", "measure", "unit", "target",
-  "value", "numerator", "denominator", "text",
-  "rating", "override_reason", "detail_ja", "detail_en", "note_ja", "note_en",
-  "value_version", "entry_version",
+  "kpi",
+  "project",
+  "name_ja",
+  "name_en",
+  "measure",
+  "unit",
+  "target",
+  "value",
+  "numerator",
+  "denominator",
+  "text",
+  "rating",
+  "override_reason",
+  "detail_ja",
+  "detail_en",
+  "note_ja",
+  "note_en",
+  "value_version",
+  "entry_version",
 ] as const;
 
 const READ_ONLY = new Set(["project", "name_ja", "name_en", "measure", "unit", "target", "value_version", "entry_version"]);
@@ -32,11 +47,25 @@ export async function buildTemplate(plan: PlanData, fy: number): Promise<Buffer>
     const f = k.facts.find((x) => x.fiscalYear === fy);
     const e = round?.entries[k.code];
     ws.addRow({
-      kpi: k.code, project: k.projectNo, name_ja: k.nameJa, name_en: k.nameEn, measure: k.measure, unit: k.unit ?? "", target: k.target ?? "",
-      value: str(f?.value), numerator: str(f?.numerator), denominator: str(f?.denominator), text: f?.text ?? "",
-      rating: e?.ratingFinal ?? "", override_reason: e?.overrideReason ?? "",
-      detail_ja: e?.detailJa ?? "", detail_en: e?.detailEn ?? "", note_ja: e?.noteJa ?? "", note_en: e?.noteEn ?? "",
-      value_version: f?.version ?? 0, entry_version: e?.version ?? 0,
+      kpi: k.code,
+      project: k.projectNo,
+      name_ja: k.nameJa,
+      name_en: k.nameEn,
+      measure: k.measure,
+      unit: k.unit ?? "",
+      target: k.target ?? "",
+      value: str(f?.value),
+      numerator: str(f?.numerator),
+      denominator: str(f?.denominator),
+      text: f?.text ?? "",
+      rating: e?.ratingFinal ?? "",
+      override_reason: e?.overrideReason ?? "",
+      detail_ja: e?.detailJa ?? "",
+      detail_en: e?.detailEn ?? "",
+      note_ja: e?.noteJa ?? "",
+      note_en: e?.noteEn ?? "",
+      value_version: f?.version ?? 0,
+      entry_version: e?.version ?? 0,
     });
   }
   ws.getRow(1).font = { bold: true };
@@ -47,10 +76,18 @@ export async function buildTemplate(plan: PlanData, fy: number): Promise<Buffer>
   const help = wb.addWorksheet("説明 Notes");
   help.addRows([
     [`${plan.nameJa} ${fyLabel(fy, "ja")} / ${plan.nameEn} ${fyLabel(fy, "en")}`],
-    ["灰色の列は参考（取り込みでは無視）。value：件数、または割合（%）。割合は numerator／denominator でも可。rating：空欄＝自動判定、A／B（自動判定と異なる場合は override_reason が必要）。"],
-    ["Grey columns are for reference and are ignored on import. value: the count, or the share in %; for shares numerator/denominator may be given. rating: empty = automatic, A or B (a reason is needed when it differs from the automatic rating)."],
-    ["非表示の列 value_version・entry_version は、このファイルを作った時点の版です。その後に他の人が保存した行は、取り込み時に競合として示され、上書きされません。"],
-    ["The hidden columns value_version and entry_version record what this file was made from: a row someone saved since is shown as a conflict on import, and never overwritten."],
+    [
+      "灰色の列は参考（取り込みでは無視）。value：件数、または割合（%）。割合は numerator／denominator でも可。rating：空欄＝自動判定、A／B（自動判定と異なる場合は override_reason が必要）。",
+    ],
+    [
+      "Grey columns are for reference and are ignored on import. value: the count, or the share in %; for shares numerator/denominator may be given. rating: empty = automatic, A or B (a reason is needed when it differs from the automatic rating).",
+    ],
+    [
+      "非表示の列 value_version・entry_version は、このファイルを作った時点の版です。その後に他の人が保存した行は、取り込み時に競合として示され、上書きされません。",
+    ],
+    [
+      "The hidden columns value_version and entry_version record what this file was made from: a row someone saved since is shown as a conflict on import, and never overwritten.",
+    ],
   ]);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -74,48 +74,48 @@ export async function readPlanData(db: Db, code: string, viewer: Viewer): Promis
       nameEn: k.nameEn,
       target: k.target,
       targetQualifier: k.targetQualifier === "at_least" ? "at_least" : null,
-      facts: k.values.filter((v) => visible(v.fiscalYear)).map((v) => ({
-        fiscalYear: v.fiscalYear,
-        value: v.value,
-        numerator: v.numerator,
-        denominator: v.denominator,
-        text: v.text,
-        cumulativeReported: v.cumulativeReported,
-        version: v.version,
-      })),
+      facts: k.values
+        .filter((v) => visible(v.fiscalYear))
+        .map((v) => ({
+          fiscalYear: v.fiscalYear,
+          value: v.value,
+          numerator: v.numerator,
+          denominator: v.denominator,
+          text: v.text,
+          cumulativeReported: v.cumulativeReported,
+          version: v.version,
+        })),
     })),
     rounds: plan.rounds
       .filter((r) => canViewRound(viewer, r))
-      .map(
-        (r): RoundData => ({
-          fiscalYear: r.fiscalYear,
-          meetingNo: r.meetingNo,
-          meetingDate: r.meetingDate,
-          asOfDate: r.asOfDate,
-          status: r.status === "final" ? "final" : "draft",
-          titleJa: r.titleJa,
-          titleEn: r.titleEn,
-          assessmentJa: r.assessmentJa,
-          assessmentEn: r.assessmentEn,
-          entries: Object.fromEntries(
-            r.entries.map((e) => [
-              e.kpi.code,
-              {
-                ratingFinal: e.ratingFinal as Rating | null,
-                overrideReason: e.overrideReason,
-                detailJa: e.detailJa,
-                detailEn: e.detailEn,
-                noteJa: e.noteJa,
-                noteEn: e.noteEn,
-                version: e.version,
-              },
-            ]),
-          ),
-          footnotes: r.footnotes.map((f) => ({ kpi: f.kpi.code, marker: f.marker, textJa: f.textJa, textEn: f.textEn })),
-          evaluations: Object.fromEntries(r.evaluations.map((e) => [e.project.no, { textJa: e.textJa, textEn: e.textEn, version: e.version }])),
-          highlights: r.highlights.map((h) => ({ projectNo: h.project?.no ?? null, textJa: h.textJa, textEn: h.textEn })),
-          version: r.version,
-        }),
-      ),
+      .map((r): RoundData => ({
+        fiscalYear: r.fiscalYear,
+        meetingNo: r.meetingNo,
+        meetingDate: r.meetingDate,
+        asOfDate: r.asOfDate,
+        status: r.status === "final" ? "final" : "draft",
+        titleJa: r.titleJa,
+        titleEn: r.titleEn,
+        assessmentJa: r.assessmentJa,
+        assessmentEn: r.assessmentEn,
+        entries: Object.fromEntries(
+          r.entries.map((e) => [
+            e.kpi.code,
+            {
+              ratingFinal: e.ratingFinal as Rating | null,
+              overrideReason: e.overrideReason,
+              detailJa: e.detailJa,
+              detailEn: e.detailEn,
+              noteJa: e.noteJa,
+              noteEn: e.noteEn,
+              version: e.version,
+            },
+          ]),
+        ),
+        footnotes: r.footnotes.map((f) => ({ kpi: f.kpi.code, marker: f.marker, textJa: f.textJa, textEn: f.textEn })),
+        evaluations: Object.fromEntries(r.evaluations.map((e) => [e.project.no, { textJa: e.textJa, textEn: e.textEn, version: e.version }])),
+        highlights: r.highlights.map((h) => ({ projectNo: h.project?.no ?? null, textJa: h.textJa, textEn: h.textEn })),
+        version: r.version,
+      })),
   };
 }

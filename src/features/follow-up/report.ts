@@ -43,12 +43,30 @@ export function exportRow(row: FollowUpRow) {
 export type ExportRow = ReturnType<typeof exportRow>;
 
 const CSV_LEADING = [
-  "project", "kpi", "parent", "name_ja", "name_en", "group_ja", "group_en",
-  "kind", "management", "measure", "unit", "target", "target_qualifier",
+  "project",
+  "kpi",
+  "parent",
+  "name_ja",
+  "name_en",
+  "group_ja",
+  "group_en",
+  "kind",
+  "management",
+  "measure",
+  "unit",
+  "target",
+  "target_qualifier",
 ] as const;
 const CSV_TRAILING = [
-  "cumulative", "cumulative_basis", "expected", "achievement", "achievement_of_target",
-  "rating_auto", "rating", "overridden", "achieved",
+  "cumulative",
+  "cumulative_basis",
+  "expected",
+  "achievement",
+  "achievement_of_target",
+  "rating_auto",
+  "rating",
+  "overridden",
+  "achieved",
 ] as const;
 
 type CsvValue = string | number | boolean | null;

@@ -9,7 +9,12 @@ export const followUpQuerySchema = z.object({
   fy: z
     .string({ error: "fyMissing" })
     .transform((s) => normalizeDigits(s).trim())
-    .pipe(z.string().min(1, { error: "fyMissing" }).regex(/^\d{4}$/, { error: "fyMalformed" }))
+    .pipe(
+      z
+        .string()
+        .min(1, { error: "fyMissing" })
+        .regex(/^\d{4}$/, { error: "fyMalformed" }),
+    )
     .transform(Number),
   format: z.enum(["json", "csv", "xlsx"], { error: "formatInvalid" }).default("json"),
   lang: z.string().optional(),

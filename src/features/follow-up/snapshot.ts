@@ -29,7 +29,10 @@ export async function takeRoundSnapshot(db: Db, planCode: string, fy: number, us
 
 /** A round's first snapshot (as presented at its meeting) or its latest one; null when it was never final. */
 export async function readRoundSnapshot(db: Db, planCode: string, fy: number, which: "first" | "latest"): Promise<Snapshot | null> {
-  const s = await db.roundSnapshot.findFirst({ where: { round: { plan: { code: planCode }, fiscalYear: fy } }, orderBy: { id: which === "first" ? "asc" : "desc" } });
+  const s = await db.roundSnapshot.findFirst({
+    where: { round: { plan: { code: planCode }, fiscalYear: fy } },
+    orderBy: { id: which === "first" ? "asc" : "desc" },
+  });
   return (
     s && {
       takenAt: s.takenAt.toISOString(),

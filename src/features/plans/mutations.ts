@@ -37,7 +37,16 @@ export async function createPlan(input: z.infer<typeof newPlanSchema>, viewer: N
       }
     }
     await tx.auditLog.create({
-      data: { action: "plan.create", entity: "Plan", entityId: plan.id, planId: plan.id, field: "code", newValue: plan.code, reason: input.copyFrom ? `copied from ${input.copyFrom}` : null, userId: viewer.id },
+      data: {
+        action: "plan.create",
+        entity: "Plan",
+        entityId: plan.id,
+        planId: plan.id,
+        field: "code",
+        newValue: plan.code,
+        reason: input.copyFrom ? `copied from ${input.copyFrom}` : null,
+        userId: viewer.id,
+      },
     });
     return { kind: "created" as const, code: plan.code };
   });
@@ -120,7 +129,18 @@ export async function editProject(planCode: string, no: number, input: ProjectEd
     const audit = (field: string, oldValue: string | null, newValue: string | null, fiscalYear: number | null = null) => {
       changed.push(fiscalYear === null ? field : `${field}.${fiscalYear}`);
       return tx.auditLog.create({
-        data: { action: "project.update", entity: "Project", entityId: project.id, planId: project.planId, fiscalYear, field, oldValue, newValue, reason, userId: viewer.id },
+        data: {
+          action: "project.update",
+          entity: "Project",
+          entityId: project.id,
+          planId: project.planId,
+          fiscalYear,
+          field,
+          oldValue,
+          newValue,
+          reason,
+          userId: viewer.id,
+        },
       });
     };
     for (const f of ["nameJa", "nameEn"] as const) {
@@ -134,7 +154,9 @@ export async function editProject(planCode: string, no: number, input: ProjectEd
       const after = ministriesLine(input.ministries);
       if (before !== after) {
         await tx.projectMinistry.deleteMany({ where: { projectId: project.id } });
-        await tx.projectMinistry.createMany({ data: input.ministries.map((m, order) => ({ projectId: project.id, ministry: m.ministry, lead: m.lead, order })) });
+        await tx.projectMinistry.createMany({
+          data: input.ministries.map((m, order) => ({ projectId: project.id, ministry: m.ministry, lead: m.lead, order })),
+        });
         await audit("ministries", before, after);
       }
     }

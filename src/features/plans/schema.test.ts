@@ -28,7 +28,13 @@ describe("a project's budget", () => {
     expect(issues(budget(5_000_000))).toEqual(["budgets.0.okuYen: budgetTooLarge"]);
     expect(issues(budget(1, 2023, "other"))).toEqual(["budgets.0.kind: kindInvalid"]);
     expect(issues(budget(1, "R5"))).toEqual(["budgets.0.fiscalYear: fyInvalid"]);
-    const twice = { budgets: [{ fiscalYear: 2023, kind: "amed", okuYen: 1 }, { fiscalYear: 2023, kind: "inhouse", okuYen: 1 }, { fiscalYear: 2023, kind: "amed", okuYen: 2 }] };
+    const twice = {
+      budgets: [
+        { fiscalYear: 2023, kind: "amed", okuYen: 1 },
+        { fiscalYear: 2023, kind: "inhouse", okuYen: 1 },
+        { fiscalYear: 2023, kind: "amed", okuYen: 2 },
+      ],
+    };
     expect(issues(twice)).toEqual(["budgets.2.fiscalYear: budgetDuplicate"]);
   });
 });
@@ -37,7 +43,10 @@ describe("a project's ministries", () => {
   const m = (...list: [string, boolean][]) => ({ ministries: list.map(([ministry, lead]) => ({ ministry, lead })) });
 
   it("are known ministries, each once, with exactly one lead", () => {
-    expect(projectEditSchema.parse(m(["MHLW", true], ["CAO", false])).ministries).toEqual([{ ministry: "MHLW", lead: true }, { ministry: "CAO", lead: false }]);
+    expect(projectEditSchema.parse(m(["MHLW", true], ["CAO", false])).ministries).toEqual([
+      { ministry: "MHLW", lead: true },
+      { ministry: "CAO", lead: false },
+    ]);
     expect(issues(m(["MHLW", true], ["MOF", false]))).toEqual(["ministries.1.ministry: ministryUnknown"]);
     expect(issues(m(["MHLW", true], ["MEXT", true]))).toEqual(["ministries: leadExactlyOne"]);
     expect(issues(m(["MHLW", false]))).toEqual(["ministries: leadExactlyOne"]);

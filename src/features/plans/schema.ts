@@ -11,14 +11,20 @@ const year = z.preprocess(
 const name = (max: number) => z.string({ error: "nameRequired" }).trim().min(1, { error: "nameRequired" }).max(max, { error: "nameTooLong" });
 
 export const newPlanSchema = z
-  .object({
-    code: z.string({ error: "codeInvalid" }).trim().regex(/^[a-z0-9-]{2,30}$/, { error: "codeInvalid" }),
-    nameJa: name(200),
-    nameEn: name(200),
-    firstFy: year,
-    lastFy: year,
-    copyFrom: z.string({ error: "codeInvalid" }).trim().max(30, { error: "codeInvalid" }).optional(),
-  }, { error: "invalid" })
+  .object(
+    {
+      code: z
+        .string({ error: "codeInvalid" })
+        .trim()
+        .regex(/^[a-z0-9-]{2,30}$/, { error: "codeInvalid" }),
+      nameJa: name(200),
+      nameEn: name(200),
+      firstFy: year,
+      lastFy: year,
+      copyFrom: z.string({ error: "codeInvalid" }).trim().max(30, { error: "codeInvalid" }).optional(),
+    },
+    { error: "invalid" },
+  )
   .refine((p) => p.lastFy >= p.firstFy && p.lastFy - p.firstFy < 15, { path: ["lastFy"], error: "fyRange" });
 
 /** A target as typed; it is read by readFigure() against the KPI's measure when the KPI is known (see editKpi). */
@@ -26,13 +32,16 @@ const target = z.union([z.string().max(50), z.number(), z.null()], { error: "tar
 
 const reason = z.string({ error: "reasonRequired" }).trim().min(1, { error: "reasonRequired" }).max(2000, { error: "reasonTooLong" });
 
-export const kpiEditSchema = z.object({
-  nameJa: name(300).optional(),
-  nameEn: name(300).optional(),
-  target: target.optional(),
-  targetQualifier: z.enum(["at_least", ""], { error: "qualifierInvalid" }).optional(),
-  reason,
-}, { error: "invalid" });
+export const kpiEditSchema = z.object(
+  {
+    nameJa: name(300).optional(),
+    nameEn: name(300).optional(),
+    target: target.optional(),
+    targetQualifier: z.enum(["at_least", ""], { error: "qualifierInvalid" }).optional(),
+    reason,
+  },
+  { error: "invalid" },
+);
 
 /** A budget in 億円 as typed ("１,２３４.５", "326 ", 326); empty means "no budget". */
 const BUDGET_ERRORS: Record<FigureError, string> = {
@@ -50,7 +59,9 @@ const okuYen = z.unknown().transform((v, ctx) => {
 });
 
 const ministries = z
-  .array(z.object({ ministry: z.enum(MINISTRIES, { error: "ministryUnknown" }), lead: z.boolean({ error: "invalid" }) }, { error: "invalid" }), { error: "invalid" })
+  .array(z.object({ ministry: z.enum(MINISTRIES, { error: "ministryUnknown" }), lead: z.boolean({ error: "invalid" }) }, { error: "invalid" }), {
+    error: "invalid",
+  })
   .min(1, { error: "ministriesRequired" })
   .superRefine((list, ctx) => {
     list.forEach((m, i) => {
@@ -64,7 +75,8 @@ const budgets = z
   .max(200, { error: "invalid" })
   .superRefine((list, ctx) => {
     list.forEach((b, i) => {
-      if (list.findIndex((x) => x.fiscalYear === b.fiscalYear && x.kind === b.kind) < i) ctx.addIssue({ code: "custom", path: [i, "fiscalYear"], message: "budgetDuplicate" });
+      if (list.findIndex((x) => x.fiscalYear === b.fiscalYear && x.kind === b.kind) < i)
+        ctx.addIssue({ code: "custom", path: [i, "fiscalYear"], message: "budgetDuplicate" });
     });
   });
 

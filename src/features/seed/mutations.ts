@@ -44,7 +44,9 @@ async function load(tx: Tx, file: SeedFile): Promise<SeedResult> {
       await tx.projectMinistry.createMany({ data: pr.ministries.map((m, order) => ({ projectId: project.id, ministry: m.code, lead: m.lead, order })) });
     }
     if ((await tx.projectBudget.count({ where: { projectId: project.id } })) === 0) {
-      await tx.projectBudget.createMany({ data: pr.budgets.map((b) => ({ projectId: project.id, fiscalYear: b.fy, kind: b.kind, okuYen: b.okuYen, source: b.source })) });
+      await tx.projectBudget.createMany({
+        data: pr.budgets.map((b) => ({ projectId: project.id, fiscalYear: b.fy, kind: b.kind, okuYen: b.okuYen, source: b.source })),
+      });
     }
     let order = 0;
     for (const k of pr.kpis) {

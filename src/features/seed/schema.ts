@@ -54,8 +54,14 @@ const value = z.object({
 const round = z.object({
   fy: z.number().int(),
   meetingNo: z.number().int().nullable(),
-  meetingDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
-  asOfDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  meetingDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullable(),
+  asOfDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullable(),
   status: z.enum(["draft", "final"]),
   titleJa: z.string().optional(),
   titleEn: z.string().optional(),

@@ -28,12 +28,8 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
       {plans.map((plan) =>
         plan ? (
           <section key={plan.code} className="plan" aria-labelledby={`plan-${plan.code}`}>
-            <h2 id={`plan-${plan.code}`}>
-              {plan.projects.length > 0 ? <Link href={`/plans/${plan.code}`}>{name(plan)}</Link> : name(plan)}
-            </h2>
-            <p className="muted">
-              {t("period", { from: fyLabel(plan.firstFy, locale), to: fyLabel(plan.lastFy, locale) })}
-            </p>
+            <h2 id={`plan-${plan.code}`}>{plan.projects.length > 0 ? <Link href={`/plans/${plan.code}`}>{name(plan)}</Link> : name(plan)}</h2>
+            <p className="muted">{t("period", { from: fyLabel(plan.firstFy, locale), to: fyLabel(plan.lastFy, locale) })}</p>
             {plan.projects.length === 0 ? (
               <p>{t("noProjects")}</p>
             ) : (

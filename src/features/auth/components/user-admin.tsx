@@ -103,7 +103,12 @@ export function UserAdmin({ locale, users, roles, t }: Props) {
   }
 
   /** A labelled input with its error, tied together for assistive technology. */
-  const field = (form: string, name: string, label: string, input: (props: { id: string; name: string; "aria-invalid"?: true; "aria-describedby"?: string }) => ReactNode) => {
+  const field = (
+    form: string,
+    name: string,
+    label: string,
+    input: (props: { id: string; name: string; "aria-invalid"?: true; "aria-describedby"?: string }) => ReactNode,
+  ) => {
     const inputId = `${id}-${form}-${name}`;
     const error = errors[`${form}.${name}`];
     return (
@@ -159,7 +164,13 @@ export function UserAdmin({ locale, users, roles, t }: Props) {
                   <td className="nowrap">{u.created}</td>
                   <td>{u.disabledSince ? fill(t.disabledSince, { date: u.disabledSince }) : t.active}</td>
                   <td>
-                    <button type="button" className="button-secondary" aria-expanded={editing === u.id} aria-label={fill(t.editOf, { email: u.email })} onClick={() => edit(editing === u.id ? null : u.id)}>
+                    <button
+                      type="button"
+                      className="button-secondary"
+                      aria-expanded={editing === u.id}
+                      aria-label={fill(t.editOf, { email: u.email })}
+                      onClick={() => edit(editing === u.id ? null : u.id)}
+                    >
                       {t.edit}
                     </button>
                   </td>
@@ -179,7 +190,9 @@ export function UserAdmin({ locale, users, roles, t }: Props) {
           {status("edit")}
           <div className="admin-panel__forms">
             <form className="admin-form" noValidate onSubmit={(e) => saveProfile(e, user)}>
-              {field("edit", "name", t.name, (p) => <input {...p} defaultValue={user.name} autoComplete="off" />)}
+              {field("edit", "name", t.name, (p) => (
+                <input {...p} defaultValue={user.name} autoComplete="off" />
+              ))}
               {field("edit", "role", t.role, (p) => (
                 <select {...p} defaultValue={user.role} disabled={user.self}>
                   {roleOptions}
@@ -188,7 +201,9 @@ export function UserAdmin({ locale, users, roles, t }: Props) {
               <button type="submit">{t.save}</button>
             </form>
             <form className="admin-form" noValidate onSubmit={(e) => resetPassword(e, user)}>
-              {field("edit", "password", t.newPassword, (p) => <input {...p} type="password" autoComplete="new-password" />)}
+              {field("edit", "password", t.newPassword, (p) => (
+                <input {...p} type="password" autoComplete="new-password" />
+              ))}
               <button type="submit">{t.resetPassword}</button>
             </form>
             <div className="admin-form">
@@ -212,14 +227,20 @@ export function UserAdmin({ locale, users, roles, t }: Props) {
         <h2 id={`${id}-new`}>{t.newUser}</h2>
         {status("new")}
         <form className="admin-form admin-form--wide" noValidate onSubmit={create}>
-          {field("new", "email", t.email, (p) => <input {...p} inputMode="email" autoComplete="off" spellCheck={false} />)}
-          {field("new", "name", t.name, (p) => <input {...p} autoComplete="off" />)}
+          {field("new", "email", t.email, (p) => (
+            <input {...p} inputMode="email" autoComplete="off" spellCheck={false} />
+          ))}
+          {field("new", "name", t.name, (p) => (
+            <input {...p} autoComplete="off" />
+          ))}
           {field("new", "role", t.role, (p) => (
             <select {...p} defaultValue="secretariat">
               {roleOptions}
             </select>
           ))}
-          {field("new", "password", t.password, (p) => <input {...p} type="password" autoComplete="new-password" />)}
+          {field("new", "password", t.password, (p) => (
+            <input {...p} type="password" autoComplete="new-password" />
+          ))}
           <button type="submit">{t.create}</button>
         </form>
       </section>

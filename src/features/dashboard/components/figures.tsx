@@ -52,7 +52,10 @@ export function Localized({ ja, en, block = false }: { ja: string | null; en: st
   if (!ja) return null;
   return (
     <Tag lang="ja">
-      {ja} <span lang="en" className="muted">{t("japaneseOnly")}</span>
+      {ja}{" "}
+      <span lang="en" className="muted">
+        {t("japaneseOnly")}
+      </span>
     </Tag>
   );
 }

@@ -45,16 +45,31 @@ export function KpiChart({ points, labels, decimals, locale, width, height = 320
       <YAxis tick={{ fill: "#333", fontSize: 13 }} tickFormatter={(v: number) => fmt.format(v)} width={56} />
       <Legend wrapperStyle={{ fontSize: 13 }} />
       <Bar dataKey="single" name={labels.single} fill={COLORS.bar} isAnimationActive={false} />
-      <Line dataKey="cumulative" name={labels.cumulative} stroke={COLORS.cumulative} strokeWidth={3} dot={{ r: 4 }} isAnimationActive={false} connectNulls={false} />
+      <Line
+        dataKey="cumulative"
+        name={labels.cumulative}
+        stroke={COLORS.cumulative}
+        strokeWidth={3}
+        dot={{ r: 4 }}
+        isAnimationActive={false}
+        connectNulls={false}
+      />
       {hasBridge && (
-        <Line dataKey="bridge" name={labels.sumOnly} stroke={COLORS.cumulative} strokeWidth={3} strokeDasharray="2 6" dot={false} isAnimationActive={false} connectNulls />
+        <Line
+          dataKey="bridge"
+          name={labels.sumOnly}
+          stroke={COLORS.cumulative}
+          strokeWidth={3}
+          strokeDasharray="2 6"
+          dot={false}
+          isAnimationActive={false}
+          connectNulls
+        />
       )}
       {hasTarget && (
         <Line dataKey="target" name={labels.target} stroke={COLORS.target} strokeWidth={2} strokeDasharray="10 4" dot={false} isAnimationActive={false} />
       )}
-      {hasPath && (
-        <Line dataKey="path" name={labels.path} stroke={COLORS.path} strokeWidth={2} strokeDasharray="4 4" dot={false} isAnimationActive={false} />
-      )}
+      {hasPath && <Line dataKey="path" name={labels.path} stroke={COLORS.path} strokeWidth={2} strokeDasharray="4 4" dot={false} isAnimationActive={false} />}
     </ComposedChart>
   );
   if (width) return chart;

@@ -29,12 +29,22 @@ export function ProjectTable({ id, heading, rows, plan, fy }: Props) {
         <table className="report official">
           <thead>
             <tr>
-              <th scope="col" className="w-kpi">{t("colKpi")}</th>
-              <th scope="col" className="w-target">{t("colTarget", { fy: String(plan.lastFy) })}</th>
-              <th scope="col" className="w-latest">{t("colLatest")}</th>
-              <th scope="col" className="w-progress">{t("colProgress")}</th>
+              <th scope="col" className="w-kpi">
+                {t("colKpi")}
+              </th>
+              <th scope="col" className="w-target">
+                {t("colTarget", { fy: String(plan.lastFy) })}
+              </th>
+              <th scope="col" className="w-latest">
+                {t("colLatest")}
+              </th>
+              <th scope="col" className="w-progress">
+                {t("colProgress")}
+              </th>
               <th scope="col">{t("colDetail")}</th>
-              <th scope="col" className="w-note">{t("colNote")}</th>
+              <th scope="col" className="w-note">
+                {t("colNote")}
+              </th>
             </tr>
           </thead>
           {groups.map((g, gi) => (

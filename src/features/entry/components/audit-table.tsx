@@ -38,7 +38,14 @@ export function AuditTable({ entries, plan }: { entries: AuditEntry[]; plan: Pic
               </td>
               <td>{a.user}</td>
               <td>
-                {[a.kpi ? (kpiNames.get(a.kpi) ?? a.kpi) : null, a.project ? (projectNames.get(a.project) ?? null) : null, a.fiscalYear ? fyLabel(a.fiscalYear, locale) : null, field(a.field)].filter(Boolean).join(" · ")}
+                {[
+                  a.kpi ? (kpiNames.get(a.kpi) ?? a.kpi) : null,
+                  a.project ? (projectNames.get(a.project) ?? null) : null,
+                  a.fiscalYear ? fyLabel(a.fiscalYear, locale) : null,
+                  field(a.field),
+                ]
+                  .filter(Boolean)
+                  .join(" · ")}
               </td>
               <td className="audit__value">{value(a, a.oldValue)}</td>
               <td className="audit__value">{value(a, a.newValue)}</td>

@@ -136,7 +136,10 @@ export function EntryGrid({ plan, fy, span, locale, editable, valuesFrozen, kpis
                 {list.map((k) => {
                   const r = rows[k.code];
                   const read = readYearInput(k.measure, r);
-                  const facts = [...k.facts.filter((f) => f.fiscalYear !== fy), { ...k.facts.find((f) => f.fiscalYear === fy), fiscalYear: fy, ...read.values }];
+                  const facts = [
+                    ...k.facts.filter((f) => f.fiscalYear !== fy),
+                    { ...k.facts.find((f) => f.fiscalYear === fy), fiscalYear: fy, ...read.values },
+                  ];
                   const s = kpiStatus({ measure: k.measure, management: k.management, target: k.target, facts }, span, fy, r.rating || null);
                   const fmt = (n: number | null) => (n === null ? "—" : formatFigure(n, { measure: k.measure, unit: k.unit, decimals: k.decimals }, locale));
                   const input = (field: "value" | "numerator" | "denominator", label: string) => {
@@ -145,7 +148,15 @@ export function EntryGrid({ plan, fy, span, locale, editable, valuesFrozen, kpis
                     return (
                       <span className="field">
                         <label htmlFor={id}>{label}</label>
-                        <input id={id} inputMode="numeric" value={r[field]} disabled={!editable || valuesFrozen} aria-invalid={err ? true : undefined} aria-describedby={err ? `${id}-e` : undefined} onChange={(e) => set(k.code, field, e.target.value)} />
+                        <input
+                          id={id}
+                          inputMode="numeric"
+                          value={r[field]}
+                          disabled={!editable || valuesFrozen}
+                          aria-invalid={err ? true : undefined}
+                          aria-describedby={err ? `${id}-e` : undefined}
+                          onChange={(e) => set(k.code, field, e.target.value)}
+                        />
                         {err && (
                           <span id={`${id}-e`} className="field__error">
                             {err}
@@ -158,7 +169,11 @@ export function EntryGrid({ plan, fy, span, locale, editable, valuesFrozen, kpis
                     <tr key={k.code} className={k.parentCode ? "sub" : undefined}>
                       <th scope="row">
                         {k.name}{" "}
-                        <a className="small" href={`/${locale}/workspace/${plan}/audit?kpi=${encodeURIComponent(k.code)}`} aria-label={`${t.history}: ${k.name}`}>
+                        <a
+                          className="small"
+                          href={`/${locale}/workspace/${plan}/audit?kpi=${encodeURIComponent(k.code)}`}
+                          aria-label={`${t.history}: ${k.name}`}
+                        >
                           {t.history}
                         </a>
                       </th>
@@ -174,7 +189,12 @@ export function EntryGrid({ plan, fy, span, locale, editable, valuesFrozen, kpis
                         {k.measure === "qualitative" && (
                           <span className="field">
                             <label htmlFor={`${k.code}-text`}>{t.text}</label>
-                            <textarea id={`${k.code}-text`} value={r.text} disabled={!editable || valuesFrozen} onChange={(e) => set(k.code, "text", e.target.value)} />
+                            <textarea
+                              id={`${k.code}-text`}
+                              value={r.text}
+                              disabled={!editable || valuesFrozen}
+                              onChange={(e) => set(k.code, "text", e.target.value)}
+                            />
                           </span>
                         )}
                       </td>
@@ -198,7 +218,13 @@ export function EntryGrid({ plan, fy, span, locale, editable, valuesFrozen, kpis
                             </span>
                             <span className="field">
                               <label htmlFor={`${k.code}-reason`}>{t.reason}</label>
-                              <input id={`${k.code}-reason`} value={r.overrideReason} disabled={!editable} aria-invalid={errorOf(k.code, "overrideReason") ? true : undefined} onChange={(e) => set(k.code, "overrideReason", e.target.value)} />
+                              <input
+                                id={`${k.code}-reason`}
+                                value={r.overrideReason}
+                                disabled={!editable}
+                                aria-invalid={errorOf(k.code, "overrideReason") ? true : undefined}
+                                onChange={(e) => set(k.code, "overrideReason", e.target.value)}
+                              />
                               {errorOf(k.code, "overrideReason") && <span className="field__error">{errorOf(k.code, "overrideReason")}</span>}
                             </span>
                             <details>
@@ -222,11 +248,23 @@ export function EntryGrid({ plan, fy, span, locale, editable, valuesFrozen, kpis
           </div>
           <span className="field">
             <label htmlFor={`eval-${p.no}`}>{t.evaluation}</label>
-            <textarea id={`eval-${p.no}`} rows={3} value={evals[p.no].textJa} disabled={!editable} onChange={(e) => setEvals((v) => ({ ...v, [p.no]: { ...v[p.no], textJa: e.target.value } }))} />
+            <textarea
+              id={`eval-${p.no}`}
+              rows={3}
+              value={evals[p.no].textJa}
+              disabled={!editable}
+              onChange={(e) => setEvals((v) => ({ ...v, [p.no]: { ...v[p.no], textJa: e.target.value } }))}
+            />
           </span>
           <span className="field">
             <label htmlFor={`eval-en-${p.no}`}>{t.evaluationEn}</label>
-            <textarea id={`eval-en-${p.no}`} rows={3} value={evals[p.no].textEn} disabled={!editable} onChange={(e) => setEvals((v) => ({ ...v, [p.no]: { ...v[p.no], textEn: e.target.value } }))} />
+            <textarea
+              id={`eval-en-${p.no}`}
+              rows={3}
+              value={evals[p.no].textEn}
+              disabled={!editable}
+              onChange={(e) => setEvals((v) => ({ ...v, [p.no]: { ...v[p.no], textEn: e.target.value } }))}
+            />
           </span>
         </section>
       ))}
@@ -290,7 +328,12 @@ function NotesEditor({
           <legend>{fill(t.highlight, { n: i + 1 })}</legend>
           <span className="field">
             <label htmlFor={`hl-${i}-project`}>{t.highlightProject}</label>
-            <select id={`hl-${i}-project`} value={h.project ?? ""} disabled={!editable} onChange={(e) => edit("highlights", i, { project: e.target.value ? Number(e.target.value) : null })}>
+            <select
+              id={`hl-${i}-project`}
+              value={h.project ?? ""}
+              disabled={!editable}
+              onChange={(e) => edit("highlights", i, { project: e.target.value ? Number(e.target.value) : null })}
+            >
               <option value="">{t.wholePlan}</option>
               {projects.map((p) => (
                 <option key={p.no} value={p.no}>
@@ -347,7 +390,10 @@ function NotesEditor({
         </fieldset>
       ))}
       {editable && (
-        <button type="button" onClick={() => setNotes((v) => ({ ...v, footnotes: [...v.footnotes, { kpi: kpis[0]?.code ?? "", marker: "※", textJa: "", textEn: "" }] }))}>
+        <button
+          type="button"
+          onClick={() => setNotes((v) => ({ ...v, footnotes: [...v.footnotes, { kpi: kpis[0]?.code ?? "", marker: "※", textJa: "", textEn: "" }] }))}
+        >
           {t.addFootnote}
         </button>
       )}
@@ -356,7 +402,19 @@ function NotesEditor({
 }
 
 /** A note's text in Japanese and in English, side by side. */
-function TextPair({ id, value, editable, t, onChange }: { id: string; value: { textJa: string; textEn: string }; editable: boolean; t: Record<string, string>; onChange: (patch: { textJa?: string; textEn?: string }) => void }) {
+function TextPair({
+  id,
+  value,
+  editable,
+  t,
+  onChange,
+}: {
+  id: string;
+  value: { textJa: string; textEn: string };
+  editable: boolean;
+  t: Record<string, string>;
+  onChange: (patch: { textJa?: string; textEn?: string }) => void;
+}) {
   return (
     <>
       {(["textJa", "textEn"] as const).map((f) => (

@@ -93,7 +93,11 @@ export function ImportPanel({ plan, fy, locale, t }: Props) {
         <button type="button" disabled={!file || busy} onClick={() => send("preview")}>
           {t.check}
         </button>
-        <button type="button" disabled={!file || busy || changes === null || problems.length > 0 || conflicts.length > 0 || changes.length === 0} onClick={() => send("apply")}>
+        <button
+          type="button"
+          disabled={!file || busy || changes === null || problems.length > 0 || conflicts.length > 0 || changes.length === 0}
+          onClick={() => send("apply")}
+        >
           {t.apply}
         </button>
       </p>
@@ -109,11 +113,21 @@ export function ImportPanel({ plan, fy, locale, t }: Props) {
         <RowTable
           caption={message}
           columns={[t.row, "KPI", t.field, t.yours, t.theirs]}
-          rows={conflicts.map((c) => [c.row ?? "—", c.kpi, c.field, c.yours ?? "—", `${c.theirs ?? "—"}${c.by ? ` (${c.by}${c.at ? `, ${when(c.at)}` : ""})` : ""}`])}
+          rows={conflicts.map((c) => [
+            c.row ?? "—",
+            c.kpi,
+            c.field,
+            c.yours ?? "—",
+            `${c.theirs ?? "—"}${c.by ? ` (${c.by}${c.at ? `, ${when(c.at)}` : ""})` : ""}`,
+          ])}
         />
       )}
       {changes && changes.length > 0 && problems.length === 0 && (
-        <RowTable caption={message} columns={[t.row, "KPI", t.field, t.before, t.after]} rows={changes.map((c) => [c.row ?? "—", c.kpi, c.field, c.oldValue, c.newValue])} />
+        <RowTable
+          caption={message}
+          columns={[t.row, "KPI", t.field, t.before, t.after]}
+          rows={changes.map((c) => [c.row ?? "—", c.kpi, c.field, c.oldValue, c.newValue])}
+        />
       )}
     </section>
   );

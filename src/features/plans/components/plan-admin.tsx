@@ -40,7 +40,14 @@ export function PlanAdmin({ locale, plans, kpis, t }: Props) {
     const f = new FormData(e.currentTarget);
     const r = await post(
       "/api/admin/plans",
-      { code: f.get("code"), nameJa: f.get("nameJa"), nameEn: f.get("nameEn"), firstFy: f.get("firstFy"), lastFy: f.get("lastFy"), copyFrom: f.get("copyFrom") || undefined },
+      {
+        code: f.get("code"),
+        nameJa: f.get("nameJa"),
+        nameEn: f.get("nameEn"),
+        firstFy: f.get("firstFy"),
+        lastFy: f.get("lastFy"),
+        copyFrom: f.get("copyFrom") || undefined,
+      },
       locale,
     );
     show(r, "new", t.created);

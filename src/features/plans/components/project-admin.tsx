@@ -28,7 +28,6 @@ interface Props {
 
 type Result = { text: string; errors: Record<string, string> };
 
-
 /**
  * An admin's integrated projects: one form per project with its names, the ministries in
  * charge (◎ the lead) and the budget of each fiscal year of the plan. Figures go to the
@@ -78,7 +77,10 @@ export function ProjectAdmin({ plan, locale, projects, years, ministryNames, t }
   }
 
   /** The project's ministries first (lead, then in order), then the others. */
-  const ministryOrder = (p: ProjectForm): Ministry[] => [...p.ministries.map((m) => m.ministry), ...MINISTRIES.filter((m) => !p.ministries.some((x) => x.ministry === m))];
+  const ministryOrder = (p: ProjectForm): Ministry[] => [
+    ...p.ministries.map((m) => m.ministry),
+    ...MINISTRIES.filter((m) => !p.ministries.some((x) => x.ministry === m)),
+  ];
 
   return (
     <>
@@ -159,10 +161,22 @@ function ProjectEditor({ project: p, order, years, ministryNames, t, result, onS
                     <tr key={m}>
                       <th scope="row">{ministryNames[m]}</th>
                       <td className="center">
-                        <input type="checkbox" name="inCharge" value={m} defaultChecked={!!current} aria-label={fill(t.inChargeOf, { ministry: ministryNames[m] })} />
+                        <input
+                          type="checkbox"
+                          name="inCharge"
+                          value={m}
+                          defaultChecked={!!current}
+                          aria-label={fill(t.inChargeOf, { ministry: ministryNames[m] })}
+                        />
                       </td>
                       <td className="center">
-                        <input type="radio" name="lead" value={m} defaultChecked={!!current?.lead} aria-label={fill(t.leadOf, { ministry: ministryNames[m] })} />
+                        <input
+                          type="radio"
+                          name="lead"
+                          value={m}
+                          defaultChecked={!!current?.lead}
+                          aria-label={fill(t.leadOf, { ministry: ministryNames[m] })}
+                        />
                       </td>
                     </tr>
                   );

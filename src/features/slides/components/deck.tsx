@@ -150,7 +150,11 @@ function ProjectSlides({ plan, round, rows, project, draft }: { plan: PlanData; 
   const year = fyLabel(round.fiscalYear, locale);
   const { output, outcome } = projectRows(rows, project.no);
   const title = `${circledNumber(project.no)} ${t("tableTitle", { project: name(project) })}`;
-  const notes = [...new Map(round.footnotes.filter((f) => rows.some((r) => r.code === f.kpi && r.projectNo === project.no)).map((f) => [`${f.marker}${f.textJa}`, f])).values()];
+  const notes = [
+    ...new Map(
+      round.footnotes.filter((f) => rows.some((r) => r.code === f.kpi && r.projectNo === project.no)).map((f) => [`${f.marker}${f.textJa}`, f]),
+    ).values(),
+  ];
   const targeted = [...output, ...outcome].filter((r) => r.target !== null && !r.management);
   return (
     <>
@@ -195,12 +199,24 @@ function SlideTable({ title, rows, plan, fy }: { title: string; rows: FollowUpRo
           <th colSpan={cols}>{title}</th>
         </tr>
         <tr>
-          <th scope="col" style={{ width: "24%" }}>{tr("colKpi")}</th>
-          <th scope="col" style={{ width: "9%" }}>{tr("colTarget", { fy: String(plan.lastFy) })}</th>
-          <th scope="col" style={{ width: "13%" }}>{tr("colLatest")}</th>
-          <th scope="col" style={{ width: "6%" }}>{tr("colProgress")}</th>
+          <th scope="col" style={{ width: "24%" }}>
+            {tr("colKpi")}
+          </th>
+          <th scope="col" style={{ width: "9%" }}>
+            {tr("colTarget", { fy: String(plan.lastFy) })}
+          </th>
+          <th scope="col" style={{ width: "13%" }}>
+            {tr("colLatest")}
+          </th>
+          <th scope="col" style={{ width: "6%" }}>
+            {tr("colProgress")}
+          </th>
           <th scope="col">{tr("colDetail")}</th>
-          {hasNotes && <th scope="col" style={{ width: "13%" }}>{tr("colNote")}</th>}
+          {hasNotes && (
+            <th scope="col" style={{ width: "13%" }}>
+              {tr("colNote")}
+            </th>
+          )}
         </tr>
       </thead>
       {reportGroups(rows).map((g, gi) => (
@@ -215,20 +231,20 @@ function SlideTable({ title, rows, plan, fy }: { title: string; rows: FollowUpRo
               <th colSpan={cols}>○{locale === "ja" ? g.ja : g.en}</th>
             </tr>
           )}
-        {g.rows.map((r) => (
-          <tr key={r.code} className={r.parentCode ? "sub" : undefined}>
-            <th scope="row">{name(r)}</th>
-            <td className="num">
-              <TargetValue row={r} />
-            </td>
-            <td className="num">
-              <LatestValue row={r} plan={plan} fy={fy} />
-            </td>
-            <td className="center">{!r.parentCode && <RatingBadge rating={r.status.rating} />}</td>
-            <td className="detail">{r.entry && <Localized ja={r.entry.detailJa} en={r.entry.detailEn} />}</td>
-            {hasNotes && <td className="detail">{r.entry && <Localized ja={r.entry.noteJa} en={r.entry.noteEn} />}</td>}
-          </tr>
-        ))}
+          {g.rows.map((r) => (
+            <tr key={r.code} className={r.parentCode ? "sub" : undefined}>
+              <th scope="row">{name(r)}</th>
+              <td className="num">
+                <TargetValue row={r} />
+              </td>
+              <td className="num">
+                <LatestValue row={r} plan={plan} fy={fy} />
+              </td>
+              <td className="center">{!r.parentCode && <RatingBadge rating={r.status.rating} />}</td>
+              <td className="detail">{r.entry && <Localized ja={r.entry.detailJa} en={r.entry.detailEn} />}</td>
+              {hasNotes && <td className="detail">{r.entry && <Localized ja={r.entry.noteJa} en={r.entry.noteEn} />}</td>}
+            </tr>
+          ))}
         </tbody>
       ))}
     </table>

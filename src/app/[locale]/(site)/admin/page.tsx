@@ -37,7 +37,28 @@ export default async function AdminPage({ params }: Props) {
         locale={locale}
         plans={plans.map((p) => ({ code: p.code, name: name(p) }))}
         kpis={kpis.map((k) => ({ plan: k.project.plan.code, code: k.code, name: name(k), target: k.target, qualifier: k.targetQualifier }))}
-        t={Object.fromEntries(["newPlan", "code", "nameJa", "nameEn", "firstFy", "lastFy", "copyFrom", "copyNone", "create", "created", "targets", "plan", "target", "reason", "save", "saved", "invalid", "networkError"].map((k) => [k, t(k as "title")]))}
+        t={Object.fromEntries(
+          [
+            "newPlan",
+            "code",
+            "nameJa",
+            "nameEn",
+            "firstFy",
+            "lastFy",
+            "copyFrom",
+            "copyNone",
+            "create",
+            "created",
+            "targets",
+            "plan",
+            "target",
+            "reason",
+            "save",
+            "saved",
+            "invalid",
+            "networkError",
+          ].map((k) => [k, t(k as "title")]),
+        )}
       />
     </>
   );

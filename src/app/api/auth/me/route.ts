@@ -7,9 +7,6 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request) {
   return withErrorHandling(request, async () => {
     const viewer = await getViewer();
-    return Response.json(
-      { user: viewer ? { name: viewer.name, role: viewer.role } : null },
-      { headers: { "Cache-Control": "no-store" } },
-    );
+    return Response.json({ user: viewer ? { name: viewer.name, role: viewer.role } : null }, { headers: { "Cache-Control": "no-store" } });
   });
 }

@@ -21,9 +21,32 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 const TEXTS = [
-  "list", "email", "name", "role", "created", "status", "active", "disabledSince", "you", "actions", "edit", "editOf", "close",
-  "newUser", "create", "createdMessage", "save", "saved", "resetPassword", "passwordWasReset", "account", "disable", "enable",
-  "wasDisabled", "wasEnabled", "selfNote",
+  "list",
+  "email",
+  "name",
+  "role",
+  "created",
+  "status",
+  "active",
+  "disabledSince",
+  "you",
+  "actions",
+  "edit",
+  "editOf",
+  "close",
+  "newUser",
+  "create",
+  "createdMessage",
+  "save",
+  "saved",
+  "resetPassword",
+  "passwordWasReset",
+  "account",
+  "disable",
+  "enable",
+  "wasDisabled",
+  "wasEnabled",
+  "selfNote",
 ] as const;
 
 /** Users for admins: who may sign in, in which role; new users, password resets, disabling. */

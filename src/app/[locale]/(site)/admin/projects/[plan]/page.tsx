@@ -23,8 +23,23 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 const TEXTS = [
-  "nameJa", "nameEn", "ministries", "ministry", "inCharge", "lead", "inChargeOf", "leadOf", "budgets", "budgetsHint",
-  "fiscalYear", "kind_amed", "kind_inhouse", "budgetOf", "reason", "save", "saved",
+  "nameJa",
+  "nameEn",
+  "ministries",
+  "ministry",
+  "inCharge",
+  "lead",
+  "inChargeOf",
+  "leadOf",
+  "budgets",
+  "budgetsHint",
+  "fiscalYear",
+  "kind_amed",
+  "kind_inhouse",
+  "budgetOf",
+  "reason",
+  "save",
+  "saved",
 ] as const;
 
 /** A plan's integrated projects for admins: names, ministries in charge, budgets by fiscal year. */

@@ -8,7 +8,6 @@ import { getPlanAsOf } from "@/features/dashboard/data";
 import { elapsed, yearsOfPlan } from "@/features/dashboard/view";
 import type { AppLocale } from "@/i18n/routing";
 
-
 // Rendered on first request, then served from the cache until a write invalidates it.
 export async function generateStaticParams() {
   return [];
@@ -35,7 +34,11 @@ export default async function PlanLayout({ children, params }: LayoutProps<"/[lo
         label={t("plan")}
         tabs={[
           { href: base, text: t("overview") },
-          ...plan.projects.map((p) => ({ href: `${base}/projects/${p.no}`, text: `${circledNumber(p.no)} ${name(p).replace(/プロジェクト$| Project.*$/, "")}`, title: name(p) })),
+          ...plan.projects.map((p) => ({
+            href: `${base}/projects/${p.no}`,
+            text: `${circledNumber(p.no)} ${name(p).replace(/プロジェクト$| Project.*$/, "")}`,
+            title: name(p),
+          })),
           { href: `${base}/compare`, text: t("compare") },
         ]}
       />
@@ -45,7 +48,8 @@ export default async function PlanLayout({ children, params }: LayoutProps<"/[lo
         years={yearsOfPlan(live).map((y) => ({
           fy: y.fy,
           text: fyLabel(y.fy, locale),
-          note: y.fy === fy && correcting ? t("roundCorrecting") : y.round ? (y.round.status === "final" ? t("roundFinal") : t("roundDraft")) : t("noRoundYear"),
+          note:
+            y.fy === fy && correcting ? t("roundCorrecting") : y.round ? (y.round.status === "final" ? t("roundFinal") : t("roundDraft")) : t("noRoundYear"),
         }))}
       />
       {round?.status === "draft" && (

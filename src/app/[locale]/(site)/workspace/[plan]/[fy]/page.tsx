@@ -71,10 +71,51 @@ export default async function WorkspacePage({ params }: Props) {
       },
     };
   });
-  const labels = Object.fromEntries(
-    [...["kpi", "value", "numerator", "denominator", "share", "text", "preview", "cumulative", "expected", "auto", "final", "finalAuto", "reason", "detailJa", "detailEn", "noteJa", "noteEn", "narratives", "evaluation", "evaluationEn", "save", "saving", "history", "notes", "highlights", "highlight", "highlightProject", "wholePlan", "textJa", "textEn", "remove", "addHighlight", "footnotes", "footnote", "footnoteKpi", "marker", "addFootnote"].map((k) => [k, k === "value" ? t("value", { year: fyLabel(fy, locale) }) : k === "highlight" || k === "footnote" ? (t.raw(k) as string) : t(k as "kpi")]),
-      ...["notANumber", "negative", "notInteger", "shareRange", "numeratorAboveDenominator", "denominatorZero", "needsBoth", "tooLong"].map((k) => [k, te(k as "negative")])],
-  );
+  const labels = Object.fromEntries([
+    ...[
+      "kpi",
+      "value",
+      "numerator",
+      "denominator",
+      "share",
+      "text",
+      "preview",
+      "cumulative",
+      "expected",
+      "auto",
+      "final",
+      "finalAuto",
+      "reason",
+      "detailJa",
+      "detailEn",
+      "noteJa",
+      "noteEn",
+      "narratives",
+      "evaluation",
+      "evaluationEn",
+      "save",
+      "saving",
+      "history",
+      "notes",
+      "highlights",
+      "highlight",
+      "highlightProject",
+      "wholePlan",
+      "textJa",
+      "textEn",
+      "remove",
+      "addHighlight",
+      "footnotes",
+      "footnote",
+      "footnoteKpi",
+      "marker",
+      "addFootnote",
+    ].map((k) => [k, k === "value" ? t("value", { year: fyLabel(fy, locale) }) : k === "highlight" || k === "footnote" ? (t.raw(k) as string) : t(k as "kpi")]),
+    ...["notANumber", "negative", "notInteger", "shareRange", "numeratorAboveDenominator", "denominatorZero", "needsBoth", "tooLong"].map((k) => [
+      k,
+      te(k as "negative"),
+    ]),
+  ]);
   const trail = (await auditTrail(code, { fy }, 50)) ?? [];
 
   return (
@@ -95,7 +136,11 @@ export default async function WorkspacePage({ params }: Props) {
         projects={plan.projects.map((p) => ({
           no: p.no,
           name: `${circledNumber(p.no)} ${name(p)}`,
-          evaluation: { textJa: round?.evaluations[p.no]?.textJa ?? "", textEn: round?.evaluations[p.no]?.textEn ?? "", version: round?.evaluations[p.no]?.version ?? 0 },
+          evaluation: {
+            textJa: round?.evaluations[p.no]?.textJa ?? "",
+            textEn: round?.evaluations[p.no]?.textEn ?? "",
+            version: round?.evaluations[p.no]?.version ?? 0,
+          },
         }))}
         notes={{
           version: round?.version ?? 0,
@@ -110,7 +155,25 @@ export default async function WorkspacePage({ params }: Props) {
           fy={fy}
           locale={locale}
           t={Object.fromEntries(
-            ["import", "importHint", "template", "file", "check", "apply", "previewChanges", "previewErrors", "row", "field", "before", "after", "problem", "applied", "conflictsFound", "theirs", "yours"].map((k) => [k, t.raw(k as "import") as string]),
+            [
+              "import",
+              "importHint",
+              "template",
+              "file",
+              "check",
+              "apply",
+              "previewChanges",
+              "previewErrors",
+              "row",
+              "field",
+              "before",
+              "after",
+              "problem",
+              "applied",
+              "conflictsFound",
+              "theirs",
+              "yours",
+            ].map((k) => [k, t.raw(k as "import") as string]),
           )}
         />
       )}

@@ -25,7 +25,10 @@ export async function PATCH(request: Request, ctx: RouteContext<"/api/admin/plan
     const result = await editProject(code, Number(no), input.data, viewer);
     if (result.kind === "notFound") return notFound();
     if (result.kind === "invalid") {
-      const errors = result.errors.map((e) => ({ ...e, message: t("AdminProjects.budgetYearOutside", { first: result.plan.firstFy, last: result.plan.lastFy }) }));
+      const errors = result.errors.map((e) => ({
+        ...e,
+        message: t("AdminProjects.budgetYearOutside", { first: result.plan.firstFy, last: result.plan.lastFy }),
+      }));
       return Response.json({ error: { code: "invalid", message: t("Admin.invalid") }, errors }, { status: 400 });
     }
     if (result.changed.length) invalidateDashboards();

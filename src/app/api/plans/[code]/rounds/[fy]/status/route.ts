@@ -10,7 +10,8 @@ import { jsonError, withErrorHandling } from "@/lib/api";
 
 export const dynamic = "force-dynamic";
 
-const bodySchema = (fy: number) => z.discriminatedUnion("to", [finalizeSchema(fy).extend({ to: z.literal("final") }), unlockSchema.extend({ to: z.literal("draft") })]);
+const bodySchema = (fy: number) =>
+  z.discriminatedUnion("to", [finalizeSchema(fy).extend({ to: z.literal("final") }), unlockSchema.extend({ to: z.literal("draft") })]);
 
 /**
  * POST /api/plans/{code}/rounds/{fy}/status

@@ -184,7 +184,13 @@ export default async function KpiPage({ params }: Props) {
           <div aria-hidden="true">
             <KpiChart
               points={points.map((p) => ({ ...p, label: fyShortLabel(p.fy, locale) }))}
-              labels={{ single: t("seriesSingle"), cumulative: t("seriesCumulative"), sumOnly: t("seriesSumOnly"), target: t("seriesTarget"), path: t("seriesPath") }}
+              labels={{
+                single: t("seriesSingle"),
+                cumulative: t("seriesCumulative"),
+                sumOnly: t("seriesSumOnly"),
+                target: t("seriesTarget"),
+                path: t("seriesPath"),
+              }}
               decimals={format.decimals}
               locale={locale === "ja" ? "ja-JP" : "en-US"}
             />

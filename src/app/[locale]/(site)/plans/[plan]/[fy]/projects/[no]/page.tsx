@@ -65,9 +65,7 @@ export default async function ProjectPage({ params }: Props) {
       <section aria-labelledby="evaluation">
         <h2 id="evaluation">{t("evaluation")}</h2>
         {evaluation ? (
-          evaluation.textJa.split("\n").map((para, i) => (
-            <Localized key={i} ja={para} en={evaluation.textEn?.split("\n")[i] ?? null} block />
-          ))
+          evaluation.textJa.split("\n").map((para, i) => <Localized key={i} ja={para} en={evaluation.textEn?.split("\n")[i] ?? null} block />)
         ) : (
           <p>{t("noEvaluation")}</p>
         )}
