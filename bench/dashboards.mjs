@@ -26,7 +26,7 @@ const TARGETS = {
 
 const env = prepareDatabase("bench");
 let BASE;
-let stop = async () => {};
+let stop;
 process.on("exit", () => rmSync(`public${SAME_SIZE}`, { force: true }));
 
 function load(path, connections) {

@@ -18,19 +18,25 @@ export async function startServer(env, port) {
   const stop = async () => {
     try {
       process.kill(-server.pid, "SIGTERM");
-    } catch {}
+    } catch {
+      // already gone
+    }
     await exited;
   };
   process.on("exit", () => {
     try {
       process.kill(-server.pid, "SIGKILL");
-    } catch {}
+    } catch {
+      // already gone
+    }
   });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i++) {
     try {
       if ((await fetch(`${base}/robots.txt`)).ok) return { base, stop };
-    } catch {}
+    } catch {
+      // already gone
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error("the server did not start");

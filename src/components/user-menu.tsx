@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 
 interface Props {
@@ -13,6 +14,7 @@ interface Props {
  * so that the pages themselves stay the same for everyone and can be cached.
  */
 export function UserMenu({ locale, labels }: Props) {
+  const router = useRouter();
   const [user, setUser] = useState<{ name: string; role: string } | null | undefined>(undefined);
   useEffect(() => {
     fetch("/api/auth/me")
@@ -33,7 +35,10 @@ export function UserMenu({ locale, labels }: Props) {
         type="button"
         onClick={async () => {
           await fetch("/api/auth/signout", { method: "POST" });
-          window.location.assign(`/${locale}`);
+          // The home page, rendered again without the session (and without drafts).
+          setUser(null);
+          router.replace(`/${locale}`);
+          router.refresh();
         }}
       >
         {labels.signOut}

@@ -362,6 +362,8 @@ test("when no PDF can be made, the slides link leads to a translated page that s
   } finally {
     try {
       process.kill(-server.pid!, "SIGTERM");
-    } catch {}
+    } catch {
+      // already gone
+    }
   }
 });

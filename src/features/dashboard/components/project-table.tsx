@@ -16,7 +16,6 @@ interface Props {
 /** One table of the report, in the official shape: 達成目標 | 最新の数値 | 進捗 | 進捗の詳細 | 備考. */
 export function ProjectTable({ id, heading, rows, plan, fy }: Props) {
   const t = useTranslations("Report");
-  const tf = useTranslations("Figures");
   const tr = useTranslations("Rating");
   const locale = useLocale();
   const name = useName();
