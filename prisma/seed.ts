@@ -2,8 +2,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { upsertUser } from "../src/features/auth/mutations";
-import { parseSeedFile, seedPlan } from "../src/features/seed/mutations";
-import { takeRoundSnapshot } from "../src/features/follow-up/snapshot";
+import { parseSeedFile, seedPlan } from "../scripts/seed/load";
+import { takeRoundSnapshot } from "../src/features/follow-up/mutations";
 import { createPrismaClient } from "../src/lib/prisma-client";
 
 const DEMO_USERS = [

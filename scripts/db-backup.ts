@@ -1,6 +1,6 @@
 // npm run db:backup [-- path/to/backup.db]: an online backup of the database (the app may keep running).
 import path from "node:path";
-import { backupDatabase } from "../src/features/backup/backup";
+import { backupDatabase } from "../src/lib/backup";
 import { databaseUrl } from "../src/lib/database-url";
 
 const stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\..*/, "").replace("T", "-");

@@ -1,5 +1,5 @@
 // npm run db:restore -- path/to/backup.db: checks the backup, then replaces the database. Stop the app first.
-import { restoreDatabase } from "../src/features/backup/backup";
+import { restoreDatabase } from "../src/lib/backup";
 import { databaseUrl } from "../src/lib/database-url";
 
 const backup = process.argv[2];

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { changeUser, createUser } from "@/features/auth/mutations";
-import { verifyPassword } from "@/features/auth/password";
+import { verifyPassword } from "@/features/auth/mutations";
 import { newUserSchema } from "@/features/auth/schema";
 import { projectEditSchema } from "@/features/plans/schema";
 import { createPrismaClient, type PrismaClient } from "@/lib/prisma-client";

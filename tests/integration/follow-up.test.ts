@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadPlanData } from "@/features/follow-up/data";
 import { lookupRound } from "@/features/follow-up/model";
-import { exportRow, type ExportRow } from "@/features/follow-up/report";
+import { exportRow, type ExportRow } from "@/features/follow-up/model";
 import { documentsAvailable, plan2, sourceText } from "../support/documents";
 import { parseR4, parseSummary } from "../support/printed";
 

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { seedPlan } from "@/features/seed/mutations";
+import { seedPlan } from "../../scripts/seed/load";
 import { createPrismaClient } from "@/lib/prisma-client";
 import { migratedDb } from "../support/db";
 import { plan2 } from "../support/documents";

@@ -4,10 +4,11 @@
  * round unlocked for corrections is shown to the public as it was last finalized.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readPlanData } from "@/features/follow-up/load";
+import { readPlanData } from "@/features/follow-up/data";
 import { followUpAt, rowChanged } from "@/features/follow-up/model";
-import { exportRow } from "@/features/follow-up/report";
-import { planForRound, readRoundSnapshot, takeRoundSnapshot } from "@/features/follow-up/snapshot";
+import { exportRow } from "@/features/follow-up/model";
+import { readRoundSnapshot, roundPlan } from "@/features/follow-up/data";
+import { takeRoundSnapshot } from "@/features/follow-up/mutations";
 import { createPrismaClient, type PrismaClient } from "@/lib/prisma-client";
 import { migratedDb, seedDb } from "../support/db";
 
@@ -54,7 +55,7 @@ describe("snapshots of final rounds", () => {
 
     const publicNow = (await readPlanData(db, "plan2", null))!;
     expect(publicNow.rounds.map((r) => r.fiscalYear)).toEqual([2021, 2022]);
-    const shown = await planForRound(db, publicNow, 2024);
+    const shown = await roundPlan(db, publicNow, 2024);
     expect(shown.correcting).not.toBeNull();
     expect(followUpAt(shown.plan, 2024).round?.status).toBe("final");
     const presentedRow = followUpAt(shown.plan, 2024).rows.find((r) => r.code === "genome-out-1")!;
@@ -62,10 +63,10 @@ describe("snapshots of final rounds", () => {
 
     // Members see the correction; re-finalized, the round keeps its first snapshot as presented.
     const members = (await readPlanData(db, "plan2", { id: 1, role: "committee" }))!;
-    expect((await planForRound(db, members, 2024)).correcting).toBeNull();
+    expect((await roundPlan(db, members, 2024)).correcting).toBeNull();
     await db.followUpRound.update({ where: { id: round.id }, data: { status: "final" } });
     await takeRoundSnapshot(db, "plan2", 2024, null);
-    const after = await planForRound(db, (await readPlanData(db, "plan2", null))!, 2024);
+    const after = await roundPlan(db, (await readPlanData(db, "plan2", null))!, 2024);
     expect(after.correcting).toBeNull();
     const current = followUpAt(after.plan, 2024).rows.find((r) => r.code === "genome-out-1")!;
     const asPresented = (await readRoundSnapshot(db, "plan2", 2024, "first"))!.plan;

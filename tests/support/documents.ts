@@ -4,7 +4,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { parseSeedFile } from "@/features/seed/mutations";
+import { parseSeedFile } from "../../scripts/seed/load";
 import { ROOT } from "./db";
 
 export const plan2 = parseSeedFile(JSON.parse(readFileSync(path.join(ROOT, "seeds/plan2.json"), "utf8")));

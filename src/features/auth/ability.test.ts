@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { userChangeRefusal } from "./ability";
+import { userChangeRefusal } from "@/features/auth/ability";
 
 describe("an admin's changes to their own account", () => {
   const admin = { id: 1, role: "admin" as const };

@@ -1,11 +1,11 @@
+import { type Viewer, userChangeRefusal } from "@/features/auth/ability";
+import { newUserSchema, type NewUser, type UserChange } from "@/features/auth/schema";
+import type { Db, PrismaClient, PrismaTx as Tx } from "@/lib/prisma-client";
+import { hash, verify } from "@node-rs/argon2";
+import { createHash, randomBytes } from "node:crypto";
+
 // Writes to users. The Prisma client is a parameter because the CLI and the seed use these
 // too (outside Next, where "server-only" and the app's client singleton are not available).
-import { createHash, randomBytes } from "node:crypto";
-import type { Db, PrismaClient, PrismaTx as Tx } from "@/lib/prisma-client";
-import type { Viewer } from "./ability";
-import { userChangeRefusal } from "./ability";
-import { hashPassword } from "./password";
-import { newUserSchema, type NewUser, type UserChange } from "./schema";
 
 type Actor = NonNullable<Viewer>;
 
@@ -146,4 +146,17 @@ export async function changeUser(prisma: PrismaClient, userId: number, change: U
     if (data.passwordHash !== undefined || data.disabledAt) await endUserSessions(tx, user.id);
     return { kind: "saved" as const, user: saved, changed };
   });
+}
+
+/** argon2id with the library's defaults (m = 19 MiB, t = 2, p = 1, OWASP's minimum). */
+export function hashPassword(password: string): Promise<string> {
+  return hash(password);
+}
+
+export async function verifyPassword(hashed: string, password: string): Promise<boolean> {
+  try {
+    return await verify(hashed, password);
+  } catch {
+    return false;
+  }
 }

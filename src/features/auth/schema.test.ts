@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import en from "../../../messages/en.json";
-import { newUserSchema, normalizeEmail, signInSchema, userChangeSchema } from "./schema";
+import { newUserSchema, normalizeEmail, signInSchema, userChangeSchema } from "@/features/auth/schema";
 
 const messages = (r: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
   r.error?.issues.map((i) => `${i.path.join(".")}: ${i.message}`) ?? [];

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ROLES } from "./ability";
+import { ROLES } from "@/features/auth/ability";
 
 /** The shortest password an account may have. */
 export const PASSWORD_MIN = 12;

@@ -1,7 +1,7 @@
 import "server-only";
 import { draftMode } from "next/headers";
 import { cache } from "react";
-import { getViewer } from "@/features/auth/session";
+import { getViewer } from "@/features/auth/server";
 import { loadPlanData, planForRound } from "@/features/follow-up/data";
 import { planYear } from "@/features/follow-up/model";
 

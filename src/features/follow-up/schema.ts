@@ -1,5 +1,6 @@
+import { meetingDateRange, parseCalendarDate } from "@/domain/fiscal-year";
+import { normalizeDigits, readFigure } from "@/domain/normalize";
 import { z } from "zod";
-import { normalizeDigits } from "@/domain/normalize";
 
 /**
  * The follow-up export's query. Error messages are keys of the Api messages.
@@ -23,4 +24,84 @@ export const followUpQuerySchema = z.object({
 /** The slides' query: the round's fiscal year and the deck's language. */
 export const slidesQuerySchema = followUpQuerySchema.pick({ fy: true }).extend({
   lang: z.enum(["ja", "en"], { error: "langInvalid" }).optional(),
+});
+
+const raw = z.string().max(20_000).optional();
+
+/** One KPI's row of the grid, as typed; the versions are those the editor started from (0: none). */
+export const gridRowSchema = z.object({
+  kpi: z.string().min(1).max(100),
+  value: z.string().max(50).optional(),
+  numerator: z.string().max(50).optional(),
+  denominator: z.string().max(50).optional(),
+  text: raw,
+  valueVersion: z.number().int().min(0),
+  rating: z.enum(["A", "B", ""]).optional(),
+  overrideReason: raw,
+  detailJa: raw,
+  detailEn: raw,
+  noteJa: raw,
+  noteEn: raw,
+  entryVersion: z.number().int().min(0),
+});
+
+export const gridSaveSchema = z.object({
+  rows: z.array(gridRowSchema).max(1000),
+  evaluations: z
+    .array(z.object({ project: z.number().int().min(1), textJa: raw, textEn: raw, version: z.number().int().min(0) }))
+    .max(50)
+    .default([]),
+  /** the round's footnotes and highlights, replaced as a whole; version is the round's as loaded (0: no round yet) */
+  notes: z
+    .object({
+      version: z.number().int().min(0),
+      footnotes: z.array(z.object({ kpi: z.string().min(1).max(100), marker: z.string().max(10), textJa: z.string().max(20_000), textEn: raw })).max(300),
+      highlights: z.array(z.object({ project: z.number().int().min(1).nullable(), textJa: z.string().max(20_000), textEn: raw })).max(100),
+    })
+    .optional(),
+});
+
+export type GridRow = z.infer<typeof gridRowSchema>;
+export type GridSave = z.infer<typeof gridSaveSchema>;
+
+/**
+ * Marking a fiscal year's round final: the meeting that presented it. The number is read
+ * as typed (１２, "12"); the date must be a real calendar date (２０２５－０５－１４ is
+ * fine, 2025-13-45 is not) within meetingDateRange(fy). Error messages are Entry keys.
+ */
+export function finalizeSchema(fy: number) {
+  const { first, last } = meetingDateRange(fy);
+  return z.object({
+    meetingNo: z.unknown().transform((v, ctx) => {
+      const { value, error } = readFigure(v, "count", 10_000);
+      if (error || value === 0) ctx.addIssue({ code: "custom", message: "meetingNoInvalid" });
+      return value;
+    }),
+    meetingDate: z.union([z.string().max(40), z.null()], { error: "meetingDateInvalid" }).transform((v, ctx) => {
+      const date = v === null || v.trim() === "" ? null : parseCalendarDate(v);
+      if (v !== null && v.trim() !== "" && date === null) ctx.addIssue({ code: "custom", message: "meetingDateInvalid" });
+      else if (date !== null && (date < first || date > last)) ctx.addIssue({ code: "custom", message: "meetingDateOutside" });
+      return date;
+    }),
+  });
+}
+
+export const unlockSchema = z.object({ reason: z.string().trim().min(1).max(2000) });
+
+/** The audit trail's filters, from a query string: ?kpi=&fy=YYYY&field= (empty means all). */
+export const auditFilterSchema = z.object({
+  kpi: z
+    .string()
+    .max(100)
+    .optional()
+    .transform((v) => v || undefined),
+  fy: z
+    .union([z.literal(""), z.string().regex(/^\d{4}$/)])
+    .optional()
+    .transform((v) => (v ? Number(v) : undefined)),
+  field: z
+    .string()
+    .max(50)
+    .optional()
+    .transform((v) => v || undefined),
 });

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { readFigure, type FigureError } from "@/domain/normalize";
 import type { Viewer } from "@/features/auth/ability";
 import { prisma } from "@/lib/db";
-import type { kpiEditSchema, newPlanSchema, ProjectEdit } from "./schema";
+import type { kpiEditSchema, newPlanSchema, ProjectEdit } from "@/features/plans/schema";
 
 /** Creates a plan, optionally with the projects and the KPI structure (targets included, no figures) of another. */
 export async function createPlan(input: z.infer<typeof newPlanSchema>, viewer: NonNullable<Viewer>) {

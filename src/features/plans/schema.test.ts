@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import en from "../../../messages/en.json";
-import { kpiEditSchema, newPlanSchema, projectEditSchema } from "./schema";
+import { kpiEditSchema, newPlanSchema, projectEditSchema } from "@/features/plans/schema";
 
 const issues = (input: unknown) => projectEditSchema.safeParse(input).error?.issues.map((i) => `${i.path.join(".")}: ${i.message}`) ?? [];
 const budget = (okuYen: unknown, fiscalYear: unknown = 2023, kind = "amed") => ({ budgets: [{ fiscalYear, kind, okuYen }] });

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from "react";
-import type { Role } from "../ability";
+import type { Role } from "@/features/auth/ability";
 import { fill } from "@/lib/fill";
 
 export interface UserRow {

@@ -2,7 +2,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { fyShortLabel } from "@/domain/fiscal-year";
 import { formatFigure, formatTarget } from "@/domain/format";
 import type { FollowUpRow, PlanData } from "@/features/follow-up/model";
-import { breakdown, figureFormat } from "../view";
+import { breakdown, figureFormat } from "@/features/dashboard/model";
 
 /** The latest (cumulative) value with its single years, as the report prints it: 128件（45/36/47）. */
 export function LatestValue({ row, plan, fy }: { row: FollowUpRow; plan: PlanData; fy: number }) {

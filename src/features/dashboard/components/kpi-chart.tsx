@@ -1,7 +1,7 @@
 "use client";
 
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, XAxis, YAxis } from "recharts";
-import type { ChartPoint } from "../view";
+import type { ChartPoint } from "@/features/dashboard/model";
 
 export interface KpiChartLabels {
   single: string;

@@ -1,9 +1,9 @@
 import { useLocale, useTranslations } from "next-intl";
 import type { FollowUpRow, PlanData } from "@/features/follow-up/model";
 import { LocalLink as Link } from "@/components/local-link";
-import { LatestValue, Localized, TargetValue, useName } from "./figures";
-import { RatingBadge } from "./rating-badge";
-import { reportGroups } from "../view";
+import { LatestValue, Localized, TargetValue, useName } from "@/features/dashboard/components/figures";
+import { RatingBadge } from "@/features/dashboard/components/rating-badge";
+import { reportGroups } from "@/features/dashboard/model";
 
 interface Props {
   id: string;

@@ -3,7 +3,7 @@ import { fyLabel } from "@/domain/fiscal-year";
 import { circledNumber, formatDate, formatRatio } from "@/domain/format";
 import { LatestValue, Localized, TargetValue, useName } from "@/features/dashboard/components/figures";
 import { RatingBadge } from "@/features/dashboard/components/rating-badge";
-import { projectRows, ratingCounts, reportGroups } from "@/features/dashboard/view";
+import { projectRows, ratingCounts, reportGroups } from "@/features/dashboard/model";
 import type { FollowUpRow, PlanData, ProjectDef, RoundData } from "@/features/follow-up/model";
 
 interface DeckProps {

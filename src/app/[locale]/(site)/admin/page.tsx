@@ -4,7 +4,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { AdminNav } from "@/components/admin-nav";
 import { SignInNeeded } from "@/components/sign-in-needed";
 import { canAdminister } from "@/features/auth/ability";
-import { getViewer } from "@/features/auth/session";
+import { getViewer } from "@/features/auth/server";
 import { PlanAdmin } from "@/features/plans/components/plan-admin";
 import { plansWithKpis } from "@/features/plans/data";
 import type { AppLocale } from "@/i18n/routing";

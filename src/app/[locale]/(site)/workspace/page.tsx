@@ -3,7 +3,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { LocalLink as Link } from "@/components/local-link";
 import { SignInNeeded } from "@/components/sign-in-needed";
 import { fyLabel } from "@/domain/fiscal-year";
-import { getViewer } from "@/features/auth/session";
+import { getViewer } from "@/features/auth/server";
 import { listPlans } from "@/features/plans/data";
 import type { AppLocale } from "@/i18n/routing";
 

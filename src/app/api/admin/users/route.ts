@@ -1,5 +1,5 @@
 import { listUsers } from "@/features/auth/data";
-import { adminRequest, invalidResponse, jsonBody } from "@/features/auth/http";
+import { adminRequest, invalidResponse, jsonBody } from "@/features/auth/server";
 import { createUser } from "@/features/auth/mutations";
 import { newUserSchema, PASSWORD_MIN } from "@/features/auth/schema";
 import { withErrorHandling } from "@/lib/api";

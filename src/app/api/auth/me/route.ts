@@ -1,4 +1,4 @@
-import { getViewer } from "@/features/auth/session";
+import { getViewer } from "@/features/auth/server";
 import { withErrorHandling } from "@/lib/api";
 
 export const dynamic = "force-dynamic";

@@ -1,9 +1,9 @@
 import { draftMode } from "next/headers";
 import { createTranslator } from "next-intl";
-import { RateLimiter } from "@/features/auth/rate-limit";
+import { RateLimiter } from "@/features/auth/model";
 import { signInSchema } from "@/features/auth/schema";
-import { startSession } from "@/features/auth/session";
-import { verifyPassword } from "@/features/auth/password";
+import { startSession } from "@/features/auth/server";
+import { verifyPassword } from "@/features/auth/mutations";
 import { loadMessages } from "@/i18n/messages";
 import { jsonError, requestLocale, sameOrigin, withErrorHandling } from "@/lib/api";
 import { requestClient } from "@/lib/client-address";

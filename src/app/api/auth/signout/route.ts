@@ -1,5 +1,5 @@
 import { draftMode } from "next/headers";
-import { stopSession } from "@/features/auth/session";
+import { stopSession } from "@/features/auth/server";
 import { createTranslator } from "next-intl";
 import { loadMessages } from "@/i18n/messages";
 import { jsonError, requestLocale, sameOrigin, withErrorHandling } from "@/lib/api";

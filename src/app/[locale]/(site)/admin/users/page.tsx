@@ -5,9 +5,10 @@ import { AdminNav } from "@/components/admin-nav";
 import { SignInNeeded } from "@/components/sign-in-needed";
 import { canAdminister, ROLES } from "@/features/auth/ability";
 import { UserAdmin } from "@/features/auth/components/user-admin";
-import { listUsers, userAuditTrail } from "@/features/auth/data";
+import { userAuditTrail } from "@/features/audit/data";
+import { listUsers } from "@/features/auth/data";
 import { PASSWORD_MIN } from "@/features/auth/schema";
-import { getViewer } from "@/features/auth/session";
+import { getViewer } from "@/features/auth/server";
 import { listPlans } from "@/features/plans/data";
 import type { AppLocale } from "@/i18n/routing";
 

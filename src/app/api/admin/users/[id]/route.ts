@@ -1,6 +1,6 @@
-import { adminRequest, invalidResponse, jsonBody } from "@/features/auth/http";
+import { adminRequest, invalidResponse, jsonBody } from "@/features/auth/server";
 import { changeUser } from "@/features/auth/mutations";
-import { startSession } from "@/features/auth/session";
+import { startSession } from "@/features/auth/server";
 import { PASSWORD_MIN, userChangeSchema } from "@/features/auth/schema";
 import { jsonError, withErrorHandling } from "@/lib/api";
 import { prisma } from "@/lib/db";

@@ -1,6 +1,6 @@
-import { getViewer } from "@/features/auth/session";
-import { auditTrail } from "@/features/entry/data";
-import { auditFilterSchema } from "@/features/entry/schema";
+import { getViewer } from "@/features/auth/server";
+import { auditTrail } from "@/features/audit/data";
+import { auditFilterSchema } from "@/features/follow-up/schema";
 import { apiTranslator, jsonError, requestLocale, withErrorHandling } from "@/lib/api";
 
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
 import { fyLabel } from "@/domain/fiscal-year";
-import { recordsToCsv, recordsToXlsx } from "@/features/entry/spreadsheet";
-import { visibleRound } from "@/features/follow-up/http";
-import { csvRecords, exportRow } from "@/features/follow-up/report";
+import { recordsToCsv, recordsToXlsx } from "@/features/follow-up/files";
+import { visibleRound } from "@/features/follow-up/server";
+import { csvRecords, exportRow } from "@/features/follow-up/model";
 import { followUpQuerySchema } from "@/features/follow-up/schema";
 import { apiTranslator, parseQuery, requestLocale, withErrorHandling } from "@/lib/api";
 

@@ -8,7 +8,7 @@ import { fiscalYears, fyLabel } from "@/domain/fiscal-year";
 import { circledNumber } from "@/domain/format";
 import { MINISTRIES, type Ministry } from "@/domain/types";
 import { canAdminister } from "@/features/auth/ability";
-import { getViewer } from "@/features/auth/session";
+import { getViewer } from "@/features/auth/server";
 import { ProjectAdmin } from "@/features/plans/components/project-admin";
 import { getPlanWithProjects, listPlans } from "@/features/plans/data";
 import type { AppLocale } from "@/i18n/routing";

@@ -5,7 +5,7 @@ import { circledNumber, formatDate } from "@/domain/format";
 import { AsOfNav } from "@/features/dashboard/components/as-of-nav";
 import { PlanNav } from "@/features/dashboard/components/plan-nav";
 import { getPlanAsOf } from "@/features/dashboard/data";
-import { elapsed, yearsOfPlan } from "@/features/dashboard/view";
+import { elapsed, yearsOfPlan } from "@/features/dashboard/model";
 import type { AppLocale } from "@/i18n/routing";
 
 // Rendered on first request, then served from the cache until a write invalidates it.

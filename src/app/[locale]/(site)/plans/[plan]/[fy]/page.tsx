@@ -6,7 +6,7 @@ import { circledNumber, formatDate, formatRatio } from "@/domain/format";
 import { LatestValue, Localized, TargetValue } from "@/features/dashboard/components/figures";
 import { RatingBadge } from "@/features/dashboard/components/rating-badge";
 import { getPlanAsOf } from "@/features/dashboard/data";
-import { projectRows, ratingCounts } from "@/features/dashboard/view";
+import { projectRows, ratingCounts } from "@/features/dashboard/model";
 import { followUpAt } from "@/features/follow-up/model";
 import { LocalLink as Link } from "@/components/local-link";
 import type { AppLocale } from "@/i18n/routing";

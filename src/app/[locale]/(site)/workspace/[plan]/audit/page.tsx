@@ -4,10 +4,10 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { SignInNeeded } from "@/components/sign-in-needed";
 import { fyLabel } from "@/domain/fiscal-year";
 import { circledNumber } from "@/domain/format";
-import { getViewer } from "@/features/auth/session";
-import { AuditTable } from "@/features/entry/components/audit-table";
-import { auditTrail } from "@/features/entry/data";
-import { auditFilterSchema } from "@/features/entry/schema";
+import { getViewer } from "@/features/auth/server";
+import { AuditTable } from "@/features/audit/components/audit-table";
+import { auditTrail } from "@/features/audit/data";
+import { auditFilterSchema } from "@/features/follow-up/schema";
 import { loadPlanData } from "@/features/follow-up/data";
 import type { AppLocale } from "@/i18n/routing";
 

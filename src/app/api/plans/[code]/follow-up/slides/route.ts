@@ -1,8 +1,8 @@
-import { signPrintToken } from "@/features/auth/print-token";
-import { visibleRound } from "@/features/follow-up/http";
+import { signPrintToken } from "@/features/auth/server";
+import { visibleRound } from "@/features/follow-up/server";
 import { slidesQuerySchema } from "@/features/follow-up/schema";
 import { apiTranslator, jsonError, parseQuery, requestLocale, withErrorHandling } from "@/lib/api";
-import { PdfTimeoutError, PdfUnavailableError, printToPdf } from "@/lib/pdf";
+import { PdfTimeoutError, PdfUnavailableError, printToPdf } from "@/features/slides/files";
 
 export const dynamic = "force-dynamic";
 

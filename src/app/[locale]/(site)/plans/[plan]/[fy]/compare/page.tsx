@@ -6,7 +6,7 @@ import { circledNumber, formatRatio } from "@/domain/format";
 import { AttentionFilter } from "@/features/dashboard/components/attention-filter";
 import { RatingBadge } from "@/features/dashboard/components/rating-badge";
 import { getPlanAsOf } from "@/features/dashboard/data";
-import { comparison } from "@/features/dashboard/view";
+import { comparison } from "@/features/dashboard/model";
 import { LocalLink as Link } from "@/components/local-link";
 import type { AppLocale } from "@/i18n/routing";
 

@@ -1,5 +1,5 @@
-import { adminRequest, fieldErrorsResponse, invalidResponse, jsonBody } from "@/features/auth/http";
-import { invalidateDashboards } from "@/features/dashboard/cache";
+import { adminRequest, fieldErrorsResponse, invalidResponse, jsonBody } from "@/features/auth/server";
+import { invalidateDashboards } from "@/lib/cache";
 import { editKpi } from "@/features/plans/mutations";
 import { kpiEditSchema } from "@/features/plans/schema";
 import { jsonError, withErrorHandling } from "@/lib/api";

@@ -1,5 +1,5 @@
-import { adminRequest, invalidResponse, jsonBody } from "@/features/auth/http";
-import { invalidateDashboards } from "@/features/dashboard/cache";
+import { adminRequest, invalidResponse, jsonBody } from "@/features/auth/server";
+import { invalidateDashboards } from "@/lib/cache";
 import { editProject } from "@/features/plans/mutations";
 import { projectEditSchema } from "@/features/plans/schema";
 import { jsonError, withErrorHandling } from "@/lib/api";

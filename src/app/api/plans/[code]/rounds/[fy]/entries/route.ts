@@ -1,6 +1,6 @@
-import { editorRequest, saveResponse } from "@/features/entry/http";
-import { saveRound } from "@/features/entry/mutations";
-import { gridSaveSchema } from "@/features/entry/schema";
+import { editorRequest, saveResponse } from "@/features/follow-up/server";
+import { saveRound } from "@/features/follow-up/mutations";
+import { gridSaveSchema } from "@/features/follow-up/schema";
 import { jsonError, withErrorHandling } from "@/lib/api";
 
 export const dynamic = "force-dynamic";

@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import { openData, sealData } from "@/features/auth/print-token";
-import { currentVersions } from "@/features/entry/data";
-import { editorRequest, saveResponse } from "@/features/entry/http";
-import { saveRound } from "@/features/entry/mutations";
-import type { GridRow } from "@/features/entry/schema";
-import { readUpload, toGridRows } from "@/features/entry/spreadsheet";
+import { openData, sealData } from "@/features/auth/server";
+import { currentVersions } from "@/features/follow-up/data";
+import { editorRequest, saveResponse } from "@/features/follow-up/server";
+import { saveRound } from "@/features/follow-up/mutations";
+import type { GridRow } from "@/features/follow-up/schema";
+import { readUpload, toGridRows } from "@/features/follow-up/files";
 import { jsonError, withErrorHandling } from "@/lib/api";
 
 export const dynamic = "force-dynamic";

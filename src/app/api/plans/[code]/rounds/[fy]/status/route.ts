@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { canUnlockRound } from "@/features/auth/ability";
-import { invalidateDashboards } from "@/features/dashboard/cache";
-import { setRoundStatus } from "@/features/entry/mutations";
-import { finalizeSchema, unlockSchema } from "@/features/entry/schema";
-import { editorRequest } from "@/features/entry/http";
+import { invalidateDashboards } from "@/lib/cache";
+import { setRoundStatus } from "@/features/follow-up/mutations";
+import { finalizeSchema, unlockSchema } from "@/features/follow-up/schema";
+import { editorRequest } from "@/features/follow-up/server";
 import { meetingDateRange } from "@/domain/fiscal-year";
 import { formatDate } from "@/domain/format";
 import { jsonError, withErrorHandling } from "@/lib/api";

@@ -1,7 +1,7 @@
 import { canEditRound } from "@/features/auth/ability";
-import { getViewer } from "@/features/auth/session";
-import { entryTranslator } from "@/features/entry/http";
-import { buildTemplate } from "@/features/entry/spreadsheet";
+import { getViewer } from "@/features/auth/server";
+import { entryTranslator } from "@/features/follow-up/server";
+import { buildTemplate } from "@/features/follow-up/files";
 import { loadPlanData } from "@/features/follow-up/data";
 import { planYear } from "@/features/follow-up/model";
 import { jsonError, requestLocale, withErrorHandling } from "@/lib/api";

@@ -7,7 +7,7 @@ import { LatestValue, Localized, TargetValue } from "@/features/dashboard/compon
 import { KpiChart } from "@/features/dashboard/components/kpi-chart";
 import { RatingBadge } from "@/features/dashboard/components/rating-badge";
 import { getPlanAsOf } from "@/features/dashboard/data";
-import { chartPoints, figureFormat, kpiHistory } from "@/features/dashboard/view";
+import { chartPoints, figureFormat, kpiHistory } from "@/features/dashboard/model";
 import { presentedSnapshot } from "@/features/follow-up/data";
 import { followUpAt, rowChanged } from "@/features/follow-up/model";
 import { LocalLink as Link } from "@/components/local-link";

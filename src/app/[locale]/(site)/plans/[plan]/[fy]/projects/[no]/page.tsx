@@ -6,7 +6,7 @@ import { circledNumber } from "@/domain/format";
 import { ProjectTable } from "@/features/dashboard/components/project-table";
 import { Localized } from "@/features/dashboard/components/figures";
 import { getPlanAsOf } from "@/features/dashboard/data";
-import { projectRows } from "@/features/dashboard/view";
+import { projectRows } from "@/features/dashboard/model";
 import { followUpAt } from "@/features/follow-up/model";
 import type { AppLocale } from "@/i18n/routing";
 

@@ -3,7 +3,7 @@ import { fyLabel } from "@/domain/fiscal-year";
 import { circledNumber } from "@/domain/format";
 import type { PlanData } from "@/features/follow-up/model";
 import type { AppLocale } from "@/i18n/routing";
-import type { AuditEntry } from "../data";
+import type { AuditEntry } from "@/features/audit/data";
 
 /** The audit trail as a table: who, when, what (indicator, year, item), before → after, why. */
 export function AuditTable({ entries, plan }: { entries: AuditEntry[]; plan: Pick<PlanData, "kpis" | "projects"> }) {

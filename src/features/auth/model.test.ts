@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RateLimiter } from "./rate-limit";
+import { RateLimiter } from "@/features/auth/model";
 
 describe("RateLimiter", () => {
   it("lets the limit through, then asks to wait until the window ends", () => {

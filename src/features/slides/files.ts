@@ -6,7 +6,7 @@
  */
 import "server-only";
 import { chromium, type Browser, type BrowserContext } from "playwright-core";
-import { chromiumLaunchOptions } from "./chromium";
+import { chromiumLaunchOptions } from "@/lib/chromium";
 
 export class PdfUnavailableError extends Error {}
 export class PdfTimeoutError extends Error {}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { signPrintToken, verifyPrintToken } from "./print-token";
+import { signPrintToken, verifyPrintToken } from "@/features/auth/server";
 
 describe("print tokens", () => {
   it("open exactly one plan and year, for a short time", () => {

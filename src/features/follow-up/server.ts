@@ -1,13 +1,33 @@
 import "server-only";
-import { createTranslator } from "next-intl";
 import { fyLabel } from "@/domain/fiscal-year";
+import { canEditRound } from "@/features/auth/ability";
+import { getViewer } from "@/features/auth/server";
+import { lookupVisibleRound } from "@/features/follow-up/data";
+import { invalidateDashboards } from "@/lib/cache";
+import type { SaveResult } from "@/features/follow-up/mutations";
 import { loadMessages } from "@/i18n/messages";
 import type { AppLocale } from "@/i18n/routing";
-import { invalidateDashboards } from "@/features/dashboard/cache";
-import { canEditRound } from "@/features/auth/ability";
-import { getViewer } from "@/features/auth/session";
-import { jsonError, requestLocale, sameOrigin } from "@/lib/api";
-import type { SaveResult } from "./mutations";
+import { jsonError, type ApiTranslator, requestLocale, sameOrigin } from "@/lib/api";
+import { createTranslator } from "next-intl";
+
+/**
+ * The round of a plan for a fiscal year as the caller may see it (final rounds for
+ * everyone, drafts for signed-in users, and a round unlocked for corrections as it was last
+ * finalized), or the translated error response.
+ */
+export async function visibleRound(code: string, fy: number, t: ApiTranslator, locale: AppLocale) {
+  const result = await lookupVisibleRound(code, fy, await getViewer());
+  switch (result.kind) {
+    case "plan-not-found":
+      return { error: jsonError(404, "planNotFound", t("planNotFound", { code })) };
+    case "fy-outside-plan":
+      return { error: jsonError(400, "fyOutsidePlan", t("fyOutsidePlan", { fy, first: result.firstFy, last: result.lastFy })) };
+    case "round-not-found":
+      return { error: jsonError(404, "roundNotFound", t("roundNotFound", { year: fyLabel(fy, locale) })) };
+    case "ok":
+      return { ok: result };
+  }
+}
 
 export async function entryTranslator(locale: AppLocale) {
   return createTranslator({ locale, messages: await loadMessages(locale), namespace: "Entry" });

@@ -1,4 +1,4 @@
-import "server-only";
+// The one reader of the audit log: a plan's trail (the audit page and API) and the users' changes.
 import { prisma } from "@/lib/db";
 
 /** The audit trail of a plan, newest first, filtered by KPI, fiscal year or field. */
@@ -41,15 +41,25 @@ export async function auditTrail(planCode: string, filter: { kpi?: string; fy?: 
 
 export type AuditEntry = NonNullable<Awaited<ReturnType<typeof auditTrail>>>[number];
 
-/** Each KPI's current versions for a year (0: nothing stored): what an import preview of a file without versions is based on. */
-export async function currentVersions(planCode: string, fy: number): Promise<Map<string, { valueVersion: number; entryVersion: number }>> {
-  const kpis = await prisma.kpi.findMany({
-    where: { project: { plan: { code: planCode } } },
-    select: {
-      code: true,
-      values: { where: { fiscalYear: fy }, select: { version: true } },
-      entries: { where: { round: { fiscalYear: fy } }, select: { version: true } },
-    },
-  });
-  return new Map(kpis.map((k) => [k.code, { valueVersion: k.values[0]?.version ?? 0, entryVersion: k.entries[0]?.version ?? 0 }]));
+/** The latest changes to users (who, when, what), newest first. */
+export async function userAuditTrail(take = 30) {
+  const rows = await prisma.auditLog.findMany({ where: { entity: "User" }, orderBy: { id: "desc" }, take, include: { user: { select: { name: true } } } });
+  const subjects = new Map(
+    (
+      await prisma.user.findMany({
+        where: { id: { in: rows.map((r) => r.entityId).filter((id): id is number => id !== null) } },
+        select: { id: true, email: true },
+      })
+    ).map((u) => [u.id, u.email]),
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at.toISOString(),
+    by: r.user?.name ?? null,
+    email: r.entityId === null ? null : (subjects.get(r.entityId) ?? null),
+    action: r.action,
+    field: r.field,
+    oldValue: r.oldValue,
+    newValue: r.newValue,
+  }));
 }

@@ -1,13 +1,14 @@
-import "server-only";
 import { circledNumber } from "@/domain/format";
 import { MAX_TEXT, readYearInput, type EntryError, type YearValues } from "@/domain/entry";
 import { kpiStatus } from "@/domain/follow-up";
 import { overrideNeedsReason } from "@/domain/rating";
 import type { Measure, Rating } from "@/domain/types";
 import type { Viewer } from "@/features/auth/ability";
-import { takeRoundSnapshot } from "@/features/follow-up/snapshot";
+import { readPlanData } from "@/features/follow-up/data";
+import { planUpTo } from "@/features/follow-up/model";
 import { prisma } from "@/lib/db";
-import type { GridSave } from "./schema";
+import type { Db } from "@/lib/prisma-client";
+import type { GridSave } from "@/features/follow-up/schema";
 
 export type SaveError = {
   kpi?: string;
@@ -426,4 +427,15 @@ export async function setRoundStatus(
     if (change.to === "final") await takeRoundSnapshot(tx, planCode, fy, viewer.id);
   });
   return "ok";
+}
+
+/** Takes the snapshot of a plan's round, which must be final. */
+export async function takeRoundSnapshot(db: Db, planCode: string, fy: number, userId: number | null) {
+  const plan = await readPlanData(db, planCode, null);
+  const round = plan?.rounds.find((r) => r.fiscalYear === fy);
+  if (!plan || !round || round.status !== "final") throw new Error(`No final round ${planCode} ${fy} to snapshot`);
+  const row = await db.followUpRound.findFirstOrThrow({ where: { plan: { code: planCode }, fiscalYear: fy }, select: { id: true } });
+  await db.roundSnapshot.create({
+    data: { roundId: row.id, userId, meetingNo: round.meetingNo, meetingDate: round.meetingDate, data: JSON.stringify(planUpTo(plan, fy)) },
+  });
 }

@@ -8,7 +8,7 @@ import iconv from "iconv-lite";
 import Papa from "papaparse";
 import { fyLabel } from "@/domain/fiscal-year";
 import type { PlanData } from "@/features/follow-up/model";
-import type { GridRow } from "./schema";
+import type { GridRow } from "@/features/follow-up/schema";
 
 export const COLUMNS = [
   "kpi",
