@@ -1,6 +1,6 @@
 import type { KpiKind, Measure, Rating } from "@/domain/types";
 import { type Viewer, canViewRound } from "@/features/auth/ability";
-import { lookupRound, type PlanData, type RoundLookup, type RoundData, planUpTo } from "@/features/follow-up/model";
+import { lookupRound, type PlanData, type RoundLookup, type RoundData } from "@/features/follow-up/model";
 import { prisma } from "@/lib/db";
 import type { Db } from "@/lib/prisma-client";
 

@@ -1,5 +1,5 @@
 import { fyLabel } from "@/domain/fiscal-year";
-import { recordsToCsv, recordsToXlsx } from "@/features/follow-up/files";
+import { recordsToCsv, recordsToXlsx } from "@/lib/spreadsheet";
 import { visibleRound } from "@/features/follow-up/server";
 import { csvRecords, exportRow } from "@/features/follow-up/model";
 import { followUpQuerySchema } from "@/features/follow-up/schema";
