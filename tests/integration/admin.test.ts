@@ -3,8 +3,6 @@
  * migrations and seed: what is stored, and what the audit log says (never a password).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { changeUser, createUser } from "@/features/auth/mutations";
-import { verifyPassword } from "@/features/auth/mutations";
 import { newUserSchema } from "@/features/auth/schema";
 import { projectEditSchema } from "@/features/plans/schema";
 import { createPrismaClient, type PrismaClient } from "@/lib/prisma-client";
@@ -12,10 +10,17 @@ import { migratedDb, seedDb } from "../support/db";
 
 const url = migratedDb("admin.db");
 seedDb(url);
-// The app's client singleton (src/lib/db.ts, used by the plans' mutations) reads this.
+// The app's client singleton (src/lib/db.ts, used by the mutations) reads this: they are
+// imported once it is set.
 process.env.DATABASE_URL = url;
 const prisma: PrismaClient = createPrismaClient(url);
 afterAll(() => prisma.$disconnect());
+let changeUser: typeof import("@/features/auth/mutations").changeUser;
+let createUser: typeof import("@/features/auth/mutations").createUser;
+let verifyPassword: typeof import("@/features/auth/mutations").verifyPassword;
+beforeAll(async () => {
+  ({ changeUser, createUser, verifyPassword } = await import("@/features/auth/mutations"));
+});
 
 const admin = async () => {
   const u = await prisma.user.findUniqueOrThrow({ where: { email: "admin@example.jp" } });
@@ -28,9 +33,9 @@ describe("users", () => {
   it("are created with a hashed password, and the audit log has no password", async () => {
     const me = await admin();
     const created = await createUser(
-      prisma,
       newUserSchema.parse({ email: "Ｃｌｅｒｋ＠example.jp", name: "事務局 二", role: "secretariat", password: "a long enough password" }),
       me,
+      prisma,
     );
     expect(created.kind).toBe("created");
     if (created.kind !== "created") return;
@@ -39,14 +44,14 @@ describe("users", () => {
     const stored = await prisma.user.findUniqueOrThrow({ where: { id: created.user.id } });
     expect(await verifyPassword(stored.passwordHash, "a long enough password")).toBe(true);
     const again = await createUser(
-      prisma,
       newUserSchema.parse({ email: "clerk@example.jp", name: "x", role: "committee", password: "another long password" }),
       me,
+      prisma,
     );
     expect(again.kind).toBe("emailTaken");
 
-    expect((await changeUser(prisma, created.user.id, { password: "a new long password", role: "committee" }, me)).kind).toBe("saved");
-    expect((await changeUser(prisma, created.user.id, { disabled: true }, me)).kind).toBe("saved");
+    expect((await changeUser(created.user.id, { password: "a new long password", role: "committee" }, me, prisma)).kind).toBe("saved");
+    expect((await changeUser(created.user.id, { disabled: true }, me, prisma)).kind).toBe("saved");
     const log = await auditOf("User", created.user.id);
     expect(log.map((a) => [a.action, a.field, a.oldValue, a.newValue, a.userId])).toEqual([
       ["user.create", "email", null, "clerk@example.jp", me.id],
@@ -64,24 +69,24 @@ describe("users", () => {
 
   it("keep at least one admin: an admin cannot disable or demote themselves", async () => {
     const me = await admin();
-    expect((await changeUser(prisma, me.id, { disabled: true }, me)).kind).toBe("selfDisable");
-    expect((await changeUser(prisma, me.id, { role: "committee" }, me)).kind).toBe("selfDemote");
+    expect((await changeUser(me.id, { disabled: true }, me, prisma)).kind).toBe("selfDisable");
+    expect((await changeUser(me.id, { role: "committee" }, me, prisma)).kind).toBe("selfDemote");
     expect(await prisma.user.findUniqueOrThrow({ where: { id: me.id } })).toMatchObject({ role: "admin", disabledAt: null });
-    expect((await changeUser(prisma, me.id, { name: "管理者（デモ）" }, me)).kind).toBe("saved");
+    expect((await changeUser(me.id, { name: "管理者（デモ）" }, me, prisma)).kind).toBe("saved");
   });
 
   it("cannot be changed by an admin who was demoted or disabled in the meantime", async () => {
     const me = await admin();
     const other = await createUser(
-      prisma,
       newUserSchema.parse({ email: "admin2@example.jp", name: "管理者二", role: "admin", password: "a long enough password" }),
       me,
+      prisma,
     );
     if (other.kind !== "created") throw new Error(other.kind);
     const second = { id: other.user.id, role: "admin" as const };
     // me demotes the second admin; the second admin's request, checked just before, comes next
-    expect((await changeUser(prisma, second.id, { role: "secretariat" }, me)).kind).toBe("saved");
-    expect((await changeUser(prisma, me.id, { role: "committee" }, second)).kind).toBe("forbidden");
+    expect((await changeUser(second.id, { role: "secretariat" }, me, prisma)).kind).toBe("saved");
+    expect((await changeUser(me.id, { role: "committee" }, second, prisma)).kind).toBe("forbidden");
     expect((await prisma.user.findUniqueOrThrow({ where: { id: me.id } })).role).toBe("admin");
   });
 });

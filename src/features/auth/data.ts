@@ -15,3 +15,8 @@ export async function sessionRow(sid: string) {
     select: { expiresAt: true, user: { select: { id: true, role: true, name: true, email: true, disabledAt: true } } },
   });
 }
+
+/** The account behind an e-mail address, to check a password at sign-in. */
+export async function userByEmail(email: string) {
+  return prisma.user.findUnique({ where: { email }, select: { id: true, name: true, role: true, passwordHash: true, disabledAt: true } });
+}

@@ -1,11 +1,11 @@
+// Writes to users and sessions. The CLI and the seed pass their own Prisma client; the app
+// uses its singleton.
 import { type Viewer, userChangeRefusal } from "@/features/auth/ability";
 import { newUserSchema, type NewUser, type UserChange } from "@/features/auth/schema";
+import { prisma } from "@/lib/db";
 import type { Db, PrismaClient, PrismaTx as Tx } from "@/lib/prisma-client";
 import { hash, verify } from "@node-rs/argon2";
 import { createHash, randomBytes } from "node:crypto";
-
-// Writes to users. The Prisma client is a parameter because the CLI and the seed use these
-// too (outside Next, where "server-only" and the app's client singleton are not available).
 
 type Actor = NonNullable<Viewer>;
 
@@ -21,7 +21,7 @@ export function sessionDigest(sid: string): string {
 }
 
 /** A new session for a user; returns its id for the cookie. Expired sessions are cleared on the way. */
-export async function beginSession(db: PrismaClient, userId: number): Promise<string> {
+export async function beginSession(userId: number, db: PrismaClient = prisma): Promise<string> {
   const sid = randomBytes(32).toString("base64url");
   const now = Date.now();
   await db.session.deleteMany({ where: { expiresAt: { lte: new Date(now) } } });
@@ -30,7 +30,7 @@ export async function beginSession(db: PrismaClient, userId: number): Promise<st
 }
 
 /** Ends one session (signing out). */
-export async function endSession(db: PrismaClient, sid: string): Promise<void> {
+export async function endSession(sid: string, db: PrismaClient = prisma): Promise<void> {
   await db.session.deleteMany({ where: { id: sessionDigest(sid) } });
 }
 
@@ -57,10 +57,10 @@ function audit(
  * Creates a user, or resets the name, role and password of an existing one (by e-mail) and
  * enables it again: the CLI (the first admin, or getting back in) and the demo seed.
  */
-export async function upsertUser(prisma: PrismaClient, input: unknown, reason = "npm run user:create") {
+export async function upsertUser(db: PrismaClient, input: unknown, reason = "npm run user:create") {
   const { email, name, role, password } = newUserSchema.parse(input);
   const passwordHash = await hashPassword(password);
-  return prisma.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { email } });
     const user = await tx.user.upsert({
       where: { email },
@@ -87,9 +87,9 @@ export async function upsertUser(prisma: PrismaClient, input: unknown, reason = 
 }
 
 /** A new user, by an admin. */
-export async function createUser(prisma: PrismaClient, input: NewUser, actor: Actor) {
+export async function createUser(input: NewUser, actor: Actor, db: PrismaClient = prisma) {
   const passwordHash = await hashPassword(input.password);
-  return prisma.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     if (await tx.user.findUnique({ where: { email: input.email } })) return { kind: "emailTaken" as const };
     const user = await tx.user.create({ data: { email: input.email, name: input.name, role: input.role, passwordHash }, select: USER_FIELDS });
     for (const field of ["email", "name", "role"] as const) await audit(tx, user.id, actor.id, "user.create", field, null, user[field]);
@@ -102,11 +102,11 @@ export async function createUser(prisma: PrismaClient, input: NewUser, actor: Ac
  * still be an enabled admin when the change is written (two admins demoting each other at
  * the same moment cannot leave none), and may not disable or demote themselves.
  */
-export async function changeUser(prisma: PrismaClient, userId: number, change: UserChange, actor: Actor) {
+export async function changeUser(userId: number, change: UserChange, actor: Actor, db: PrismaClient = prisma) {
   const refusal = userChangeRefusal(actor, userId, change);
   if (refusal) return { kind: refusal };
   const passwordHash = change.password === undefined ? undefined : await hashPassword(change.password);
-  return prisma.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     const me = await tx.user.findUnique({ where: { id: actor.id } });
     if (!me || me.role !== "admin" || me.disabledAt !== null) return { kind: "forbidden" as const };
     const user = await tx.user.findUnique({ where: { id: userId } });

@@ -5,7 +5,6 @@ import { beginSession, endSession, SESSION_HOURS } from "@/features/auth/mutatio
 import { loadMessages } from "@/i18n/messages";
 import type { AppLocale } from "@/i18n/routing";
 import { SESSION_COOKIE, jsonError, requestLocale, sameOrigin } from "@/lib/api";
-import { prisma } from "@/lib/db";
 import { getIronSession, type SessionOptions } from "iron-session";
 import { createTranslator } from "next-intl";
 import { cookies } from "next/headers";
@@ -56,15 +55,15 @@ export async function getViewer(): Promise<Viewer> {
 /** Starts a session for a user who proved their password (ending the one this browser had, if any). */
 export async function startSession(userId: number): Promise<void> {
   const session = await getSession();
-  if (session.sid) await endSession(prisma, session.sid);
-  session.sid = await beginSession(prisma, userId);
+  if (session.sid) await endSession(session.sid);
+  session.sid = await beginSession(userId);
   await session.save();
 }
 
 /** Signs out: the session ends on the server, so a copy of the cookie no longer works either. */
 export async function stopSession(): Promise<void> {
   const session = await getSession();
-  if (session.sid) await endSession(prisma, session.sid);
+  if (session.sid) await endSession(session.sid);
   session.destroy();
 }
 

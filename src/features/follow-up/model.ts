@@ -1,11 +1,10 @@
-import { fyLabel } from "@/domain/fiscal-year";
-import { kpiStatus, type KpiStatus } from "@/domain/follow-up";
-import type { KpiKind, Measure, Rating, YearFact, PlanSpan } from "@/domain/types";
-
 /**
  * A plan as plain data, and its follow-up as of a fiscal year, computed by the domain
  * core. The export, the dashboards and the slides all build on followUpAt().
  */
+import { fyLabel } from "@/domain/fiscal-year";
+import { kpiStatus, type KpiStatus } from "@/domain/follow-up";
+import type { KpiKind, Measure, Rating, YearFact, PlanSpan } from "@/domain/types";
 
 export interface KpiDef {
   code: string;

@@ -3,7 +3,6 @@ import { adminRequest, invalidResponse, jsonBody } from "@/features/auth/server"
 import { createUser } from "@/features/auth/mutations";
 import { newUserSchema, PASSWORD_MIN } from "@/features/auth/schema";
 import { withErrorHandling } from "@/lib/api";
-import { prisma } from "@/lib/db";
 
 export const dynamic = "force-dynamic";
 
@@ -24,7 +23,7 @@ export async function POST(request: Request) {
     const { t, viewer } = req.ok;
     const input = newUserSchema.safeParse(await jsonBody(request));
     if (!input.success) return invalidResponse(input.error, t, "AdminUsers", { min: PASSWORD_MIN });
-    const result = await createUser(prisma, input.data, viewer);
+    const result = await createUser(input.data, viewer);
     if (result.kind === "emailTaken") {
       const message = t("AdminUsers.emailTaken");
       return Response.json({ error: { code: "emailTaken", message }, errors: [{ field: "email", code: "emailTaken", message }] }, { status: 409 });

@@ -7,7 +7,7 @@ import { verifyPassword } from "@/features/auth/mutations";
 import { loadMessages } from "@/i18n/messages";
 import { jsonError, requestLocale, sameOrigin, withErrorHandling } from "@/lib/api";
 import { requestClient } from "@/lib/client-address";
-import { prisma } from "@/lib/db";
+import { userByEmail } from "@/features/auth/data";
 
 export const dynamic = "force-dynamic";
 
@@ -36,7 +36,7 @@ export async function POST(request: Request) {
     if (wait > 0) {
       return Response.json({ error: { code: "tooMany", message: t("tooMany", { seconds: wait }) } }, { status: 429, headers: { "Retry-After": String(wait) } });
     }
-    const user = await prisma.user.findUnique({ where: { email } });
+    const user = await userByEmail(email);
     const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password);
     // A disabled account answers like a wrong password: the address says nothing of its state.
     if (!user || !ok || user.disabledAt !== null) return jsonError(401, "credentialsInvalid", t("credentialsInvalid"));

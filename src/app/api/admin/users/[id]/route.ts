@@ -3,7 +3,6 @@ import { changeUser } from "@/features/auth/mutations";
 import { startSession } from "@/features/auth/server";
 import { PASSWORD_MIN, userChangeSchema } from "@/features/auth/schema";
 import { jsonError, withErrorHandling } from "@/lib/api";
-import { prisma } from "@/lib/db";
 
 export const dynamic = "force-dynamic";
 
@@ -20,7 +19,7 @@ export async function PATCH(request: Request, ctx: RouteContext<"/api/admin/user
     if (!/^\d{1,9}$/.test(id)) return jsonError(404, "userNotFound", t("AdminUsers.userNotFound"));
     const input = userChangeSchema.safeParse(await jsonBody(request));
     if (!input.success) return invalidResponse(input.error, t, "AdminUsers", { min: PASSWORD_MIN });
-    const result = await changeUser(prisma, Number(id), input.data, viewer);
+    const result = await changeUser(Number(id), input.data, viewer);
     switch (result.kind) {
       case "notFound":
         return jsonError(404, "userNotFound", t("AdminUsers.userNotFound"));
