@@ -2,6 +2,7 @@
 // uses its singleton.
 import { type Viewer, userChangeRefusal } from "@/features/auth/ability";
 import { newUserSchema, type NewUser, type UserChange } from "@/features/auth/schema";
+import { auditWriter } from "@/features/audit/mutations";
 import { prisma } from "@/lib/db";
 import type { Db, PrismaClient, PrismaTx as Tx } from "@/lib/prisma-client";
 import { hash, verify } from "@node-rs/argon2";
@@ -50,7 +51,7 @@ function audit(
   newValue: string | null,
   reason: string | null = null,
 ) {
-  return tx.auditLog.create({ data: { action, entity: "User", entityId: userId, field, oldValue, newValue, reason, userId: actorId } });
+  return auditWriter(tx, { userId: actorId, reason })({ action, entity: "User", entityId: userId, field, oldValue, newValue });
 }
 
 /**

@@ -6,6 +6,8 @@ import type { Measure, Rating } from "@/domain/types";
 import type { Viewer } from "@/features/auth/ability";
 import { readPlanData } from "@/features/follow-up/data";
 import { planUpTo } from "@/features/follow-up/model";
+import { auditText, auditWriter, type AuditChange } from "@/features/audit/mutations";
+import { invalidateDashboards } from "@/lib/cache";
 import { prisma } from "@/lib/db";
 import type { Db } from "@/lib/prisma-client";
 import type { GridSave } from "@/features/follow-up/schema";
@@ -59,7 +61,7 @@ export interface SaveOptions {
 
 const ENTRY_TEXT = ["detailJa", "detailEn", "noteJa", "noteEn"] as const;
 const VALUE_FIELDS = ["value", "numerator", "denominator", "text"] as const;
-const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
+const str = auditText;
 
 /**
  * Saves a round's grid: all of it or nothing. Inputs are read as typed and checked per
@@ -126,45 +128,20 @@ export async function saveRound(planCode: string, fy: number, input: GridSave, v
     const changes = await prisma.$transaction(async (tx) => {
       let changes = 0;
       const r = round ?? (await tx.followUpRound.create({ data: { planId: plan.id, fiscalYear: fy, status: "draft" } }));
-      const audit = (data: {
-        action: string;
-        entity: string;
-        entityId: number;
-        kpiId?: number;
-        projectId?: number;
-        field: string;
-        oldValue: unknown;
-        newValue: unknown;
-        reason?: string | null;
-      }) => {
-        const { projectId, ...rest } = data;
+      const record = auditWriter(tx, { userId: viewer.id, planId: plan.id, roundId: r.id, fiscalYear: fy });
+      // Each change is recorded, and listed for the answer (the import preview shows the list).
+      const audit = ({ projectId, ...change }: AuditChange & { entityId: number; projectId?: number }) => {
         log.push({
-          kpi: data.kpiId ? codeOf.get(data.kpiId)! : null,
+          kpi: change.kpiId ? codeOf.get(change.kpiId)! : null,
           project: projectId ? projectNoOf.get(projectId)! : null,
-          field: data.field,
-          oldValue: str(data.oldValue),
-          newValue: str(data.newValue),
+          field: change.field,
+          oldValue: auditText(change.oldValue),
+          newValue: auditText(change.newValue),
         });
-        return tx.auditLog.create({
-          data: { ...rest, oldValue: str(data.oldValue), newValue: str(data.newValue), userId: viewer.id, planId: plan.id, roundId: r.id, fiscalYear: fy },
-        });
+        return record({ reason: null, ...change });
       };
       // A new round is a change of state too: who opened it, and when.
-      if (!round) {
-        await tx.auditLog.create({
-          data: {
-            action: "round.create",
-            entity: "FollowUpRound",
-            entityId: r.id,
-            userId: viewer.id,
-            planId: plan.id,
-            roundId: r.id,
-            fiscalYear: fy,
-            field: "status",
-            newValue: "draft",
-          },
-        });
-      }
+      if (!round) await record({ action: "round.create", entity: "FollowUpRound", entityId: r.id, field: "status", newValue: "draft" });
       const lastChangeWhere = async (where: { entity: string | { in: string[] }; entityId?: number; roundId?: number }) => {
         const a = await tx.auditLog.findFirst({ where, orderBy: { id: "desc" }, include: { user: { select: { name: true } } } });
         return { by: a?.user?.name ?? null, at: a?.at.toISOString() ?? null };
@@ -360,6 +337,7 @@ export async function saveRound(planCode: string, fy: number, input: GridSave, v
       if (options.dryRun) throw new DryRun(changes);
       return changes;
     });
+    if (changes) invalidateDashboards();
     return { kind: "saved", changes, log };
   } catch (error) {
     if (error instanceof ConflictError) return { kind: "conflict", conflicts: error.conflicts };
@@ -409,23 +387,18 @@ export async function setRoundStatus(
           ? { status: "final", meetingNo: change.meetingNo, meetingDate: change.meetingDate, version: { increment: 1 } }
           : { status: "draft", version: { increment: 1 } },
     });
-    await tx.auditLog.create({
-      data: {
-        action: change.to === "final" ? "round.finalize" : "round.unlock",
-        entity: "FollowUpRound",
-        entityId: round.id,
-        planId: plan.id,
-        roundId: round.id,
-        fiscalYear: fy,
-        field: "status",
-        oldValue: round.status,
-        newValue: change.to,
-        reason: change.to === "draft" ? change.reason : null,
-        userId: viewer.id,
-      },
+    await auditWriter(tx, { userId: viewer.id, planId: plan.id, roundId: round.id, fiscalYear: fy })({
+      action: change.to === "final" ? "round.finalize" : "round.unlock",
+      entity: "FollowUpRound",
+      entityId: round.id,
+      field: "status",
+      oldValue: round.status,
+      newValue: change.to,
+      reason: change.to === "draft" ? change.reason : null,
     });
     if (change.to === "final") await takeRoundSnapshot(tx, planCode, fy, viewer.id);
   });
+  invalidateDashboards();
   return "ok";
 }
 

@@ -3,7 +3,6 @@ import { fyLabel } from "@/domain/fiscal-year";
 import { canEditRound } from "@/features/auth/ability";
 import { getViewer } from "@/features/auth/server";
 import { lookupVisibleRound } from "@/features/follow-up/data";
-import { invalidateDashboards } from "@/lib/cache";
 import type { SaveResult } from "@/features/follow-up/mutations";
 import { loadMessages } from "@/i18n/messages";
 import type { AppLocale } from "@/i18n/routing";
@@ -50,7 +49,6 @@ export function saveResponse(
   const row = (kpi?: string | null) => (kpi && rowOf?.get(kpi)) ?? null;
   switch (result.kind) {
     case "saved":
-      invalidateDashboards();
       return Response.json({
         saved: result.changes,
         message: t("saved", { changes: result.changes }),

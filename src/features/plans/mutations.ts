@@ -1,13 +1,14 @@
-import "server-only";
 import type { z } from "zod";
 import { readFigure, type FigureError } from "@/domain/normalize";
 import type { Viewer } from "@/features/auth/ability";
+import { auditWriter } from "@/features/audit/mutations";
+import { invalidateDashboards } from "@/lib/cache";
 import { prisma } from "@/lib/db";
 import type { kpiEditSchema, newPlanSchema, ProjectEdit } from "@/features/plans/schema";
 
 /** Creates a plan, optionally with the projects and the KPI structure (targets included, no figures) of another. */
 export async function createPlan(input: z.infer<typeof newPlanSchema>, viewer: NonNullable<Viewer>) {
-  return prisma.$transaction(async (tx) => {
+  const result = await prisma.$transaction(async (tx) => {
     if (await tx.plan.findUnique({ where: { code: input.code } })) return { kind: "exists" as const };
     const source = input.copyFrom
       ? await tx.plan.findUnique({
@@ -36,20 +37,18 @@ export async function createPlan(input: z.infer<typeof newPlanSchema>, viewer: N
         ids.set(id, created.id);
       }
     }
-    await tx.auditLog.create({
-      data: {
-        action: "plan.create",
-        entity: "Plan",
-        entityId: plan.id,
-        planId: plan.id,
-        field: "code",
-        newValue: plan.code,
-        reason: input.copyFrom ? `copied from ${input.copyFrom}` : null,
-        userId: viewer.id,
-      },
+    await auditWriter(tx, { userId: viewer.id, planId: plan.id })({
+      action: "plan.create",
+      entity: "Plan",
+      entityId: plan.id,
+      field: "code",
+      newValue: plan.code,
+      reason: input.copyFrom ? `copied from ${input.copyFrom}` : null,
     });
     return { kind: "created" as const, code: plan.code };
   });
+  if (result.kind === "created") invalidateDashboards();
+  return result;
 }
 
 const TARGET_ERRORS: Record<FigureError, string> = {
@@ -75,25 +74,22 @@ export async function editKpi(planCode: string, kpiCode: string, input: z.infer<
   };
   const changed = (Object.keys(next) as (keyof typeof next)[]).filter((f) => String(next[f] ?? "") !== String(kpi[f] ?? ""));
   if (changed.length === 0) return { kind: "unchanged" as const };
-  await prisma.$transaction([
-    prisma.kpi.update({ where: { id: kpi.id }, data: next }),
-    ...changed.map((f) =>
-      prisma.auditLog.create({
-        data: {
-          action: f.startsWith("target") ? "kpi.target" : "kpi.update",
-          entity: "Kpi",
-          entityId: kpi.id,
-          planId: kpi.project.planId,
-          kpiId: kpi.id,
-          field: f,
-          oldValue: kpi[f] === null ? null : String(kpi[f]),
-          newValue: next[f] === null ? null : String(next[f]),
-          reason: input.reason,
-          userId: viewer.id,
-        },
-      }),
-    ),
-  ]);
+  await prisma.$transaction(async (tx) => {
+    await tx.kpi.update({ where: { id: kpi.id }, data: next });
+    const audit = auditWriter(tx, { userId: viewer.id, planId: kpi.project.planId, reason: input.reason });
+    for (const f of changed) {
+      await audit({
+        action: f.startsWith("target") ? "kpi.target" : "kpi.update",
+        entity: "Kpi",
+        entityId: kpi.id,
+        kpiId: kpi.id,
+        field: f,
+        oldValue: kpi[f],
+        newValue: next[f],
+      });
+    }
+  });
+  invalidateDashboards();
   return { kind: "saved" as const, changed };
 }
 
@@ -113,7 +109,7 @@ export interface FieldError {
  * new, goes to the audit log (entity Project) with the reason; budgets carry their fiscal year.
  */
 export async function editProject(planCode: string, no: number, input: ProjectEdit, viewer: NonNullable<Viewer>) {
-  return prisma.$transaction(async (tx) => {
+  const result = await prisma.$transaction(async (tx) => {
     const project = await tx.project.findFirst({
       where: { no, plan: { code: planCode } },
       include: { plan: true, ministries: { orderBy: [{ lead: "desc" }, { order: "asc" }] }, budgets: true },
@@ -126,22 +122,10 @@ export async function editProject(planCode: string, no: number, input: ProjectEd
 
     const changed: string[] = [];
     const reason = input.reason ?? null;
+    const record = auditWriter(tx, { userId: viewer.id, planId: project.planId, reason });
     const audit = (field: string, oldValue: string | null, newValue: string | null, fiscalYear: number | null = null) => {
       changed.push(fiscalYear === null ? field : `${field}.${fiscalYear}`);
-      return tx.auditLog.create({
-        data: {
-          action: "project.update",
-          entity: "Project",
-          entityId: project.id,
-          planId: project.planId,
-          fiscalYear,
-          field,
-          oldValue,
-          newValue,
-          reason,
-          userId: viewer.id,
-        },
-      });
+      return record({ action: "project.update", entity: "Project", entityId: project.id, fiscalYear, field, oldValue, newValue });
     };
     for (const f of ["nameJa", "nameEn"] as const) {
       const next = input[f];
@@ -178,4 +162,6 @@ export async function editProject(planCode: string, no: number, input: ProjectEd
     }
     return { kind: "saved" as const, changed };
   });
+  if (result.kind === "saved" && result.changed.length) invalidateDashboards();
+  return result;
 }

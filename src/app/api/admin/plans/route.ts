@@ -1,5 +1,4 @@
 import { adminRequest, invalidResponse, jsonBody } from "@/features/auth/server";
-import { invalidateDashboards } from "@/lib/cache";
 import { createPlan } from "@/features/plans/mutations";
 import { newPlanSchema } from "@/features/plans/schema";
 import { jsonError, withErrorHandling } from "@/lib/api";
@@ -17,7 +16,6 @@ export async function POST(request: Request) {
     const result = await createPlan(input.data, viewer);
     if (result.kind === "exists") return jsonError(409, "exists", t("Admin.planExists", { code: input.data.code }));
     if (result.kind === "source-not-found") return jsonError(404, "sourceNotFound", t("Admin.sourceNotFound", { code: input.data.copyFrom ?? "" }));
-    invalidateDashboards();
     return Response.json({ created: result.code }, { status: 201 });
   });
 }

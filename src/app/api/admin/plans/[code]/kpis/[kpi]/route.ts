@@ -1,5 +1,4 @@
 import { adminRequest, fieldErrorsResponse, invalidResponse, jsonBody } from "@/features/auth/server";
-import { invalidateDashboards } from "@/lib/cache";
 import { editKpi } from "@/features/plans/mutations";
 import { kpiEditSchema } from "@/features/plans/schema";
 import { jsonError, withErrorHandling } from "@/lib/api";
@@ -18,7 +17,6 @@ export async function POST(request: Request, ctx: RouteContext<"/api/admin/plans
     const result = await editKpi(code, kpi, input.data, viewer);
     if (result.kind === "not-found") return jsonError(404, "notFound", t("Admin.kpiNotFound", { code, kpi }));
     if (result.kind === "invalid") return fieldErrorsResponse([result], t, "Admin");
-    if (result.kind === "saved") invalidateDashboards();
     return Response.json(result);
   });
 }

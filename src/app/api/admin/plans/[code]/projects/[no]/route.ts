@@ -1,5 +1,4 @@
 import { adminRequest, invalidResponse, jsonBody } from "@/features/auth/server";
-import { invalidateDashboards } from "@/lib/cache";
 import { editProject } from "@/features/plans/mutations";
 import { projectEditSchema } from "@/features/plans/schema";
 import { jsonError, withErrorHandling } from "@/lib/api";
@@ -31,7 +30,6 @@ export async function PATCH(request: Request, ctx: RouteContext<"/api/admin/plan
       }));
       return Response.json({ error: { code: "invalid", message: t("Admin.invalid") }, errors }, { status: 400 });
     }
-    if (result.changed.length) invalidateDashboards();
     return Response.json({ changed: result.changed, message: result.changed.length ? t("Admin.saved") : t("AdminProjects.unchanged") });
   });
 }

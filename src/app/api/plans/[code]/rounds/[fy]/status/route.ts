@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { canUnlockRound } from "@/features/auth/ability";
-import { invalidateDashboards } from "@/lib/cache";
 import { setRoundStatus } from "@/features/follow-up/mutations";
 import { finalizeSchema, unlockSchema } from "@/features/follow-up/schema";
 import { editorRequest } from "@/features/follow-up/server";
@@ -37,7 +36,6 @@ export async function POST(request: Request, ctx: RouteContext<"/api/plans/[code
     if (body.data.to === "draft" && !canUnlockRound(viewer)) return jsonError(403, "forbidden", t("forbidden"));
     const result = await setRoundStatus(code, fy, body.data, viewer);
     if (result === "not-found") return jsonError(404, "notFound", t("notFound"));
-    invalidateDashboards();
     return Response.json({ status: body.data.to, changed: result === "ok" });
   });
 }
