@@ -1,7 +1,6 @@
-/** Helpers for route handlers: locale, validated query strings, and safe JSON errors. */
+/** Helpers for route handlers: the language of the answer, safe JSON errors, and the headers every API answer carries. */
 import "server-only";
 import { createTranslator } from "next-intl";
-import type { z } from "zod";
 import { loadMessages } from "@/i18n/messages";
 import { isLocale, routing, type AppLocale } from "@/i18n/routing";
 
@@ -13,30 +12,8 @@ export function requestLocale(request: Request): AppLocale {
   return accepted.find(isLocale) ?? routing.defaultLocale;
 }
 
-export async function apiTranslator(locale: AppLocale) {
-  return createTranslator({ locale, messages: await loadMessages(locale), namespace: "Api" });
-}
-
-export type ApiTranslator = Awaited<ReturnType<typeof apiTranslator>>;
-
 export function jsonError(status: number, code: string, message: string): Response {
   return Response.json({ error: { code, message } }, { status, headers: { "Cache-Control": "no-store" } });
-}
-
-/**
- * Parses the query string with a zod schema whose error messages are message keys of
- * the Api namespace; the first issue becomes a translated 400 response.
- */
-export function parseQuery<S extends z.ZodType>(
-  request: Request,
-  schema: S,
-  t: ApiTranslator,
-): { ok: true; data: z.infer<S> } | { ok: false; response: Response } {
-  const params = Object.fromEntries(new URL(request.url).searchParams);
-  const parsed = schema.safeParse(params);
-  if (parsed.success) return { ok: true, data: parsed.data };
-  const key = parsed.error.issues[0].message as Parameters<ApiTranslator>[0];
-  return { ok: false, response: jsonError(400, key, t(key)) };
 }
 
 /** The session cookie (src/features/auth/session.ts). */
@@ -75,7 +52,7 @@ export async function withErrorHandling(request: Request, handler: () => Promise
     response = await handler();
   } catch (error) {
     console.error(`${request.method} ${new URL(request.url).pathname} failed`, error);
-    const t = await apiTranslator(requestLocale(request));
+    const t = createTranslator({ locale: requestLocale(request), messages: await loadMessages(requestLocale(request)), namespace: "Api" });
     response = jsonError(500, "internal", t("internal"));
   }
   return markSessionDependence(request, response);

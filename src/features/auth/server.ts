@@ -1,10 +1,10 @@
 import "server-only";
-import { isRole, type Viewer, canAdminister } from "@/features/auth/ability";
+import { isRole, type Viewer, canAdminister, canEditRound } from "@/features/auth/ability";
 import { sessionRow } from "@/features/auth/data";
 import { beginSession, endSession, SESSION_HOURS } from "@/features/auth/mutations";
 import { loadMessages } from "@/i18n/messages";
 import type { AppLocale } from "@/i18n/routing";
-import { SESSION_COOKIE, jsonError, requestLocale, sameOrigin } from "@/lib/api";
+import { SESSION_COOKIE, jsonError, requestLocale, sameOrigin, withErrorHandling } from "@/lib/api";
 import { getIronSession, type SessionOptions } from "iron-session";
 import { createTranslator } from "next-intl";
 import { cookies } from "next/headers";
@@ -136,58 +136,106 @@ export function openData(token: string, now = Date.now()): unknown {
   }
 }
 
-/** The admin APIs' messages: the Admin, AdminUsers and AdminProjects namespaces. */
-export async function adminTranslator(locale: AppLocale) {
-  return createTranslator({ locale, messages: await loadMessages(locale) });
+type Values = Record<string, string | number>;
+/** The namespaces of messages whose errors route handlers answer with. */
+export type ApiNamespace = "Api" | "Auth" | "Entry" | "Admin" | "AdminUsers" | "AdminProjects";
+
+/** Who may call a route: anyone, any signed-in member, the secretariat and admins (editors), admins. */
+export type Access = "anyone" | "member" | "editor" | "admin";
+const MAY: Record<Access, (viewer: Viewer) => boolean> = {
+  anyone: () => true,
+  member: (viewer) => viewer !== null,
+  editor: canEditRound,
+  admin: canAdminister,
+};
+
+/** What a route handler gets from the gate: the checked caller and the parsed input. */
+export interface Gated<P, Q, B, V extends Viewer> {
+  request: Request;
+  locale: AppLocale;
+  viewer: V;
+  params: P;
+  query: Q;
+  body: B;
+  /** a message of the route's namespace ("key") or of another ("Namespace.key") */
+  t: (key: string, values?: Values) => string;
+  /** an error answer {error: {code, message}}; the message is `key` (default: the code) */
+  fail: (status: number, code: string, values?: Values, key?: string) => Response;
+  /** a 400 answer listing each invalid field, {error, errors: [{field, code, message, …}]} */
+  invalid: (fields: { field: string; code: string }[], values?: Values) => Response;
 }
 
-export type AdminTranslator = Awaited<ReturnType<typeof adminTranslator>>;
-type Key = Parameters<AdminTranslator>[0];
-export type AdminNamespace = "Admin" | "AdminUsers" | "AdminProjects";
+/** What answering needs: the language and the translated errors (for helpers that map results to HTTP). */
+export type Answer = Pick<Gated<unknown, unknown, unknown, Viewer>, "locale" | "t" | "fail">;
+
+interface Spec<P, Q, B> {
+  access: Access;
+  namespace: ApiNamespace;
+  /** the route's parameters; a mismatch answers 404, with the message `notFound` (given the raw parameters) */
+  params?: z.ZodType<P>;
+  notFound?: string;
+  /** the query string; a mismatch answers 400 with the first issue's message */
+  query?: z.ZodType<Q>;
+  /** a JSON body; a mismatch answers 400 listing the fields ("fields"), or with the first issue's message ("first") */
+  body?: z.ZodType<B>;
+  invalidBody?: "fields" | "first";
+  /** extra values for the body's messages, e.g. {min: 12} */
+  values?: Values;
+}
 
 /**
- * The common start of every admin API: the language of the answer (?lang, else
- * Accept-Language), a signed-in admin and, for writes, a request from this site; or the
- * translated error response.
+ * The one gate of every route handler. A route states who may call it and the zod schemas of
+ * its input; the gate does the rest, in this order: the language of the answer (?lang, else
+ * Accept-Language), the session and the role (401, 403), the Origin of a write (403), the
+ * parameters (404), the query and the body (400, translated, per field), and any unexpected
+ * error (a generic 500, logged). Every answer says it depends on the session (see withErrorHandling).
  */
-export async function adminRequest(request: Request, { write }: { write: boolean }) {
-  const locale = requestLocale(request);
-  const t = await adminTranslator(locale);
-  const viewer = await getViewer();
-  if (!viewer) return { error: jsonError(401, "unauthenticated", t("Admin.unauthenticated")) };
-  if (!canAdminister(viewer) || (write && !sameOrigin(request))) return { error: jsonError(403, "forbidden", t("Admin.forbidden")) };
-  return { ok: { locale, t, viewer } };
-}
+export function route<P = Record<string, string>, Q = undefined, B = undefined, A extends Access = Access>(
+  spec: Spec<P, Q, B> & { access: A },
+  handler: (gated: Gated<P, Q, B, A extends "anyone" ? Viewer : NonNullable<Viewer>>) => Promise<Response>,
+) {
+  return (request: Request, context: { params: Promise<Record<string, string | string[] | undefined>> }) =>
+    withErrorHandling(request, async () => {
+      const locale = requestLocale(request);
+      const translate = createTranslator({ locale, messages: await loadMessages(locale) });
+      const has = (key: string) => translate.has(key as never);
+      const full = (key: string) => (key.includes(".") ? key : `${spec.namespace}.${key}`);
+      const family = spec.namespace.startsWith("Admin") ? "Admin" : spec.namespace;
+      /** the first of the route's namespace, its family (Admin) and the fallback that has the key */
+      const pick = (key: string, fallback: string) => [full(key), `${family}.${key}`].find(has) ?? fallback;
+      const t = (key: string, values?: Values) => translate(full(key) as never, values as never);
+      const fail = (status: number, code: string, values?: Values, key = code) => jsonError(status, code, t(key, values));
+      const invalid: Gated<P, Q, B, Viewer>["invalid"] = (fields, values = spec.values) => {
+        const errors = fields.map(({ code, ...rest }) => {
+          const key = [full(code), `${family}.${code}`].find(has);
+          return { ...rest, code: key ? code : "invalid", message: translate((key ?? pick("invalid", "Admin.invalid")) as never, values as never) };
+        });
+        const message = translate(pick("invalid", "Admin.invalid") as never);
+        return Response.json({ error: { code: "invalid", message }, errors }, { status: 400, headers: { "Cache-Control": "no-store" } });
+      };
 
-/** The request's JSON body, or undefined when it is not JSON (the schema then refuses it). */
-export async function jsonBody(request: Request): Promise<unknown> {
-  return request.json().catch(() => undefined);
-}
+      const viewer = await getViewer();
+      if (!MAY[spec.access](viewer)) {
+        if (!viewer) return jsonError(401, "unauthenticated", translate(pick("unauthenticated", "Api.signInNeeded") as never));
+        return jsonError(403, "forbidden", translate(pick("forbidden", "Entry.forbidden") as never));
+      }
+      if (request.method !== "GET" && request.method !== "HEAD" && !sameOrigin(request))
+        return jsonError(403, "forbidden", translate(pick("forbidden", "Entry.forbidden") as never));
 
-/**
- * A 400 answer listing every invalid field with its translated message. The schemas' error
- * messages are keys of `namespace`, or of Admin for the ones all admin forms share; anything
- * else (a wrong type in a hand-made request) reads as the generic "invalid".
- */
-export function invalidResponse(error: z.ZodError, t: AdminTranslator, namespace: AdminNamespace, values: Record<string, string | number> = {}): Response {
-  return fieldErrorsResponse(
-    error.issues.map((issue) => ({ field: issue.path.join("."), code: issue.message })),
-    t,
-    namespace,
-    values,
-  );
-}
-
-/** The same 400 answer for fields found invalid against the stored data (e.g. a target against its KPI's measure). */
-export function fieldErrorsResponse(
-  fields: { field: string; code: string }[],
-  t: AdminTranslator,
-  namespace: AdminNamespace,
-  values: Record<string, string | number> = {},
-): Response {
-  const errors = fields.map(({ field, code }) => {
-    const key = [`${namespace}.${code}`, `Admin.${code}`].find((k) => t.has(k as Key)) as Key | undefined;
-    return { field, code: key ? code : "invalid", message: t(key ?? "Admin.invalid", values) };
-  });
-  return Response.json({ error: { code: "invalid", message: t("Admin.invalid") }, errors }, { status: 400, headers: { "Cache-Control": "no-store" } });
+      const params = spec.params ? spec.params.safeParse(await context.params) : { success: true as const, data: (await context.params) as P };
+      if (!params.success) {
+        const key = spec.notFound ?? "notFound";
+        return jsonError(404, key, translate(pick(key, "Entry.notFound") as never, (await context.params) as never));
+      }
+      const query = spec.query ? spec.query.safeParse(Object.fromEntries(new URL(request.url).searchParams)) : { success: true as const, data: undefined as Q };
+      if (!query.success) return fail(400, query.error.issues[0].message);
+      let body = { success: true as const, data: undefined as B } as { success: true; data: B } | { success: false; error: z.ZodError };
+      if (spec.body) body = spec.body.safeParse(await request.json().catch(() => undefined));
+      if (!body.success) {
+        const issues = body.error.issues;
+        if (spec.invalidBody === "first") return fail(400, issues[0].message);
+        return invalid(issues.map((issue) => ({ field: issue.path.join("."), code: issue.message })));
+      }
+      return handler({ request, locale, viewer: viewer as never, params: params.data, query: query.data, body: body.data, t, fail, invalid });
+    });
 }

@@ -3,11 +3,17 @@
  * uploaded .xlsx or CSV (UTF-8 with or without BOM, or Shift_JIS/CP932 as Excel in Japan
  * writes it) into the rows of the grid.
  */
+import { createHash } from "node:crypto";
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import Papa from "papaparse";
 import { fyLabel } from "@/domain/fiscal-year";
 import type { PlanData } from "@/features/follow-up/model";
+import { z } from "zod";
+import type { Viewer } from "@/features/auth/ability";
+import { openData, sealData } from "@/features/auth/server";
+import { currentVersions } from "@/features/follow-up/data";
+import { saveRound, type SaveResult } from "@/features/follow-up/mutations";
 import type { GridRow } from "@/features/follow-up/schema";
 
 export const COLUMNS = [
@@ -176,4 +182,58 @@ export function toGridRows(records: UploadRecord[]): {
     });
   }
   return { rows, rowOf, errors };
+}
+
+/** What a preview was based on: the file (by digest) and, per KPI, the versions it saw. */
+const basisSchema = z.object({
+  plan: z.string(),
+  fy: z.number(),
+  file: z.string(),
+  versions: z.record(z.string(), z.tuple([z.number().int().min(0), z.number().int().min(0)])),
+});
+/** How long a preview's token may be applied: a working session. */
+const TOKEN_TTL_MS = 2 * 60 * 60 * 1000;
+
+export type ImportOutcome =
+  { kind: "file-invalid" } | { kind: "preview-first" } | { kind: "checked"; result: SaveResult; rowOf: Map<string, number>; token: string | null };
+
+/**
+ * An uploaded file, checked (preview) or applied. An upload is based on what its file saw:
+ * the template's version columns, or, for a file without them, the versions at its preview,
+ * carried by the preview's signed token (for that file only). A row that someone saved since
+ * is a conflict, and apply refuses the file. A file with unreadable cells is still checked
+ * whole, and nothing is written, so that every error of every row shows at once.
+ */
+export async function importUpload(
+  code: string,
+  fy: number,
+  upload: { bytes: Buffer; name: string; token: string | null; mode: "preview" | "apply" },
+  viewer: NonNullable<Viewer>,
+): Promise<ImportOutcome> {
+  const records = await readUpload(upload.bytes, upload.name).catch(() => null);
+  if (!records) return { kind: "file-invalid" };
+  const { rows: read, rowOf, errors } = toGridRows(records);
+  const digest = createHash("sha256").update(upload.bytes).digest("base64url");
+
+  // The versions each row is based on: the file's own; else, in a preview, today's; else the preview's.
+  let based = upload.mode === "preview" ? await currentVersions(code, fy) : null;
+  if (upload.mode === "apply" && upload.token) {
+    const basis = basisSchema.safeParse(openData(upload.token));
+    if (basis.success && basis.data.plan === code && basis.data.fy === fy && basis.data.file === digest) {
+      based = new Map(Object.entries(basis.data.versions).map(([kpi, [valueVersion, entryVersion]]) => [kpi, { valueVersion, entryVersion }]));
+    }
+  }
+  const unbased = !based && read.some((r) => r.valueVersion === undefined || r.entryVersion === undefined);
+  const rows: GridRow[] = read.map((r) => ({
+    ...r,
+    valueVersion: r.valueVersion ?? based?.get(r.kpi)?.valueVersion ?? 0,
+    entryVersion: r.entryVersion ?? based?.get(r.kpi)?.entryVersion ?? 0,
+  }));
+  const result = await saveRound(code, fy, { rows, evaluations: [] }, viewer, { dryRun: upload.mode === "preview" || errors.length > 0 || unbased });
+  if (errors.length)
+    return { kind: "checked", result: { kind: "invalid", errors: [...errors, ...(result.kind === "invalid" ? result.errors : [])] }, rowOf, token: null };
+  // Apply without a basis is refused, after the file's own errors (worth more to the person who sent it).
+  if (unbased && result.kind !== "invalid") return { kind: "preview-first" };
+  const basis = { plan: code, fy, file: digest, versions: Object.fromEntries(rows.map((r) => [r.kpi, [r.valueVersion, r.entryVersion]])) };
+  return { kind: "checked", result, rowOf, token: result.kind === "preview" ? sealData(basis, TOKEN_TTL_MS) : null };
 }

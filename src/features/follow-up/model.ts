@@ -251,3 +251,21 @@ export function csvRecords(rows: readonly ExportRow[], span: PlanSpan): Record<s
     return rec;
   });
 }
+
+/** The open-data JSON of a round: the plan, the round, one row per KPI and sub-target, the footnotes. */
+export function openDataJson({ plan, round, rows }: { plan: PlanData; round: RoundData; rows: FollowUpRow[] }) {
+  return {
+    plan: { code: plan.code, name_ja: plan.nameJa, name_en: plan.nameEn, first_fy: plan.firstFy, last_fy: plan.lastFy },
+    round: {
+      fiscal_year: round.fiscalYear,
+      label_ja: fyLabel(round.fiscalYear, "ja"),
+      label_en: fyLabel(round.fiscalYear, "en"),
+      meeting_no: round.meetingNo,
+      meeting_date: round.meetingDate,
+      as_of: round.asOfDate,
+      status: round.status,
+    },
+    rows: rows.map(exportRow),
+    footnotes: round.footnotes.map((f) => ({ kpi: f.kpi, marker: f.marker, text_ja: f.textJa, text_en: f.textEn })),
+  };
+}

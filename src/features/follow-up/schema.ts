@@ -1,4 +1,4 @@
-import { meetingDateRange, parseCalendarDate } from "@/domain/fiscal-year";
+import { parseCalendarDate } from "@/domain/fiscal-year";
 import { normalizeDigits, readFigure } from "@/domain/normalize";
 import { z } from "zod";
 
@@ -27,6 +27,18 @@ export const slidesQuerySchema = followUpQuerySchema.pick({ fy: true }).extend({
 });
 
 const raw = z.string().max(20_000).optional();
+
+/** A round's route: /api/plans/{code}/rounds/{fy}, with a four-digit fiscal year. */
+export const roundParamsSchema = z.object({
+  code: z.string().min(1).max(50),
+  fy: z
+    .string()
+    .regex(/^\d{4}$/)
+    .transform(Number),
+});
+
+/** An upload's mode: check it (the default) or apply it. */
+export const importQuerySchema = z.object({ mode: z.enum(["preview", "apply"]).catch("preview") });
 
 /** One KPI's row of the grid, as typed; the versions are those the editor started from (0: none). */
 export const gridRowSchema = z.object({
@@ -65,43 +77,28 @@ export type GridRow = z.infer<typeof gridRowSchema>;
 export type GridSave = z.infer<typeof gridSaveSchema>;
 
 /**
- * Marking a fiscal year's round final: the meeting that presented it. The number is read
- * as typed (１２, "12"); the date must be a real calendar date (２０２５－０５－１４ is
- * fine, 2025-13-45 is not) within meetingDateRange(fy). Error messages are Entry keys.
+ * Marking a round final: the meeting that presented it. The number is read as typed (１２,
+ * "12"); the date must be a real calendar date (２０２５－０５－１４ is fine, 2025-13-45 is
+ * not). Whether it falls in the round's span (meetingDateRange) is checked against the
+ * round's year (see the status route). Error messages are Entry keys.
  */
-export function finalizeSchema(fy: number) {
-  const { first, last } = meetingDateRange(fy);
-  return z.object({
-    meetingNo: z.unknown().transform((v, ctx) => {
-      const { value, error } = readFigure(v, "count", 10_000);
-      if (error || value === 0) ctx.addIssue({ code: "custom", message: "meetingNoInvalid" });
-      return value;
-    }),
-    meetingDate: z.union([z.string().max(40), z.null()], { error: "meetingDateInvalid" }).transform((v, ctx) => {
-      const date = v === null || v.trim() === "" ? null : parseCalendarDate(v);
-      if (v !== null && v.trim() !== "" && date === null) ctx.addIssue({ code: "custom", message: "meetingDateInvalid" });
-      else if (date !== null && (date < first || date > last)) ctx.addIssue({ code: "custom", message: "meetingDateOutside" });
-      return date;
-    }),
-  });
-}
+export const finalizeSchema = z.object({
+  meetingNo: z.unknown().transform((v, ctx) => {
+    const { value, error } = readFigure(v, "count", 10_000);
+    if (error || value === 0) ctx.addIssue({ code: "custom", message: "meetingNoInvalid" });
+    return value;
+  }),
+  meetingDate: z.union([z.string().max(40), z.null()], { error: "meetingDateInvalid" }).transform((v, ctx) => {
+    const date = v === null || v.trim() === "" ? null : parseCalendarDate(v);
+    if (v !== null && v.trim() !== "" && date === null) ctx.addIssue({ code: "custom", message: "meetingDateInvalid" });
+    return date;
+  }),
+});
 
 export const unlockSchema = z.object({ reason: z.string().trim().min(1).max(2000) });
 
-/** The audit trail's filters, from a query string: ?kpi=&fy=YYYY&field= (empty means all). */
-export const auditFilterSchema = z.object({
-  kpi: z
-    .string()
-    .max(100)
-    .optional()
-    .transform((v) => v || undefined),
-  fy: z
-    .union([z.literal(""), z.string().regex(/^\d{4}$/)])
-    .optional()
-    .transform((v) => (v ? Number(v) : undefined)),
-  field: z
-    .string()
-    .max(50)
-    .optional()
-    .transform((v) => v || undefined),
-});
+/** A round's status change: {"to": "final", meetingNo, meetingDate} or {"to": "draft", reason}. */
+export const statusChangeSchema = z.discriminatedUnion("to", [
+  finalizeSchema.extend({ to: z.literal("final") }),
+  unlockSchema.extend({ to: z.literal("draft") }),
+]);

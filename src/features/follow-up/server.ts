@@ -1,47 +1,37 @@
 import "server-only";
 import { fyLabel } from "@/domain/fiscal-year";
-import { canEditRound } from "@/features/auth/ability";
-import { getViewer } from "@/features/auth/server";
+import type { Viewer } from "@/features/auth/ability";
+import type { Answer } from "@/features/auth/server";
 import { lookupVisibleRound } from "@/features/follow-up/data";
 import type { SaveResult } from "@/features/follow-up/mutations";
-import { loadMessages } from "@/i18n/messages";
-import type { AppLocale } from "@/i18n/routing";
-import { jsonError, type ApiTranslator, requestLocale, sameOrigin } from "@/lib/api";
-import { createTranslator } from "next-intl";
+import { jsonError } from "@/lib/api";
 
 /**
  * The round of a plan for a fiscal year as the caller may see it (final rounds for
  * everyone, drafts for signed-in users, and a round unlocked for corrections as it was last
  * finalized), or the translated error response.
  */
-export async function visibleRound(code: string, fy: number, t: ApiTranslator, locale: AppLocale) {
-  const result = await lookupVisibleRound(code, fy, await getViewer());
+export async function visibleRound(code: string, fy: number, viewer: Viewer, { locale, fail }: Answer) {
+  const result = await lookupVisibleRound(code, fy, viewer);
   switch (result.kind) {
     case "plan-not-found":
-      return { error: jsonError(404, "planNotFound", t("planNotFound", { code })) };
+      return { error: fail(404, "planNotFound", { code }, "Api.planNotFound") };
     case "fy-outside-plan":
-      return { error: jsonError(400, "fyOutsidePlan", t("fyOutsidePlan", { fy, first: result.firstFy, last: result.lastFy })) };
+      return { error: fail(400, "fyOutsidePlan", { fy, first: result.firstFy, last: result.lastFy }, "Api.fyOutsidePlan") };
     case "round-not-found":
-      return { error: jsonError(404, "roundNotFound", t("roundNotFound", { year: fyLabel(fy, locale) })) };
+      return { error: fail(404, "roundNotFound", { year: fyLabel(fy, locale) }, "Api.roundNotFound") };
     case "ok":
       return { ok: result };
   }
 }
 
-export async function entryTranslator(locale: AppLocale) {
-  return createTranslator({ locale, messages: await loadMessages(locale), namespace: "Entry" });
-}
-
-type EntryTranslator = Awaited<ReturnType<typeof entryTranslator>>;
-
 /**
- * The HTTP answer to a save or an import, with translated messages. `rowOf` maps a KPI
+ * The HTTP answer to a save or an import, with translated messages (Entry). `rowOf` maps a KPI
  * code to the row of an imported file, so that errors name their rows.
  */
 export function saveResponse(
   result: SaveResult,
-  t: EntryTranslator,
-  locale: AppLocale,
+  { t, locale }: Answer,
   fy: number,
   rowOf?: Map<string, number>,
   extra: Record<string, unknown> = {},
@@ -51,43 +41,31 @@ export function saveResponse(
     case "saved":
       return Response.json({
         saved: result.changes,
-        message: t("saved", { changes: result.changes }),
+        message: t("Entry.saved", { changes: result.changes }),
         changes: result.log.map((c) => ({ ...c, row: row(c.kpi) })),
       });
     case "preview":
       return Response.json({ preview: result.changes, changes: result.log.map((c) => ({ ...c, row: row(c.kpi) })), ...extra });
     case "plan-not-found":
-      return jsonError(404, "planNotFound", t("notFound"));
+      return jsonError(404, "planNotFound", t("Entry.notFound"));
     case "fy-outside-plan":
-      return jsonError(400, "fyOutsidePlan", t("fyOutsidePlan", { fy, first: result.firstFy, last: result.lastFy }));
+      return jsonError(400, "fyOutsidePlan", t("Entry.fyOutsidePlan", { fy, first: result.firstFy, last: result.lastFy }));
     case "round-final":
-      return jsonError(409, "roundFinal", t("roundFinal"));
+      return jsonError(409, "roundFinal", t("Entry.roundFinal"));
     case "year-frozen":
-      return jsonError(409, "yearFrozen", t("yearFrozen", { year: fyLabel(fy, locale), round: fyLabel(result.byRound, locale) }));
+      return jsonError(409, "yearFrozen", t("Entry.yearFrozen", { year: fyLabel(fy, locale), round: fyLabel(result.byRound, locale) }));
     case "invalid":
       return Response.json(
-        { error: { code: "invalid", message: t("invalid") }, errors: result.errors.map((e) => ({ ...e, row: row(e.kpi), message: t(e.error) })) },
+        {
+          error: { code: "invalid", message: t("Entry.invalid") },
+          errors: result.errors.map((e) => ({ ...e, row: row(e.kpi), message: t(`Entry.${e.error}`) })),
+        },
         { status: 400 },
       );
     case "conflict":
       return Response.json(
-        { error: { code: "conflict", message: t("conflict") }, conflicts: result.conflicts.map((c) => ({ ...c, row: row(c.kpi) })) },
+        { error: { code: "conflict", message: t("Entry.conflict") }, conflicts: result.conflicts.map((c) => ({ ...c, row: row(c.kpi) })) },
         { status: 409 },
       );
   }
-}
-
-/**
- * The common start of a secretariat write: a signed-in editor (secretariat or admin), a
- * request from this site, and a four-digit fiscal year; or the translated error response.
- */
-export async function editorRequest(request: Request, params: Promise<{ code: string; fy: string }>) {
-  const locale = requestLocale(request);
-  const t = await entryTranslator(locale);
-  const viewer = await getViewer();
-  if (!viewer) return { error: jsonError(401, "unauthenticated", t("unauthenticated")) };
-  if (!canEditRound(viewer) || !sameOrigin(request)) return { error: jsonError(403, "forbidden", t("forbidden")) };
-  const { code, fy } = await params;
-  if (!/^\d{4}$/.test(fy)) return { error: jsonError(404, "notFound", t("notFound")) };
-  return { ok: { locale, t, viewer, code, fy: Number(fy) } };
 }

@@ -5,6 +5,7 @@
  * request never hangs. A browser that dies is started again.
  */
 import "server-only";
+import { signPrintToken } from "@/features/auth/server";
 import { chromium, type Browser, type BrowserContext } from "playwright-core";
 import { chromiumLaunchOptions } from "@/lib/chromium";
 
@@ -67,4 +68,19 @@ export async function printToPdf(url: string, timeoutMs = Number(process.env.PDF
   } finally {
     await page.close().catch(() => undefined);
   }
+}
+
+/** Where the server reaches its own print pages (never taken from the request's Host header). */
+function internalBaseUrl(): string {
+  return process.env.INTERNAL_URL ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`;
+}
+
+/**
+ * The PDF of a round's deck, printed from its print page. The server's Chromium has no
+ * session: for a draft, a short-lived token opens this one round for it.
+ */
+export function printDeck(code: string, fy: number, lang: string, draft: boolean): Promise<Buffer> {
+  const url = new URL(`${internalBaseUrl()}/${lang}/print/plans/${encodeURIComponent(code)}/${fy}`);
+  if (draft) url.searchParams.set("token", signPrintToken(code, fy));
+  return printToPdf(url.toString());
 }

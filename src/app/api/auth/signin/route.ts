@@ -1,13 +1,11 @@
 import { draftMode } from "next/headers";
-import { createTranslator } from "next-intl";
-import { RateLimiter } from "@/features/auth/model";
-import { signInSchema } from "@/features/auth/schema";
-import { startSession } from "@/features/auth/server";
-import { verifyPassword } from "@/features/auth/mutations";
-import { loadMessages } from "@/i18n/messages";
-import { jsonError, requestLocale, sameOrigin, withErrorHandling } from "@/lib/api";
-import { requestClient } from "@/lib/client-address";
+import { z } from "zod";
 import { userByEmail } from "@/features/auth/data";
+import { RateLimiter } from "@/features/auth/model";
+import { verifyPassword } from "@/features/auth/mutations";
+import { signInSchema } from "@/features/auth/schema";
+import { route, startSession } from "@/features/auth/server";
+import { requestClient } from "@/lib/client-address";
 
 export const dynamic = "force-dynamic";
 
@@ -18,32 +16,22 @@ const perClient = new RateLimiter(20, 15 * 60_000);
 const DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0$ODknSyvjzuf7qXFWafd7wtlXEuMyjdXNEEINIOgvMLc";
 
 /** POST /api/auth/signin {email, password}: starts a session (httpOnly, SameSite=Lax cookie). */
-export async function POST(request: Request) {
-  return withErrorHandling(request, async () => {
-    const locale = requestLocale(request);
-    const t = createTranslator({ locale, messages: await loadMessages(locale), namespace: "Auth" });
-    if (!sameOrigin(request)) return jsonError(403, "forbidden", t("forbidden"));
-    const body = await request.json().catch(() => null);
-    const parsed = signInSchema.safeParse(body ?? {});
-    if (!parsed.success) {
-      const key = parsed.error.issues[0].message as "emailRequired";
-      return jsonError(400, key, t(key));
-    }
-    const { email, password } = parsed.data;
+export const POST = route(
+  { access: "anyone", namespace: "Auth", body: z.preprocess((v) => v ?? {}, signInSchema), invalidBody: "first" },
+  async ({ request, body: { email, password }, fail, t }) => {
     // The connection's address, or the client's as a proxy declared in TRUST_PROXY reports it.
-    const client = requestClient(request);
-    const wait = Math.max(perEmail.hit(email), perClient.hit(client));
+    const wait = Math.max(perEmail.hit(email), perClient.hit(requestClient(request)));
     if (wait > 0) {
       return Response.json({ error: { code: "tooMany", message: t("tooMany", { seconds: wait }) } }, { status: 429, headers: { "Retry-After": String(wait) } });
     }
     const user = await userByEmail(email);
     const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password);
     // A disabled account answers like a wrong password: the address says nothing of its state.
-    if (!user || !ok || user.disabledAt !== null) return jsonError(401, "credentialsInvalid", t("credentialsInvalid"));
+    if (!user || !ok || user.disabledAt !== null) return fail(401, "credentialsInvalid");
     perEmail.reset(email);
     await startSession(user.id);
     // Members see the dashboards with drafts, rendered per request instead of from the public cache.
     (await draftMode()).enable();
     return Response.json({ user: { name: user.name, role: user.role } });
-  });
-}
+  },
+);

@@ -7,7 +7,7 @@ import { circledNumber } from "@/domain/format";
 import { getViewer } from "@/features/auth/server";
 import { AuditTable } from "@/features/audit/components/audit-table";
 import { auditTrail } from "@/features/audit/data";
-import { auditFilterSchema } from "@/features/follow-up/schema";
+import { auditFilterSchema } from "@/features/audit/schema";
 import { loadPlanData } from "@/features/follow-up/data";
 import type { AppLocale } from "@/i18n/routing";
 

@@ -1,31 +1,19 @@
-import { canEditRound } from "@/features/auth/ability";
-import { getViewer } from "@/features/auth/server";
-import { entryTranslator } from "@/features/follow-up/server";
-import { buildTemplate } from "@/features/follow-up/files";
+import { route } from "@/features/auth/server";
 import { loadPlanData } from "@/features/follow-up/data";
-import { planYear } from "@/features/follow-up/model";
-import { jsonError, requestLocale, withErrorHandling } from "@/lib/api";
+import { buildTemplate } from "@/features/follow-up/files";
+import { roundParamsSchema } from "@/features/follow-up/schema";
 
 export const dynamic = "force-dynamic";
 
-/** GET /api/plans/{code}/rounds/{fy}/template: the round's .xlsx template, prefilled (secretariat, admin). */
-export async function GET(request: Request, ctx: RouteContext<"/api/plans/[code]/rounds/[fy]/template">) {
-  return withErrorHandling(request, async () => {
-    const t = await entryTranslator(requestLocale(request));
-    const viewer = await getViewer();
-    if (!viewer) return jsonError(401, "unauthenticated", t("unauthenticated"));
-    if (!canEditRound(viewer)) return jsonError(403, "forbidden", t("forbidden"));
-    const { code, fy } = await ctx.params;
-    const plan = await loadPlanData(code, viewer);
-    const year = plan && planYear(plan, fy);
-    if (!plan || year === null) return jsonError(404, "notFound", t("notFound"));
-    const xlsx = await buildTemplate(plan, year);
-    return new Response(new Uint8Array(xlsx), {
-      headers: {
-        "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "Content-Disposition": `attachment; filename="${code}-FY${fy}-template.xlsx"`,
-        "Cache-Control": "no-store",
-      },
-    });
+/** GET /api/plans/{code}/rounds/{fy}/template: the round's .xlsx template, prefilled, with the versions it was made from (secretariat, admin). */
+export const GET = route({ access: "editor", namespace: "Entry", params: roundParamsSchema }, async ({ params: { code, fy }, viewer, fail }) => {
+  const plan = await loadPlanData(code, viewer);
+  if (!plan || fy < plan.firstFy || fy > plan.lastFy) return fail(404, "notFound");
+  return new Response(new Uint8Array(await buildTemplate(plan, fy)), {
+    headers: {
+      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "Content-Disposition": `attachment; filename="${code}-FY${fy}-template.xlsx"`,
+      "Cache-Control": "no-store",
+    },
   });
-}
+});
