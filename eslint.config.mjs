@@ -22,22 +22,39 @@ const NO_FEATURES = { group: ["@/features/*", "@/features/**"], message: "lib, i
 const NO_COMPONENTS = { group: ["@/components/*"], message: "lib and i18n are below the components." };
 /** A feature may use another's schema, ability, model, data, server and components; its writes and files stay its own (the audit writer is for all). */
 const crossFeature = (f) => [
-  { group: [...new Set(["@/features/*/mutations", `!@/features/${f}/mutations`, "!@/features/audit/mutations"])], message: "A feature never calls another feature's writes (except the audit writer)." },
+  {
+    group: [...new Set(["@/features/*/mutations", `!@/features/${f}/mutations`, "!@/features/audit/mutations"])],
+    message: "A feature never calls another feature's writes (except the audit writer).",
+  },
   { group: ["@/features/*/files", `!@/features/${f}/files`], message: "A feature's files (xlsx, CSV, PDF) are its own." },
 ];
 /** Components are the leaves: they get plain data from pages, and reach no reads, writes or server code (types are fine). */
-const LEAF = { group: ["@/features/*/data", "@/features/*/mutations", "@/features/*/server", "@/features/*/files"], allowTypeImports: true, message: "Components get plain data from their page: no reads, writes or server code." };
+const LEAF = {
+  group: ["@/features/*/data", "@/features/*/mutations", "@/features/*/server", "@/features/*/files"],
+  allowTypeImports: true,
+  message: "Components get plain data from their page: no reads, writes or server code.",
+};
 const restrict = (...patterns) => ({ rules: { [rule]: ["error", { patterns }] } });
-const features = readdirSync("src/features", { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+const features = readdirSync("src/features", { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
 const layers = [
   { files: ["src/app/**/*.{ts,tsx}", "src/proxy.ts"], ...restrict(PRISMA) },
   { files: ["src/components/**/*.{ts,tsx}"], ...restrict(PRISMA, NO_APP, NO_FEATURES) },
-  { files: ["src/lib/**/*.ts", "src/i18n/**/*.ts"], ignores: ["src/lib/db.ts", "src/lib/prisma-client.ts"], ...restrict(PRISMA, NO_APP, NO_FEATURES, NO_COMPONENTS) },
+  {
+    files: ["src/lib/**/*.ts", "src/i18n/**/*.ts"],
+    ignores: ["src/lib/db.ts", "src/lib/prisma-client.ts"],
+    ...restrict(PRISMA, NO_APP, NO_FEATURES, NO_COMPONENTS),
+  },
   { files: ["src/lib/db.ts", "src/lib/prisma-client.ts"], ...restrict(NO_APP, NO_FEATURES, NO_COMPONENTS) },
   ...features.flatMap((f) => {
     const dir = `src/features/${f}`;
     return [
-      { files: [`${dir}/**/*.{ts,tsx}`], ignores: [`${dir}/data.ts`, `${dir}/mutations.ts`, `${dir}/components/**`], ...restrict(PRISMA, NO_APP, ...crossFeature(f)) },
+      {
+        files: [`${dir}/**/*.{ts,tsx}`],
+        ignores: [`${dir}/data.ts`, `${dir}/mutations.ts`, `${dir}/components/**`],
+        ...restrict(PRISMA, NO_APP, ...crossFeature(f)),
+      },
       { files: [`${dir}/data.ts`, `${dir}/mutations.ts`], ...restrict(NO_APP, ...crossFeature(f)) },
       { files: [`${dir}/components/**/*.{ts,tsx}`], ...restrict(PRISMA, NO_APP, LEAF, ...crossFeature(f)) },
     ];
