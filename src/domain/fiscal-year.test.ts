@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fiscalYears, fyLabel, fyLabelsJa, fyShortLabel, meetingDateRange, parseCalendarDate, parseFiscalYear } from "./fiscal-year";
+import { fiscalYears, inSpan, spanYears, fyLabel, fyLabelsJa, fyShortLabel, meetingDateRange, parseCalendarDate, parseFiscalYear } from "./fiscal-year";
 
 describe("fiscal-year labels", () => {
   it("prints Reiwa years in Japanese and FY in English", () => {
@@ -66,5 +66,15 @@ describe("calendar dates as typed", () => {
   it("gives the span in which a round's meeting can be", () => {
     expect(meetingDateRange(2024)).toEqual({ first: "2024-04-01", last: "2026-03-31" });
     expect(meetingDateRange(2021).first <= "2022-05-17" && "2022-05-17" <= meetingDateRange(2021).last).toBe(true);
+  });
+});
+
+describe("a plan's span of fiscal years", () => {
+  const span = { firstFy: 2020, lastFy: 2024 };
+  it("knows its years, up to an as-of year", () => {
+    expect(spanYears(span)).toEqual([2020, 2021, 2022, 2023, 2024]);
+    expect(spanYears(span, 2022)).toEqual([2020, 2021, 2022]);
+    expect(spanYears(span, 2030)).toHaveLength(5);
+    expect([2019, 2020, 2024, 2025].map((fy) => inSpan(span, fy))).toEqual([false, true, true, false]);
   });
 });

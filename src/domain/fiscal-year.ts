@@ -78,6 +78,16 @@ export function parseFiscalYear(input: string): number | null {
   return fy;
 }
 
+/** Whether a fiscal year is one of a plan's. */
+export function inSpan(span: { firstFy: number; lastFy: number }, fy: number): boolean {
+  return fy >= span.firstFy && fy <= span.lastFy;
+}
+
+/** A plan's fiscal years, first to last, or up to an as-of year. */
+export function spanYears(span: { firstFy: number; lastFy: number }, upTo = span.lastFy): number[] {
+  return fiscalYears(span.firstFy, Math.min(upTo, span.lastFy));
+}
+
 /** The fiscal years of a span, first to last inclusive. */
 export function fiscalYears(firstFy: number, lastFy: number): number[] {
   const out: number[] = [];

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseFiscalYear } from "@/domain/fiscal-year";
 
 /** The audit trail's filters, from a query string: ?kpi=&fy=YYYY&field= (empty means all). */
 export const auditFilterSchema = z.object({
@@ -8,9 +9,10 @@ export const auditFilterSchema = z.object({
     .optional()
     .transform((v) => v || undefined),
   fy: z
-    .union([z.literal(""), z.string().regex(/^\d{4}$/)], { error: "auditFilterInvalid" })
+    .string({ error: "auditFilterInvalid" })
+    .max(20, { error: "auditFilterInvalid" })
     .optional()
-    .transform((v) => (v ? Number(v) : undefined)),
+    .transform((v, ctx) => (v ? (parseFiscalYear(v) ?? (ctx.addIssue({ code: "custom", message: "auditFilterInvalid" }), z.NEVER)) : undefined)),
   field: z
     .string({ error: "auditFilterInvalid" })
     .max(50, { error: "auditFilterInvalid" })

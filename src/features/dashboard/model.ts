@@ -2,6 +2,7 @@
  * View models of the dashboards: plain data computed from a plan's follow-up, for the
  * pages (and the slides) to render. No React, no database.
  */
+import { spanYears } from "@/domain/fiscal-year";
 import { displayDecimals, type FigureFormat } from "@/domain/format";
 import { elapsedYears, planLength } from "@/domain/rating";
 import type { Rating } from "@/domain/types";
@@ -73,11 +74,7 @@ export function comparison(plan: PlanData, uptoFy: number) {
 
 /** The plan's fiscal years, each with its round if one is visible. */
 export function yearsOfPlan(plan: PlanData) {
-  const years: { fy: number; round: RoundData | null }[] = [];
-  for (let fy = plan.firstFy; fy <= plan.lastFy; fy++) {
-    years.push({ fy, round: plan.rounds.find((r) => r.fiscalYear === fy) ?? null });
-  }
-  return years;
+  return spanYears(plan).map((fy) => ({ fy, round: plan.rounds.find((r) => r.fiscalYear === fy) ?? null }));
 }
 
 export type BreakdownPart =
@@ -88,6 +85,7 @@ export function breakdown(row: FollowUpRow, plan: PlanData, fy: number): Breakdo
   const parts: BreakdownPart[] = [];
   const missing = row.status.cumulative.missing;
   for (let y = plan.firstFy; y <= Math.min(fy, plan.lastFy); y++) {
+    // a sum spans several years: the loop jumps over them
     const span = missing.find((m) => m.fromFy === y);
     if (span) {
       parts.push(span.sum === null ? { kind: "unknown", from: span.fromFy, to: span.toFy } : { kind: "sum", from: span.fromFy, to: span.toFy, sum: span.sum });
@@ -114,7 +112,7 @@ export function chartPoints(plan: PlanData, code: string, fy: number): ChartPoin
   const rowAt = (y: number) => followUpAt(plan, y).rows.find((r) => r.code === code)!;
   const points: ChartPoint[] = [];
   let last: FollowUpRow | null = null;
-  for (let y = plan.firstFy; y <= Math.min(fy, plan.lastFy); y++) {
+  for (const y of spanYears(plan, fy)) {
     last = rowAt(y);
     points.push({
       fy: y,

@@ -2,7 +2,7 @@
  * A plan as plain data, and its follow-up as of a fiscal year, computed by the domain
  * core. The export, the dashboards and the slides all build on followUpAt().
  */
-import { fyLabel } from "@/domain/fiscal-year";
+import { fyLabel, inSpan, parseFiscalYear, spanYears } from "@/domain/fiscal-year";
 import { kpiStatus, type KpiStatus } from "@/domain/follow-up";
 import type { KpiKind, Measure, Rating, YearFact, PlanSpan } from "@/domain/types";
 
@@ -121,16 +121,15 @@ export type RoundLookup =
 /** The follow-up of a round the viewer may see (loadPlanData has already left out the others). */
 export function lookupRound(plan: PlanData | null, fy: number): RoundLookup {
   if (!plan) return { kind: "plan-not-found" };
-  if (fy < plan.firstFy || fy > plan.lastFy) return { kind: "fy-outside-plan", firstFy: plan.firstFy, lastFy: plan.lastFy };
+  if (!inSpan(plan, fy)) return { kind: "fy-outside-plan", firstFy: plan.firstFy, lastFy: plan.lastFy };
   const { round, rows } = followUpAt(plan, fy);
   return round ? { kind: "ok", plan, round, rows } : { kind: "round-not-found" };
 }
 
-/** The fiscal year of a URL segment when it is a year of the plan ("2023"), else null. */
+/** The fiscal year of a URL segment when it is a year of the plan ("2023", "R5"), else null. */
 export function planYear(plan: Pick<PlanData, "firstFy" | "lastFy">, text: string): number | null {
-  if (!/^\d{4}$/.test(text)) return null;
-  const fy = Number(text);
-  return fy >= plan.firstFy && fy <= plan.lastFy ? fy : null;
+  const fy = parseFiscalYear(decodeURIComponent(text));
+  return fy !== null && inSpan(plan, fy) ? fy : null;
 }
 
 /** The plan as it stood for a round: the facts and rounds of the years up to and including fy. */
@@ -236,8 +235,7 @@ type CsvValue = string | number | boolean | null;
 
 /** Flat columns for CSV: one column per fiscal year of the plan. */
 export function csvRecords(rows: readonly ExportRow[], span: PlanSpan): Record<string, CsvValue>[] {
-  const years: number[] = [];
-  for (let fy = span.firstFy; fy <= span.lastFy; fy++) years.push(fy);
+  const years = spanYears(span);
   return rows.map((r) => {
     const rec: Record<string, CsvValue> = {};
     for (const k of CSV_LEADING) rec[k] = r[k];

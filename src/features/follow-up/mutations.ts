@@ -1,3 +1,4 @@
+import { inSpan } from "@/domain/fiscal-year";
 import { circledNumber } from "@/domain/format";
 import { MAX_TEXT, readYearInput, type EntryError, type YearValues } from "@/domain/entry";
 import { kpiStatus } from "@/domain/follow-up";
@@ -71,7 +72,7 @@ const str = auditText;
 export async function saveRound(planCode: string, fy: number, input: GridSave, viewer: NonNullable<Viewer>, options: SaveOptions = {}): Promise<SaveResult> {
   const plan = await prisma.plan.findUnique({ where: { code: planCode } });
   if (!plan) return { kind: "plan-not-found" };
-  if (fy < plan.firstFy || fy > plan.lastFy) return { kind: "fy-outside-plan", firstFy: plan.firstFy, lastFy: plan.lastFy };
+  if (!inSpan(plan, fy)) return { kind: "fy-outside-plan", firstFy: plan.firstFy, lastFy: plan.lastFy };
   const round = await prisma.followUpRound.findUnique({ where: { planId_fiscalYear: { planId: plan.id, fiscalYear: fy } } });
   if (round?.status === "final") return { kind: "round-final" };
   // A final round is a frozen snapshot of every year up to its own.

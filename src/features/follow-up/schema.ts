@@ -1,5 +1,5 @@
-import { parseCalendarDate } from "@/domain/fiscal-year";
-import { normalizeDigits, readFigure } from "@/domain/normalize";
+import { parseCalendarDate, parseFiscalYear } from "@/domain/fiscal-year";
+import { readFigure } from "@/domain/normalize";
 import { z } from "zod";
 
 /**
@@ -9,14 +9,9 @@ import { z } from "zod";
 export const followUpQuerySchema = z.object({
   fy: z
     .string({ error: "fyMissing" })
-    .transform((s) => normalizeDigits(s).trim())
-    .pipe(
-      z
-        .string()
-        .min(1, { error: "fyMissing" })
-        .regex(/^\d{4}$/, { error: "fyMalformed" }),
-    )
-    .transform(Number),
+    .trim()
+    .min(1, { error: "fyMissing" })
+    .transform((s, ctx) => parseFiscalYear(s) ?? (ctx.addIssue({ code: "custom", message: "fyMalformed" }), z.NEVER)),
   format: z.enum(["json", "csv", "xlsx"], { error: "formatInvalid" }).default("json"),
   lang: z.string().optional(),
 });
@@ -28,13 +23,16 @@ export const slidesQuerySchema = followUpQuerySchema.pick({ fy: true }).extend({
 
 const raw = z.string().max(20_000).optional();
 
+/** A fiscal year as people write it (2023, ２０２３, FY2023, 令和5年度): see parseFiscalYear. */
+export const fiscalYear = z
+  .string()
+  .max(40)
+  .transform((s, ctx) => parseFiscalYear(decodeURIComponent(s)) ?? (ctx.addIssue({ code: "custom", message: "fyMalformed" }), z.NEVER));
+
 /** A round's route: /api/plans/{code}/rounds/{fy}, with a four-digit fiscal year. */
 export const roundParamsSchema = z.object({
   code: z.string().min(1).max(50),
-  fy: z
-    .string()
-    .regex(/^\d{4}$/)
-    .transform(Number),
+  fy: fiscalYear,
 });
 
 /** An upload's mode: check it (the default) or apply it. */

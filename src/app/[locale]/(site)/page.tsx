@@ -1,14 +1,12 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { fyLabel } from "@/domain/fiscal-year";
 import { circledNumber } from "@/domain/format";
+import { MINISTRIES, type Ministry } from "@/domain/types";
 import { getPlanWithProjects, listPlans } from "@/features/plans/data";
 import { LocalLink as Link } from "@/components/local-link";
 import type { AppLocale } from "@/i18n/routing";
 
 export const dynamic = "force-dynamic";
-
-const MINISTRIES = ["MHLW", "MEXT", "METI", "MIC", "CAO"] as const;
-type Ministry = (typeof MINISTRIES)[number];
 
 /** A budget in 億円, with its value in billions of yen for English. */
 const budget = (okuYen: number) => ({ amount: okuYen, billions: okuYen / 10 });

@@ -1,3 +1,4 @@
+import { isRated } from "@/domain/rating";
 import { useLocale, useTranslations } from "next-intl";
 import { fyLabel } from "@/domain/fiscal-year";
 import { circledNumber, formatDate, formatRatio } from "@/domain/format";
@@ -155,7 +156,7 @@ function ProjectSlides({ plan, round, rows, project, draft }: { plan: PlanData; 
       round.footnotes.filter((f) => rows.some((r) => r.code === f.kpi && r.projectNo === project.no)).map((f) => [`${f.marker}${f.textJa}`, f]),
     ).values(),
   ];
-  const targeted = [...output, ...outcome].filter((r) => r.target !== null && !r.management);
+  const targeted = [...output, ...outcome].filter(isRated);
   return (
     <>
       <section className="slide">

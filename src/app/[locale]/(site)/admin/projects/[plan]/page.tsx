@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { AdminNav } from "@/components/admin-nav";
 import { SignInNeeded } from "@/components/sign-in-needed";
-import { fiscalYears, fyLabel } from "@/domain/fiscal-year";
+import { fyLabel, spanYears } from "@/domain/fiscal-year";
 import { circledNumber } from "@/domain/format";
 import { MINISTRIES, type Ministry } from "@/domain/types";
 import { canAdminister } from "@/features/auth/ability";
@@ -71,7 +71,7 @@ export default async function ProjectsAdminPage({ params }: Props) {
         <ProjectAdmin
           plan={plan.code}
           locale={locale}
-          years={fiscalYears(plan.firstFy, plan.lastFy).map((fy) => ({ fy, label: fyLabel(fy, locale) }))}
+          years={spanYears(plan).map((fy) => ({ fy, label: fyLabel(fy, locale) }))}
           ministryNames={Object.fromEntries(MINISTRIES.map((m) => [m, tm(m)])) as Record<Ministry, string>}
           t={texts}
           projects={plan.projects.map((p) => ({

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { fyLabel } from "@/domain/fiscal-year";
+import { isRated } from "@/domain/rating";
 import { circledNumber, formatDate, formatRatio } from "@/domain/format";
 import { LatestValue, Localized, TargetValue } from "@/features/dashboard/components/figures";
 import { RatingBadge } from "@/features/dashboard/components/rating-badge";
@@ -65,7 +66,7 @@ export default async function OverviewPage({ params }: Props) {
             const mine = rows.filter((r) => r.projectNo === p.no);
             const counts = ratingCounts(mine);
             const { output, outcome } = projectRows(rows, p.no);
-            const targeted = [...output, ...outcome].filter((r) => r.target !== null && !r.management);
+            const targeted = [...output, ...outcome].filter(isRated);
             const budget = p.budgets.filter((b) => b.kind === "amed").at(-1);
             return (
               <section key={p.no} className="project-card" aria-labelledby={`project-${p.no}`}>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { SignInNeeded } from "@/components/sign-in-needed";
-import { fyLabel } from "@/domain/fiscal-year";
+import { fyLabel, parseFiscalYear } from "@/domain/fiscal-year";
 import { circledNumber, displayDecimals } from "@/domain/format";
 import { canEditRound } from "@/features/auth/ability";
 import { getViewer } from "@/features/auth/server";
@@ -21,7 +21,8 @@ type Props = PageProps<"/[locale]/workspace/[plan]/[fy]">;
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, fy } = await params;
   const t = await getTranslations({ locale: locale as AppLocale, namespace: "Workspace" });
-  return { title: /^\d{4}$/.test(fy) ? t("title", { year: fyLabel(Number(fy), locale as AppLocale) }) : t("link") };
+  const year = parseFiscalYear(fy);
+  return { title: year === null ? t("link") : t("title", { year: fyLabel(year, locale as AppLocale) }) };
 }
 
 /** The secretariat's grid for one round; committee members see it read-only. */

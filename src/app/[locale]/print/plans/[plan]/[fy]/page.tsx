@@ -2,7 +2,7 @@ import "@/features/slides/slides.css";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { fyLabel } from "@/domain/fiscal-year";
+import { fyLabel, parseFiscalYear } from "@/domain/fiscal-year";
 import { verifyPrintToken } from "@/features/auth/server";
 import { getViewer } from "@/features/auth/server";
 import { lookupVisibleRound } from "@/features/follow-up/data";
@@ -14,14 +14,13 @@ export const dynamic = "force-dynamic";
 type Props = PageProps<"/[locale]/print/plans/[plan]/[fy]">;
 
 async function load(params: Props["params"], searchParams: Props["searchParams"]) {
-  const { locale, plan: code, fy } = await params;
-  if (!/^\d{4}$/.test(fy)) return { locale: locale as AppLocale, result: null };
+  const { locale, plan: code, fy: segment } = await params;
+  const fy = parseFiscalYear(segment);
+  if (fy === null) return { locale: locale as AppLocale, result: null };
   const { token } = await searchParams;
   // Drafts: a signed-in user printing from the browser, or the PDF export's own Chromium.
-  const viewer = verifyPrintToken(typeof token === "string" ? token : undefined, code, Number(fy))
-    ? ({ id: 0, role: "committee" } as const)
-    : await getViewer();
-  return { locale: locale as AppLocale, result: await lookupVisibleRound(code, Number(fy), viewer) };
+  const viewer = verifyPrintToken(typeof token === "string" ? token : undefined, code, fy) ? ({ id: 0, role: "committee" } as const) : await getViewer();
+  return { locale: locale as AppLocale, result: await lookupVisibleRound(code, fy, viewer) };
 }
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { fyLabel } from "@/domain/fiscal-year";
+import { fyLabel, parseFiscalYear } from "@/domain/fiscal-year";
 import { LocalLink as Link } from "@/components/local-link";
 import type { AppLocale } from "@/i18n/routing";
 
@@ -25,7 +25,8 @@ export default async function SlidesUnavailablePage({ params, searchParams }: Pr
   setRequestLocale(locale);
   const { reason } = await searchParams;
   const t = await getTranslations({ locale, namespace: "Slides" });
-  const year = /^\d{4}$/.test(fy) ? fyLabel(Number(fy), locale) : fy;
+  const parsed = parseFiscalYear(fy);
+  const year = parsed === null ? fy : fyLabel(parsed, locale);
   return (
     <section aria-labelledby="slides-unavailable" className="notice-page">
       <h1 id="slides-unavailable">{t("unavailableTitle")}</h1>
