@@ -1,9 +1,9 @@
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { Suspense, type ReactNode } from "react";
 import { LocaleSwitch } from "@/components/locale-switch";
 import { LocalLink as Link } from "@/components/local-link";
 import { UserMenu } from "@/components/user-menu";
-import type { AppLocale } from "@/i18n/routing";
+import { pageLocale } from "@/i18n/locale";
 
 const LOCALES = [
   { code: "ja", name: "日本語" },
@@ -12,8 +12,7 @@ const LOCALES = [
 
 /** The site's frame: header with the language switch, main, footer. */
 export default async function SiteLayout({ children, params }: LayoutProps<"/[locale]">) {
-  const locale = (await params).locale as AppLocale;
-  setRequestLocale(locale);
+  const locale = await pageLocale(params);
   const t = await getTranslations({ locale, namespace: "Layout" });
   const ta = await getTranslations({ locale, namespace: "Auth" });
   return (

@@ -1,9 +1,10 @@
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { fyLabel } from "@/domain/fiscal-year";
 import { circledNumber } from "@/domain/format";
 import { MINISTRIES, type Ministry } from "@/domain/types";
 import { getPlanWithProjects, listPlans } from "@/features/plans/data";
 import { LocalLink as Link } from "@/components/local-link";
+import { pageLocale } from "@/i18n/locale";
 import type { AppLocale } from "@/i18n/routing";
 
 export const dynamic = "force-dynamic";
@@ -12,8 +13,7 @@ export const dynamic = "force-dynamic";
 const budget = (okuYen: number) => ({ amount: okuYen, billions: okuYen / 10 });
 
 export default async function HomePage({ params }: PageProps<"/[locale]">) {
-  const locale = (await params).locale as AppLocale;
-  setRequestLocale(locale);
+  const locale = await pageLocale(params);
   const t = await getTranslations({ locale, namespace: "Home" });
   const tm = await getTranslations({ locale, namespace: "Ministries" });
   const ts = await getTranslations({ locale, namespace: "MinistriesShort" });

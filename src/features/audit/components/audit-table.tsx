@@ -2,13 +2,12 @@ import { useLocale, useTranslations } from "next-intl";
 import { fyLabel } from "@/domain/fiscal-year";
 import { circledNumber } from "@/domain/format";
 import type { PlanData } from "@/features/follow-up/model";
-import type { AppLocale } from "@/i18n/routing";
 import type { AuditEntry } from "@/features/audit/data";
 
 /** The audit trail as a table: who, when, what (indicator, year, item), before → after, why. */
 export function AuditTable({ entries, plan }: { entries: AuditEntry[]; plan: Pick<PlanData, "kpis" | "projects"> }) {
   const t = useTranslations("Audit");
-  const locale = useLocale() as AppLocale;
+  const locale = useLocale();
   // Several projects have an indicator of the same name: the project's number tells them apart.
   const name = (o: { nameJa: string; nameEn: string }) => (locale === "ja" ? o.nameJa : o.nameEn);
   const kpiNames = new Map(plan.kpis.map((k) => [k.code, `${circledNumber(k.projectNo)} ${name(k)}`]));

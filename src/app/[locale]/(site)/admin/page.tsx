@@ -1,27 +1,26 @@
 import "./admin.css";
 import type { Metadata } from "next";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { AdminNav } from "@/components/admin-nav";
 import { SignInNeeded } from "@/components/sign-in-needed";
 import { canAdminister } from "@/features/auth/ability";
 import { getViewer } from "@/features/auth/server";
 import { PlanAdmin } from "@/features/plans/components/plan-admin";
 import { plansWithKpis } from "@/features/plans/data";
-import type { AppLocale } from "@/i18n/routing";
+import { pageLocale } from "@/i18n/locale";
 
 export const dynamic = "force-dynamic";
 
 type Props = PageProps<"/[locale]/admin">;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getTranslations({ locale: (await params).locale as AppLocale, namespace: "Admin" });
+  const t = await getTranslations({ locale: await pageLocale(params), namespace: "Admin" });
   return { title: t("title") };
 }
 
 /** Plans for admins: create a plan, change targets (with a reason, kept in the audit log); links to users and projects. */
 export default async function AdminPage({ params }: Props) {
-  const locale = (await params).locale as AppLocale;
-  setRequestLocale(locale);
+  const locale = await pageLocale(params);
   const t = await getTranslations({ locale, namespace: "Admin" });
   const viewer = await getViewer();
   if (!canAdminister(viewer)) {

@@ -1,18 +1,17 @@
 import type { Metadata } from "next";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { SignInForm } from "@/features/auth/components/signin-form";
-import type { AppLocale } from "@/i18n/routing";
+import { pageLocale } from "@/i18n/locale";
 
 type Props = PageProps<"/[locale]/signin">;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getTranslations({ locale: (await params).locale as AppLocale, namespace: "Auth" });
+  const t = await getTranslations({ locale: await pageLocale(params), namespace: "Auth" });
   return { title: t("title") };
 }
 
 export default async function SignInPage({ params }: Props) {
-  const locale = (await params).locale as AppLocale;
-  setRequestLocale(locale);
+  const locale = await pageLocale(params);
   const t = await getTranslations({ locale, namespace: "Auth" });
   return (
     <>

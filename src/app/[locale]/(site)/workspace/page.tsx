@@ -1,25 +1,24 @@
 import type { Metadata } from "next";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { LocalLink as Link } from "@/components/local-link";
 import { SignInNeeded } from "@/components/sign-in-needed";
 import { fyLabel } from "@/domain/fiscal-year";
 import { getViewer } from "@/features/auth/server";
 import { listPlans } from "@/features/plans/data";
-import type { AppLocale } from "@/i18n/routing";
+import { pageLocale } from "@/i18n/locale";
 
 export const dynamic = "force-dynamic";
 
 type Props = PageProps<"/[locale]/workspace">;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getTranslations({ locale: (await params).locale as AppLocale, namespace: "Workspace" });
+  const t = await getTranslations({ locale: await pageLocale(params), namespace: "Workspace" });
   return { title: t("link") };
 }
 
 /** The way into data entry: each plan's fiscal years. */
 export default async function WorkspaceIndex({ params }: Props) {
-  const locale = (await params).locale as AppLocale;
-  setRequestLocale(locale);
+  const locale = await pageLocale(params);
   const t = await getTranslations({ locale, namespace: "Workspace" });
   if (!(await getViewer())) {
     return <SignInNeeded locale={locale} title={t("link")} reason={t("signInNeeded")} />;

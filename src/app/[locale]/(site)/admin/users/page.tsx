@@ -1,6 +1,6 @@
 import "../admin.css";
 import type { Metadata } from "next";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { AdminNav } from "@/components/admin-nav";
 import { SignInNeeded } from "@/components/sign-in-needed";
 import { canAdminister, ROLES } from "@/features/auth/ability";
@@ -10,14 +10,14 @@ import { listUsers } from "@/features/auth/data";
 import { PASSWORD_MIN } from "@/features/auth/schema";
 import { getViewer } from "@/features/auth/server";
 import { listPlans } from "@/features/plans/data";
-import type { AppLocale } from "@/i18n/routing";
+import { pageLocale } from "@/i18n/locale";
 
 export const dynamic = "force-dynamic";
 
 type Props = PageProps<"/[locale]/admin/users">;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getTranslations({ locale: (await params).locale as AppLocale, namespace: "AdminUsers" });
+  const t = await getTranslations({ locale: await pageLocale(params), namespace: "AdminUsers" });
   return { title: t("title") };
 }
 
@@ -52,8 +52,7 @@ const TEXTS = [
 
 /** Users for admins: who may sign in, in which role; new users, password resets, disabling. */
 export default async function UsersPage({ params }: Props) {
-  const locale = (await params).locale as AppLocale;
-  setRequestLocale(locale);
+  const locale = await pageLocale(params);
   const t = await getTranslations({ locale, namespace: "AdminUsers" });
   const ta = await getTranslations({ locale, namespace: "Admin" });
   const tr = await getTranslations({ locale, namespace: "Auth" });

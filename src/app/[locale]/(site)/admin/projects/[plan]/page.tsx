@@ -1,7 +1,7 @@
 import "../../admin.css";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { AdminNav } from "@/components/admin-nav";
 import { SignInNeeded } from "@/components/sign-in-needed";
 import { fyLabel, spanYears } from "@/domain/fiscal-year";
@@ -11,14 +11,14 @@ import { canAdminister } from "@/features/auth/ability";
 import { getViewer } from "@/features/auth/server";
 import { ProjectAdmin } from "@/features/plans/components/project-admin";
 import { getPlanWithProjects, listPlans } from "@/features/plans/data";
-import type { AppLocale } from "@/i18n/routing";
+import { pageLocale } from "@/i18n/locale";
 
 export const dynamic = "force-dynamic";
 
 type Props = PageProps<"/[locale]/admin/projects/[plan]">;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getTranslations({ locale: (await params).locale as AppLocale, namespace: "AdminProjects" });
+  const t = await getTranslations({ locale: await pageLocale(params), namespace: "AdminProjects" });
   return { title: t("titleShort") };
 }
 
@@ -44,9 +44,8 @@ const TEXTS = [
 
 /** A plan's integrated projects for admins: names, ministries in charge, budgets by fiscal year. */
 export default async function ProjectsAdminPage({ params }: Props) {
-  const { locale: l, plan: code } = await params;
-  const locale = l as AppLocale;
-  setRequestLocale(locale);
+  const { plan: code } = await params;
+  const locale = await pageLocale(params);
   const t = await getTranslations({ locale, namespace: "AdminProjects" });
   const ta = await getTranslations({ locale, namespace: "Admin" });
   const tm = await getTranslations({ locale, namespace: "Ministries" });

@@ -1,12 +1,12 @@
 import { notFound } from "next/navigation";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { fyLabel } from "@/domain/fiscal-year";
 import { circledNumber, formatDate } from "@/domain/format";
 import { AsOfNav } from "@/features/dashboard/components/as-of-nav";
 import { PlanNav } from "@/features/dashboard/components/plan-nav";
 import { getPlanAsOf } from "@/features/dashboard/data";
 import { elapsed, yearsOfPlan } from "@/features/dashboard/model";
-import type { AppLocale } from "@/i18n/routing";
+import { pageLocale } from "@/i18n/locale";
 
 // Rendered on first request, then served from the cache until a write invalidates it.
 export async function generateStaticParams() {
@@ -14,9 +14,8 @@ export async function generateStaticParams() {
 }
 
 export default async function PlanLayout({ children, params }: LayoutProps<"/[locale]/plans/[plan]/[fy]">) {
-  const { locale: l, plan: code, fy: fyText } = await params;
-  const locale = l as AppLocale;
-  setRequestLocale(locale);
+  const { plan: code, fy: fyText } = await params;
+  const locale = await pageLocale(params);
   const { plan, live, fy, correcting } = await getPlanAsOf(code, fyText);
   if (!plan) notFound();
   const round = plan.rounds.find((r) => r.fiscalYear === fy);

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { fyLabel } from "@/domain/fiscal-year";
 import { isRated } from "@/domain/rating";
 import { circledNumber, formatDate, formatRatio } from "@/domain/format";
@@ -10,22 +10,23 @@ import { getPlanAsOf } from "@/features/dashboard/data";
 import { projectRows, ratingCounts } from "@/features/dashboard/model";
 import { followUpAt } from "@/features/follow-up/model";
 import { LocalLink as Link } from "@/components/local-link";
+import { pageLocale } from "@/i18n/locale";
 import type { AppLocale } from "@/i18n/routing";
 
 type Props = PageProps<"/[locale]/plans/[plan]/[fy]">;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale, plan: code, fy: fyText } = await params;
+  const { plan: code, fy: fyText } = await params;
+  const locale = await pageLocale(params);
   const { plan, fy } = await getPlanAsOf(code, fyText);
   if (!plan) return {};
-  const t = await getTranslations({ locale: locale as AppLocale, namespace: "Overview" });
-  return { title: t("title", { plan: locale === "ja" ? plan.nameJa : plan.nameEn, year: fyLabel(fy, locale as AppLocale) }) };
+  const t = await getTranslations({ locale, namespace: "Overview" });
+  return { title: t("title", { plan: locale === "ja" ? plan.nameJa : plan.nameEn, year: fyLabel(fy, locale) }) };
 }
 
 export default async function OverviewPage({ params }: Props) {
-  const { locale: l, plan: code, fy: fyText } = await params;
-  const locale = l as AppLocale;
-  setRequestLocale(locale);
+  const { plan: code, fy: fyText } = await params;
+  const locale = await pageLocale(params);
   const { plan, fy } = await getPlanAsOf(code, fyText);
   if (!plan) notFound();
   const t = await getTranslations({ locale, namespace: "Overview" });

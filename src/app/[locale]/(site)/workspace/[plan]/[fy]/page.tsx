@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { SignInNeeded } from "@/components/sign-in-needed";
 import { fyLabel, parseFiscalYear } from "@/domain/fiscal-year";
 import { circledNumber, displayDecimals } from "@/domain/format";
@@ -12,24 +12,24 @@ import { EntryGrid, type GridKpi } from "@/features/follow-up/components/entry-g
 import { ImportPanel } from "@/features/follow-up/components/import-panel";
 import { loadPlanData } from "@/features/follow-up/data";
 import { planYear } from "@/features/follow-up/model";
-import type { AppLocale } from "@/i18n/routing";
+import { pageLocale } from "@/i18n/locale";
 
 export const dynamic = "force-dynamic";
 
 type Props = PageProps<"/[locale]/workspace/[plan]/[fy]">;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale, fy } = await params;
-  const t = await getTranslations({ locale: locale as AppLocale, namespace: "Workspace" });
+  const { fy } = await params;
+  const locale = await pageLocale(params);
+  const t = await getTranslations({ locale, namespace: "Workspace" });
   const year = parseFiscalYear(fy);
-  return { title: year === null ? t("link") : t("title", { year: fyLabel(year, locale as AppLocale) }) };
+  return { title: year === null ? t("link") : t("title", { year: fyLabel(year, locale) }) };
 }
 
 /** The secretariat's grid for one round; committee members see it read-only. */
 export default async function WorkspacePage({ params }: Props) {
-  const { locale: l, plan: code, fy: fyText } = await params;
-  const locale = l as AppLocale;
-  setRequestLocale(locale);
+  const { plan: code, fy: fyText } = await params;
+  const locale = await pageLocale(params);
   const t = await getTranslations({ locale, namespace: "Workspace" });
   const te = await getTranslations({ locale, namespace: "Entry" });
   const ta = await getTranslations({ locale, namespace: "Audit" });

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { SignInNeeded } from "@/components/sign-in-needed";
 import { fyLabel } from "@/domain/fiscal-year";
 import { circledNumber } from "@/domain/format";
@@ -9,7 +9,7 @@ import { AuditTable } from "@/features/audit/components/audit-table";
 import { auditTrail } from "@/features/audit/data";
 import { auditFilterSchema } from "@/features/audit/schema";
 import { loadPlanData } from "@/features/follow-up/data";
-import type { AppLocale } from "@/i18n/routing";
+import { pageLocale } from "@/i18n/locale";
 
 export const dynamic = "force-dynamic";
 
@@ -22,15 +22,14 @@ const FIELDS = [
 ] as const;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getTranslations({ locale: (await params).locale as AppLocale, namespace: "Audit" });
+  const t = await getTranslations({ locale: await pageLocale(params), namespace: "Audit" });
   return { title: t("title") };
 }
 
 /** A plan's audit trail for signed-in users, filtered by indicator, fiscal year and item (read-only for every role). */
 export default async function AuditPage({ params, searchParams }: Props) {
-  const { locale: l, plan: code } = await params;
-  const locale = l as AppLocale;
-  setRequestLocale(locale);
+  const { plan: code } = await params;
+  const locale = await pageLocale(params);
   const t = await getTranslations({ locale, namespace: "Audit" });
   const viewer = await getViewer();
   if (!viewer) return <SignInNeeded locale={locale} title={t("title")} reason={t("intro")} />;

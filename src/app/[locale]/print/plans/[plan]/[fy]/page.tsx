@@ -7,20 +7,21 @@ import { verifyPrintToken } from "@/features/auth/server";
 import { getViewer } from "@/features/auth/server";
 import { lookupVisibleRound } from "@/features/follow-up/data";
 import { Deck } from "@/features/slides/components/deck";
-import type { AppLocale } from "@/i18n/routing";
+import { pageLocale } from "@/i18n/locale";
 
 export const dynamic = "force-dynamic";
 
 type Props = PageProps<"/[locale]/print/plans/[plan]/[fy]">;
 
 async function load(params: Props["params"], searchParams: Props["searchParams"]) {
-  const { locale, plan: code, fy: segment } = await params;
+  const { plan: code, fy: segment } = await params;
+  const locale = await pageLocale(params);
   const fy = parseFiscalYear(segment);
-  if (fy === null) return { locale: locale as AppLocale, result: null };
+  if (fy === null) return { locale, result: null };
   const { token } = await searchParams;
   // Drafts: a signed-in user printing from the browser, or the PDF export's own Chromium.
   const viewer = verifyPrintToken(typeof token === "string" ? token : undefined, code, fy) ? ({ id: 0, role: "committee" } as const) : await getViewer();
-  return { locale: locale as AppLocale, result: await lookupVisibleRound(code, fy, viewer) };
+  return { locale, result: await lookupVisibleRound(code, fy, viewer) };
 }
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {

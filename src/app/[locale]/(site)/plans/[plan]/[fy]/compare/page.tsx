@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { fyShortLabel } from "@/domain/fiscal-year";
 import { circledNumber, formatRatio } from "@/domain/format";
 import { AttentionFilter } from "@/features/dashboard/components/attention-filter";
@@ -8,22 +8,22 @@ import { RatingBadge } from "@/features/dashboard/components/rating-badge";
 import { getPlanAsOf } from "@/features/dashboard/data";
 import { comparison } from "@/features/dashboard/model";
 import { LocalLink as Link } from "@/components/local-link";
-import type { AppLocale } from "@/i18n/routing";
+import { pageLocale } from "@/i18n/locale";
 
 type Props = PageProps<"/[locale]/plans/[plan]/[fy]/compare">;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale, plan: code, fy } = await params;
+  const { plan: code, fy } = await params;
+  const locale = await pageLocale(params);
   const { plan } = await getPlanAsOf(code, fy);
   if (!plan) return {};
-  const t = await getTranslations({ locale: locale as AppLocale, namespace: "Compare" });
+  const t = await getTranslations({ locale, namespace: "Compare" });
   return { title: t("title", { plan: locale === "ja" ? plan.nameJa : plan.nameEn }) };
 }
 
 export default async function ComparePage({ params }: Props) {
-  const { locale: l, plan: code, fy: fyText } = await params;
-  const locale = l as AppLocale;
-  setRequestLocale(locale);
+  const { plan: code, fy: fyText } = await params;
+  const locale = await pageLocale(params);
   const { plan, fy } = await getPlanAsOf(code, fyText);
   if (!plan) notFound();
   const t = await getTranslations({ locale, namespace: "Compare" });

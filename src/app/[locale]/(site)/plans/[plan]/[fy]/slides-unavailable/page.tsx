@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { fyLabel, parseFiscalYear } from "@/domain/fiscal-year";
 import { LocalLink as Link } from "@/components/local-link";
-import type { AppLocale } from "@/i18n/routing";
+import { pageLocale } from "@/i18n/locale";
 
 // It reads ?reason=, so it is rendered per request (the round's other pages are cached).
 export const dynamic = "force-dynamic";
@@ -10,8 +10,7 @@ export const dynamic = "force-dynamic";
 type Props = PageProps<"/[locale]/plans/[plan]/[fy]/slides-unavailable">;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale: locale as AppLocale, namespace: "Slides" });
+  const t = await getTranslations({ locale: await pageLocale(params), namespace: "Slides" });
   return { title: t("unavailableTitle"), robots: { index: false } };
 }
 
@@ -20,9 +19,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
  * browser here; API clients keep its JSON error): why, and what to do, in the site's layout.
  */
 export default async function SlidesUnavailablePage({ params, searchParams }: Props) {
-  const { locale: l, plan, fy } = await params;
-  const locale = l as AppLocale;
-  setRequestLocale(locale);
+  const { plan, fy } = await params;
+  const locale = await pageLocale(params);
   const { reason } = await searchParams;
   const t = await getTranslations({ locale, namespace: "Slides" });
   const parsed = parseFiscalYear(fy);

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { fyLabel, fyShortLabel } from "@/domain/fiscal-year";
 import { circledNumber, formatDate, formatFigure, formatRatio } from "@/domain/format";
 import { LatestValue, Localized, TargetValue } from "@/features/dashboard/components/figures";
@@ -11,7 +11,7 @@ import { chartPoints, figureFormat, kpiHistory } from "@/features/dashboard/mode
 import { presentedSnapshot } from "@/features/follow-up/data";
 import { followUpAt, rowChanged } from "@/features/follow-up/model";
 import { LocalLink as Link } from "@/components/local-link";
-import type { AppLocale } from "@/i18n/routing";
+import { pageLocale } from "@/i18n/locale";
 
 type Props = PageProps<"/[locale]/plans/[plan]/[fy]/kpis/[kpi]">;
 
@@ -20,7 +20,8 @@ export async function generateStaticParams() {
 }
 
 async function load(params: Props["params"]) {
-  const { locale, plan: code, fy: fyText, kpi } = await params;
+  const { plan: code, fy: fyText, kpi } = await params;
+  const locale = await pageLocale(params);
   const { plan, fy } = await getPlanAsOf(code, fyText);
   const followUp = plan ? followUpAt(plan, fy) : null;
   const row = followUp?.rows.find((r) => r.code === kpi);
@@ -28,7 +29,7 @@ async function load(params: Props["params"]) {
   const presented = row && followUp?.round ? await presentedSnapshot(code, fy) : null;
   const before = presented && row && followUpAt(presented.plan, fy).rows.find((r) => r.code === kpi);
   const asPresented = before && rowChanged(before, row) ? { snapshot: presented, row: before } : null;
-  return { locale: locale as AppLocale, plan, fy, followUp, row, asPresented };
+  return { locale, plan, fy, followUp, row, asPresented };
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -39,7 +40,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function KpiPage({ params }: Props) {
   const { locale, plan, fy, followUp, row, asPresented } = await load(params);
   if (!plan || !followUp || !row) notFound();
-  setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: "Kpi" });
   const tf = await getTranslations({ locale, namespace: "Figures" });
   const tr = await getTranslations({ locale, namespace: "Rating" });

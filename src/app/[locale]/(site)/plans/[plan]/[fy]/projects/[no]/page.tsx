@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { fyLabel } from "@/domain/fiscal-year";
 import { circledNumber } from "@/domain/format";
 import { ProjectTable } from "@/features/dashboard/components/project-table";
@@ -8,7 +8,7 @@ import { Localized } from "@/features/dashboard/components/figures";
 import { getPlanAsOf } from "@/features/dashboard/data";
 import { projectRows } from "@/features/dashboard/model";
 import { followUpAt } from "@/features/follow-up/model";
-import type { AppLocale } from "@/i18n/routing";
+import { pageLocale } from "@/i18n/locale";
 
 type Props = PageProps<"/[locale]/plans/[plan]/[fy]/projects/[no]">;
 
@@ -17,10 +17,11 @@ export async function generateStaticParams() {
 }
 
 async function load(params: Props["params"]) {
-  const { locale, plan: code, fy: fyText, no } = await params;
+  const { plan: code, fy: fyText, no } = await params;
+  const locale = await pageLocale(params);
   const { plan, fy } = await getPlanAsOf(code, fyText);
   const project = plan?.projects.find((p) => String(p.no) === no);
-  return { locale: locale as AppLocale, plan, fy, project };
+  return { locale, plan, fy, project };
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -33,7 +34,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ProjectPage({ params }: Props) {
   const { locale, plan, fy, project } = await load(params);
   if (!plan || !project) notFound();
-  setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: "Report" });
   const { round, rows } = followUpAt(plan, fy);
   const { output, outcome } = projectRows(rows, project.no);
