@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { LocalLink as Link } from "@/components/local-link";
+import { Link } from "@/i18n/navigation";
 import type { AppLocale } from "@/i18n/routing";
 
 interface Props {

@@ -1,32 +1,27 @@
 "use client";
 
-import Link from "next/link";
-import { usePathname, useSearchParams } from "next/navigation";
+import { useSearchParams } from "next/navigation";
+import { useLocale } from "next-intl";
+import { Link, usePathname } from "@/i18n/navigation";
+import { routing } from "@/i18n/routing";
 
-interface Props {
-  label: string;
-  current: string;
-  locales: { code: string; name: string }[];
-}
+const NAMES: Record<(typeof routing.locales)[number], string> = { ja: "日本語", en: "English" };
 
-/**
- * Switches the language and keeps the current page and its query (e.g. the "as of" year).
- * Labels come from the server, so that no translation runtime ships to the browser.
- */
-export function LocaleSwitch({ label, current, locales }: Props) {
+/** Switches the language and keeps the current page and its query (e.g. the "as of" year). */
+export function LocaleSwitch({ label }: { label: string }) {
+  const current = useLocale();
   const pathname = usePathname();
-  const query = useSearchParams().toString();
-  const href = (code: string) => pathname.replace(/^\/[a-z]{2}(?=\/|$)/, `/${code}`) + (query ? `?${query}` : "");
+  const query = Object.fromEntries(useSearchParams());
   return (
     <nav aria-label={label}>
       <ul className="locale-switch">
-        {locales.map((l) => (
-          <li key={l.code} lang={l.code}>
-            {l.code === current ? (
-              <span aria-current="true">{l.name}</span>
+        {routing.locales.map((code) => (
+          <li key={code} lang={code}>
+            {code === current ? (
+              <span aria-current="true">{NAMES[code]}</span>
             ) : (
-              <Link href={href(l.code)} hrefLang={l.code}>
-                {l.name}
+              <Link href={{ pathname, query }} locale={code} hrefLang={code}>
+                {NAMES[code]}
               </Link>
             )}
           </li>

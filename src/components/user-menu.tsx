@@ -1,21 +1,19 @@
 "use client";
 
-import Link from "next/link";
-import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
+import { Link, useRouter } from "@/i18n/navigation";
 
-interface Props {
-  locale: string;
-  labels: { signIn: string; signOut: string; workspace: string; admin: string; roles: Record<string, string> };
-}
+type Role = "admin" | "secretariat" | "committee";
 
 /**
  * Sign in, or who is signed in and sign out. It asks the server after the page loads,
  * so that the pages themselves stay the same for everyone and can be cached.
  */
-export function UserMenu({ locale, labels }: Props) {
+export function UserMenu() {
+  const t = useTranslations();
   const router = useRouter();
-  const [user, setUser] = useState<{ name: string; role: string } | null | undefined>(undefined);
+  const [user, setUser] = useState<{ name: string; role: Role } | null | undefined>(undefined);
   useEffect(() => {
     fetch("/api/auth/me")
       .then((r) => r.json())
@@ -23,13 +21,13 @@ export function UserMenu({ locale, labels }: Props) {
       .catch(() => setUser(null));
   }, []);
   if (user === undefined) return null;
-  if (user === null) return <Link href={`/${locale}/signin`}>{labels.signIn}</Link>;
+  if (user === null) return <Link href="/signin">{t("Auth.signIn")}</Link>;
   return (
     <span className="user-menu">
-      <Link href={`/${locale}/workspace`}>{labels.workspace}</Link>
-      {user.role === "admin" && <Link href={`/${locale}/admin`}>{labels.admin}</Link>}
+      <Link href="/workspace">{t("Workspace.link")}</Link>
+      {user.role === "admin" && <Link href="/admin">{t("Admin.title")}</Link>}
       <span>
-        {user.name}（{labels.roles[user.role] ?? user.role}）
+        {user.name}（{t(`Auth.role_${user.role}`)}）
       </span>
       <button
         type="button"
@@ -37,11 +35,11 @@ export function UserMenu({ locale, labels }: Props) {
           await fetch("/api/auth/signout", { method: "POST" });
           // The home page, rendered again without the session (and without drafts).
           setUser(null);
-          router.replace(`/${locale}`);
+          router.replace("/");
           router.refresh();
         }}
       >
-        {labels.signOut}
+        {t("Auth.signOut")}
       </button>
     </span>
   );

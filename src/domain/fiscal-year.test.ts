@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { fiscalYears, inSpan, spanYears, fyLabel, fyLabelsJa, fyShortLabel, meetingDateRange, parseCalendarDate, parseFiscalYear } from "./fiscal-year";
+import {
+  fiscalYears,
+  fourDigitYear,
+  inSpan,
+  spanYears,
+  fyLabel,
+  fyLabelsJa,
+  fyShortLabel,
+  meetingDateRange,
+  parseCalendarDate,
+  parseFiscalYear,
+} from "./fiscal-year";
 
 describe("fiscal-year labels", () => {
   it("prints Reiwa years in Japanese and FY in English", () => {
@@ -76,5 +87,12 @@ describe("a plan's span of fiscal years", () => {
     expect(spanYears(span, 2022)).toEqual([2020, 2021, 2022]);
     expect(spanYears(span, 2030)).toHaveLength(5);
     expect([2019, 2020, 2024, 2025].map((fy) => inSpan(span, fy))).toEqual([false, true, true, false]);
+  });
+});
+
+describe("a fiscal year in an address or a query", () => {
+  it("is four digits, full-width or not; nothing else", () => {
+    expect(["2022", "２０２２", " 2022 "].map(fourDigitYear)).toEqual([2022, 2022, 2022]);
+    expect(["R4", "22", "20222", "2022.0", "FY2022", ""].map(fourDigitYear)).toEqual([null, null, null, null, null, null]);
   });
 });

@@ -59,6 +59,15 @@ export function fyLabelsJa(fy: number): string[] {
 }
 
 /**
+ * A fiscal year as addresses and queries carry it: four digits ("2022", or "２０２２" as a
+ * clerk may paste it). Null for anything else, such as "R4" or "22".
+ */
+export function fourDigitYear(input: string): number | null {
+  const m = /^(\d{4})$/.exec(normalizeDigits(input).trim());
+  return m ? Number(m[1]) : null;
+}
+
+/**
  * Reads a fiscal year as people write it: 2022, ２０２２, FY2022, R4, 令和４年度, 令和元年度,
  * 平成31年度. Returns null when the text is not a fiscal year.
  */

@@ -10,4 +10,3 @@ export type AppLocale = (typeof routing.locales)[number];
 export function isLocale(value: unknown): value is AppLocale {
   return typeof value === "string" && (routing.locales as readonly string[]).includes(value);
 }
-

@@ -132,4 +132,10 @@ test("a plan opens at its latest final round; unknown years and KPIs are not fou
   expect((await page.goto("/ja/plans/plan2/2030"))!.status()).toBe(404);
   expect((await page.goto("/en/plans/plan2/2022/kpis/no-such-kpi"))!.status()).toBe(404);
   expect((await page.goto("/en/plans/plan9/2022"))!.status()).toBe(404);
+  // said in the reader's language, in the site's layout
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
+  await expect(page.getByRole("banner")).toBeVisible();
+  expect((await page.goto("/ja/no/such/page"))!.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("ページが見つかりません");
+  await expect(page.getByRole("link", { name: "トップページへ" })).toBeVisible();
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseFiscalYear } from "@/domain/fiscal-year";
+import { fourDigitYear } from "@/domain/fiscal-year";
 
 /** The audit trail's filters, from a query string: ?kpi=&fy=YYYY&field= (empty means all). */
 export const auditFilterSchema = z.object({
@@ -12,7 +12,7 @@ export const auditFilterSchema = z.object({
     .string({ error: "auditFilterInvalid" })
     .max(20, { error: "auditFilterInvalid" })
     .optional()
-    .transform((v, ctx) => (v ? (parseFiscalYear(v) ?? (ctx.addIssue({ code: "custom", message: "auditFilterInvalid" }), z.NEVER)) : undefined)),
+    .transform((v, ctx) => (v ? (fourDigitYear(v) ?? (ctx.addIssue({ code: "custom", message: "auditFilterInvalid" }), z.NEVER)) : undefined)),
   field: z
     .string({ error: "auditFilterInvalid" })
     .max(50, { error: "auditFilterInvalid" })

@@ -2,8 +2,11 @@
  * A plan as plain data, and its follow-up as of a fiscal year, computed by the domain
  * core. The export, the dashboards and the slides all build on followUpAt().
  */
-import { fyLabel, inSpan, parseFiscalYear, spanYears } from "@/domain/fiscal-year";
+import { fourDigitYear, fyLabel, inSpan, spanYears } from "@/domain/fiscal-year";
+import { MAX_TEXT, readYearInput, type EntryError, type YearValues } from "@/domain/entry";
 import { kpiStatus, type KpiStatus } from "@/domain/follow-up";
+import { overrideNeedsReason } from "@/domain/rating";
+import type { GridRow, GridSave } from "@/features/follow-up/schema";
 import type { KpiKind, Measure, Rating, YearFact, PlanSpan } from "@/domain/types";
 
 export interface KpiDef {
@@ -126,9 +129,9 @@ export function lookupRound(plan: PlanData | null, fy: number): RoundLookup {
   return round ? { kind: "ok", plan, round, rows } : { kind: "round-not-found" };
 }
 
-/** The fiscal year of a URL segment when it is a year of the plan ("2023", "R5"), else null. */
+/** The fiscal year of a URL segment when it is a year of the plan ("2023"), else null. */
 export function planYear(plan: Pick<PlanData, "firstFy" | "lastFy">, text: string): number | null {
-  const fy = parseFiscalYear(decodeURIComponent(text));
+  const fy = fourDigitYear(decodeURIComponent(text));
   return fy !== null && inSpan(plan, fy) ? fy : null;
 }
 
@@ -266,4 +269,101 @@ export function openDataJson({ plan, round, rows }: { plan: PlanData; round: Rou
     rows: rows.map(exportRow),
     footnotes: round.footnotes.map((f) => ({ kpi: f.kpi, marker: f.marker, text_ja: f.textJa, text_en: f.textEn })),
   };
+}
+
+export type SaveError = {
+  kpi?: string;
+  project?: number;
+  field: string;
+  error:
+    | EntryError
+    | "unknownKpi"
+    | "overrideNeedsReason"
+    | "unknownProject"
+    | "ratingInvalid"
+    | "versionInvalid"
+    | "markerMissing"
+    | "footnoteDuplicate"
+    | "textMissing";
+};
+
+export const VALUE_FIELDS = ["value", "numerator", "denominator", "text"] as const;
+export const ENTRY_TEXT = ["detailJa", "detailEn", "noteJa", "noteEn"] as const;
+
+/** What checking a grid needs to know of the plan: its span, the year, its KPIs with their stored facts, its projects' numbers. */
+export interface GridContext {
+  span: PlanSpan;
+  fy: number;
+  kpis: { id: number; code: string; measure: string; management: boolean; target: number | null; values: (YearFact & { fiscalYear: number })[] }[];
+  projects: number[];
+}
+
+/**
+ * The validation of a save, apart from writing it: every row read as typed (readYearInput),
+ * text lengths, a reason for a rating other than the automatic one (computed with the values
+ * being saved), evaluations, footnotes and highlights. Pure: the grid, the import and the
+ * tests get the same errors; saveRound writes only when there are none.
+ */
+export function checkGrid(input: GridSave, context: GridContext): { errors: SaveError[]; rows: { row: GridRow; kpiId: number; values: YearValues | null }[] } {
+  const { fy } = context;
+  const byCode = new Map(context.kpis.map((k) => [k.code, k]));
+  const projects = new Set(context.projects);
+  const errors: SaveError[] = [];
+  const parsed: { row: GridRow; kpiId: number; values: YearValues | null }[] = [];
+  for (const row of input.rows) {
+    const kpi = byCode.get(row.kpi);
+    if (!kpi) {
+      errors.push({ kpi: row.kpi, field: "kpi", error: "unknownKpi" });
+      continue;
+    }
+    const touchesValues = VALUE_FIELDS.some((f) => row[f] !== undefined);
+    let values: YearValues | null = null;
+    if (touchesValues) {
+      const read = readYearInput(kpi.measure as Measure, row);
+      for (const [field, error] of Object.entries(read.errors)) errors.push({ kpi: row.kpi, field, error: error! });
+      values = read.values;
+    }
+    for (const f of [...ENTRY_TEXT, "overrideReason"] as const) {
+      if ((row[f]?.trim().length ?? 0) > MAX_TEXT) errors.push({ kpi: row.kpi, field: f, error: "tooLong" });
+    }
+    if (row.rating) {
+      // the automatic rating with the values being saved
+      const thisYear = kpi.values.find((v) => v.fiscalYear === fy);
+      const others = kpi.values.filter((v) => v.fiscalYear !== fy);
+      const facts = values ? [...others, { fiscalYear: fy, ...values, cumulativeReported: thisYear?.cumulativeReported ?? null }] : kpi.values;
+      const auto = kpiStatus({ measure: kpi.measure as Measure, management: kpi.management, target: kpi.target, facts }, context.span, fy).ratingAuto;
+      if (overrideNeedsReason(auto, row.rating as Rating) && !row.overrideReason?.trim())
+        errors.push({ kpi: row.kpi, field: "overrideReason", error: "overrideNeedsReason" });
+    }
+    parsed.push({ row, kpiId: kpi.id, values });
+  }
+  for (const ev of input.evaluations) {
+    if (!projects.has(ev.project)) errors.push({ project: ev.project, field: "project", error: "unknownProject" });
+    for (const f of ["textJa", "textEn"] as const) if ((ev[f]?.trim().length ?? 0) > MAX_TEXT) errors.push({ project: ev.project, field: f, error: "tooLong" });
+  }
+  if (input.notes) errors.push(...notesErrors(input.notes, byCode, projects));
+  if (input.notes) errors.push(...notesErrors(input.notes, byCode, projects));
+  return { errors, rows: parsed };
+}
+
+/** What is wrong with a round's footnotes and highlights, by their position in the lists. */
+function notesErrors(notes: NonNullable<GridSave["notes"]>, kpis: Map<string, unknown>, projects: Set<number>): SaveError[] {
+  const errors: SaveError[] = [];
+  const seen = new Set<string>();
+  notes.footnotes.forEach((f, i) => {
+    const field = `footnotes.${i}`;
+    if (!kpis.has(f.kpi)) errors.push({ kpi: f.kpi, field, error: "unknownKpi" });
+    if (!f.marker.trim()) errors.push({ kpi: f.kpi, field, error: "markerMissing" });
+    else if (seen.has(`${f.kpi} ${f.marker.trim()}`)) errors.push({ kpi: f.kpi, field, error: "footnoteDuplicate" });
+    seen.add(`${f.kpi} ${f.marker.trim()}`);
+    if (!f.textJa.trim()) errors.push({ kpi: f.kpi, field, error: "textMissing" });
+    if (f.textJa.trim().length > MAX_TEXT || (f.textEn?.trim().length ?? 0) > MAX_TEXT) errors.push({ kpi: f.kpi, field, error: "tooLong" });
+  });
+  notes.highlights.forEach((h, i) => {
+    const field = `highlights.${i}`;
+    if (h.project !== null && !projects.has(h.project)) errors.push({ project: h.project, field, error: "unknownProject" });
+    if (!h.textJa.trim()) errors.push({ field, error: "textMissing" });
+    if (h.textJa.trim().length > MAX_TEXT || (h.textEn?.trim().length ?? 0) > MAX_TEXT) errors.push({ field, error: "tooLong" });
+  });
+  return errors;
 }

@@ -1,33 +1,15 @@
 import { inSpan } from "@/domain/fiscal-year";
 import { circledNumber } from "@/domain/format";
-import { MAX_TEXT, readYearInput, type EntryError, type YearValues } from "@/domain/entry";
-import { kpiStatus } from "@/domain/follow-up";
-import { overrideNeedsReason } from "@/domain/rating";
-import type { Measure, Rating } from "@/domain/types";
 import type { Viewer } from "@/features/auth/ability";
 import { readPlanData } from "@/features/follow-up/data";
-import { planUpTo } from "@/features/follow-up/model";
+import { checkGrid, ENTRY_TEXT, planUpTo, VALUE_FIELDS, type SaveError } from "@/features/follow-up/model";
 import { auditText, auditWriter, type AuditChange } from "@/features/audit/mutations";
 import { invalidateDashboards } from "@/lib/cache";
 import { prisma } from "@/lib/db";
 import type { Db } from "@/lib/prisma-client";
 import type { GridSave } from "@/features/follow-up/schema";
 
-export type SaveError = {
-  kpi?: string;
-  project?: number;
-  field: string;
-  error:
-    | EntryError
-    | "unknownKpi"
-    | "overrideNeedsReason"
-    | "unknownProject"
-    | "ratingInvalid"
-    | "versionInvalid"
-    | "markerMissing"
-    | "footnoteDuplicate"
-    | "textMissing";
-};
+export type { SaveError };
 export type Conflict = { kpi?: string; project?: number; field: string; theirs: string | null; yours: string | null; by: string | null; at: string | null };
 
 export type Change = { kpi: string | null; project: number | null; field: string; oldValue: string | null; newValue: string | null };
@@ -60,8 +42,6 @@ export interface SaveOptions {
   dryRun?: boolean;
 }
 
-const ENTRY_TEXT = ["detailJa", "detailEn", "noteJa", "noteEn"] as const;
-const VALUE_FIELDS = ["value", "numerator", "denominator", "text"] as const;
 const str = auditText;
 
 /**
@@ -86,40 +66,8 @@ export async function saveRound(planCode: string, fy: number, input: GridSave, v
   const byCode = new Map(kpis.map((k) => [k.code, k]));
   const projects = new Map((await prisma.project.findMany({ where: { planId: plan.id } })).map((p) => [p.no, p]));
 
-  const errors: SaveError[] = [];
-  const parsed: { row: GridSave["rows"][number]; kpiId: number; values: YearValues | null }[] = [];
-  for (const row of input.rows) {
-    const kpi = byCode.get(row.kpi);
-    if (!kpi) {
-      errors.push({ kpi: row.kpi, field: "kpi", error: "unknownKpi" });
-      continue;
-    }
-    const touchesValues = VALUE_FIELDS.some((f) => row[f] !== undefined);
-    let values: YearValues | null = null;
-    if (touchesValues) {
-      const read = readYearInput(kpi.measure as Measure, row);
-      for (const [field, error] of Object.entries(read.errors)) errors.push({ kpi: row.kpi, field, error: error! });
-      values = read.values;
-    }
-    for (const f of [...ENTRY_TEXT, "overrideReason"] as const) {
-      if ((row[f]?.trim().length ?? 0) > MAX_TEXT) errors.push({ kpi: row.kpi, field: f, error: "tooLong" });
-    }
-    if (row.rating) {
-      // the automatic rating with the values being saved
-      const thisYear = kpi.values.find((v) => v.fiscalYear === fy);
-      const others = kpi.values.filter((v) => v.fiscalYear !== fy);
-      const facts = values ? [...others, { fiscalYear: fy, ...values, cumulativeReported: thisYear?.cumulativeReported ?? null }] : kpi.values;
-      const auto = kpiStatus({ measure: kpi.measure as Measure, management: kpi.management, target: kpi.target, facts }, plan, fy).ratingAuto;
-      if (overrideNeedsReason(auto, row.rating as Rating) && !row.overrideReason?.trim())
-        errors.push({ kpi: row.kpi, field: "overrideReason", error: "overrideNeedsReason" });
-    }
-    parsed.push({ row, kpiId: kpi.id, values });
-  }
-  for (const ev of input.evaluations) {
-    if (!projects.has(ev.project)) errors.push({ project: ev.project, field: "project", error: "unknownProject" });
-    for (const f of ["textJa", "textEn"] as const) if ((ev[f]?.trim().length ?? 0) > MAX_TEXT) errors.push({ project: ev.project, field: f, error: "tooLong" });
-  }
-  if (input.notes) errors.push(...notesErrors(input.notes, byCode, projects));
+  // Validation first, pure and apart from writing (checkGrid, in model.ts); then one transaction.
+  const { errors, rows: parsed } = checkGrid(input, { span: plan, fy, kpis, projects: [...projects.keys()] });
   if (errors.length) return { kind: "invalid", errors };
 
   const log: Change[] = [];
@@ -345,28 +293,6 @@ export async function saveRound(planCode: string, fy: number, input: GridSave, v
     if (error instanceof DryRun) return { kind: "preview", changes: error.changes, log };
     throw error;
   }
-}
-
-/** What is wrong with a round's footnotes and highlights, by their position in the lists. */
-function notesErrors(notes: NonNullable<GridSave["notes"]>, kpis: Map<string, unknown>, projects: Map<number, unknown>): SaveError[] {
-  const errors: SaveError[] = [];
-  const seen = new Set<string>();
-  notes.footnotes.forEach((f, i) => {
-    const field = `footnotes.${i}`;
-    if (!kpis.has(f.kpi)) errors.push({ kpi: f.kpi, field, error: "unknownKpi" });
-    if (!f.marker.trim()) errors.push({ kpi: f.kpi, field, error: "markerMissing" });
-    else if (seen.has(`${f.kpi} ${f.marker.trim()}`)) errors.push({ kpi: f.kpi, field, error: "footnoteDuplicate" });
-    seen.add(`${f.kpi} ${f.marker.trim()}`);
-    if (!f.textJa.trim()) errors.push({ kpi: f.kpi, field, error: "textMissing" });
-    if (f.textJa.trim().length > MAX_TEXT || (f.textEn?.trim().length ?? 0) > MAX_TEXT) errors.push({ kpi: f.kpi, field, error: "tooLong" });
-  });
-  notes.highlights.forEach((h, i) => {
-    const field = `highlights.${i}`;
-    if (h.project !== null && !projects.has(h.project)) errors.push({ project: h.project, field, error: "unknownProject" });
-    if (!h.textJa.trim()) errors.push({ field, error: "textMissing" });
-    if (h.textJa.trim().length > MAX_TEXT || (h.textEn?.trim().length ?? 0) > MAX_TEXT) errors.push({ field, error: "tooLong" });
-  });
-  return errors;
 }
 
 /** Marks a round final when it is presented (meeting number and date), or unlocks it with a reason. */

@@ -1,4 +1,4 @@
-import { parseCalendarDate, parseFiscalYear } from "@/domain/fiscal-year";
+import { fourDigitYear, parseCalendarDate } from "@/domain/fiscal-year";
 import { readFigure } from "@/domain/normalize";
 import { z } from "zod";
 
@@ -11,7 +11,7 @@ export const followUpQuerySchema = z.object({
     .string({ error: "fyMissing" })
     .trim()
     .min(1, { error: "fyMissing" })
-    .transform((s, ctx) => parseFiscalYear(s) ?? (ctx.addIssue({ code: "custom", message: "fyMalformed" }), z.NEVER)),
+    .transform((s, ctx) => fourDigitYear(s) ?? (ctx.addIssue({ code: "custom", message: "fyMalformed" }), z.NEVER)),
   format: z.enum(["json", "csv", "xlsx"], { error: "formatInvalid" }).default("json"),
   lang: z.string().optional(),
 });
@@ -23,11 +23,11 @@ export const slidesQuerySchema = followUpQuerySchema.pick({ fy: true }).extend({
 
 const raw = z.string().max(20_000).optional();
 
-/** A fiscal year as people write it (2023, ２０２３, FY2023, 令和5年度): see parseFiscalYear. */
+/** A fiscal year in an address: four digits (see fourDigitYear). */
 export const fiscalYear = z
   .string()
   .max(40)
-  .transform((s, ctx) => parseFiscalYear(decodeURIComponent(s)) ?? (ctx.addIssue({ code: "custom", message: "fyMalformed" }), z.NEVER));
+  .transform((s, ctx) => fourDigitYear(decodeURIComponent(s)) ?? (ctx.addIssue({ code: "custom", message: "fyMalformed" }), z.NEVER));
 
 /** A round's route: /api/plans/{code}/rounds/{fy}, with a four-digit fiscal year. */
 export const roundParamsSchema = z.object({

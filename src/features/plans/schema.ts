@@ -1,11 +1,12 @@
 // Error messages are message keys: of the Admin namespace for plans and KPIs, of
 // AdminProjects (falling back to Admin) for projects.
 import { z } from "zod";
-import { parseNumberInput, readFigure, type FigureError } from "@/domain/normalize";
+import { fourDigitYear } from "@/domain/fiscal-year";
+import { readFigure, type FigureError } from "@/domain/normalize";
 import { BUDGET_KINDS, MINISTRIES } from "@/domain/types";
 
 const year = z.preprocess(
-  (v) => (typeof v === "string" ? parseNumberInput(v) : v),
+  (v) => (typeof v === "string" ? (fourDigitYear(v) ?? Number.NaN) : v),
   z.number({ error: "fyInvalid" }).int({ error: "fyInvalid" }).min(1989, { error: "fyInvalid" }).max(2100, { error: "fyInvalid" }),
 );
 const name = (max: number) => z.string({ error: "nameRequired" }).trim().min(1, { error: "nameRequired" }).max(max, { error: "nameTooLong" });

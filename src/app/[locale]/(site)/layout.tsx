@@ -1,20 +1,14 @@
 import { getTranslations } from "next-intl/server";
 import { Suspense, type ReactNode } from "react";
 import { LocaleSwitch } from "@/components/locale-switch";
-import { LocalLink as Link } from "@/components/local-link";
+import { Link } from "@/i18n/navigation";
 import { UserMenu } from "@/components/user-menu";
 import { pageLocale } from "@/i18n/locale";
-
-const LOCALES = [
-  { code: "ja", name: "日本語" },
-  { code: "en", name: "English" },
-];
 
 /** The site's frame: header with the language switch, main, footer. */
 export default async function SiteLayout({ children, params }: LayoutProps<"/[locale]">) {
   const locale = await pageLocale(params);
   const t = await getTranslations({ locale, namespace: "Layout" });
-  const ta = await getTranslations({ locale, namespace: "Auth" });
   return (
     <>
       <a className="skip-link" href="#main">
@@ -26,18 +20,9 @@ export default async function SiteLayout({ children, params }: LayoutProps<"/[lo
             {t("siteName")}
           </Link>
           <div className="site-header__tools">
-            <UserMenu
-              locale={locale}
-              labels={{
-                signIn: ta("signIn"),
-                signOut: ta("signOut"),
-                workspace: (await getTranslations({ locale, namespace: "Workspace" }))("link"),
-                admin: (await getTranslations({ locale, namespace: "Admin" }))("title"),
-                roles: { admin: ta("role_admin"), secretariat: ta("role_secretariat"), committee: ta("role_committee") },
-              }}
-            />
+            <UserMenu />
             <Suspense>
-              <LocaleSwitch label={t("language")} current={locale} locales={LOCALES} />
+              <LocaleSwitch label={t("language")} />
             </Suspense>
           </div>
         </div>

@@ -3,7 +3,7 @@ import { fyLabel } from "@/domain/fiscal-year";
 import { circledNumber } from "@/domain/format";
 import { MINISTRIES, type Ministry } from "@/domain/types";
 import { getPlanWithProjects, listPlans } from "@/features/plans/data";
-import { LocalLink as Link } from "@/components/local-link";
+import { Link } from "@/i18n/navigation";
 import { pageLocale } from "@/i18n/locale";
 import type { AppLocale } from "@/i18n/routing";
 

@@ -1,6 +1,6 @@
 import { useLocale, useTranslations } from "next-intl";
 import type { FollowUpRow, PlanData } from "@/features/follow-up/model";
-import { LocalLink as Link } from "@/components/local-link";
+import { Link } from "@/i18n/navigation";
 import { LatestValue, Localized, TargetValue, useName } from "@/features/dashboard/components/figures";
 import { RatingBadge } from "@/features/dashboard/components/rating-badge";
 import { reportGroups } from "@/features/dashboard/model";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { LocalLink as Link } from "@/components/local-link";
+import { Link } from "@/i18n/navigation";
 import { SignInNeeded } from "@/components/sign-in-needed";
 import { fyLabel } from "@/domain/fiscal-year";
 import { getViewer } from "@/features/auth/server";

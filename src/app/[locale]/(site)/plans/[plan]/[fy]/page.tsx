@@ -9,7 +9,7 @@ import { RatingBadge } from "@/features/dashboard/components/rating-badge";
 import { getPlanAsOf } from "@/features/dashboard/data";
 import { projectRows, ratingCounts } from "@/features/dashboard/model";
 import { followUpAt } from "@/features/follow-up/model";
-import { LocalLink as Link } from "@/components/local-link";
+import { Link } from "@/i18n/navigation";
 import { pageLocale } from "@/i18n/locale";
 import type { AppLocale } from "@/i18n/routing";
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { SignInNeeded } from "@/components/sign-in-needed";
-import { fyLabel, parseFiscalYear } from "@/domain/fiscal-year";
+import { fyLabel, fourDigitYear } from "@/domain/fiscal-year";
 import { circledNumber, displayDecimals } from "@/domain/format";
 import { canEditRound } from "@/features/auth/ability";
 import { getViewer } from "@/features/auth/server";
@@ -22,7 +22,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { fy } = await params;
   const locale = await pageLocale(params);
   const t = await getTranslations({ locale, namespace: "Workspace" });
-  const year = parseFiscalYear(fy);
+  const year = fourDigitYear(fy);
   return { title: year === null ? t("link") : t("title", { year: fyLabel(year, locale) }) };
 }
 

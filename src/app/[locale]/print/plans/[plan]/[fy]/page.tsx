@@ -2,7 +2,7 @@ import "@/features/slides/slides.css";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { fyLabel, parseFiscalYear } from "@/domain/fiscal-year";
+import { fyLabel, fourDigitYear } from "@/domain/fiscal-year";
 import { verifyPrintToken } from "@/features/auth/server";
 import { getViewer } from "@/features/auth/server";
 import { lookupVisibleRound } from "@/features/follow-up/data";
@@ -16,7 +16,7 @@ type Props = PageProps<"/[locale]/print/plans/[plan]/[fy]">;
 async function load(params: Props["params"], searchParams: Props["searchParams"]) {
   const { plan: code, fy: segment } = await params;
   const locale = await pageLocale(params);
-  const fy = parseFiscalYear(segment);
+  const fy = fourDigitYear(segment);
   if (fy === null) return { locale, result: null };
   const { token } = await searchParams;
   // Drafts: a signed-in user printing from the browser, or the PDF export's own Chromium.

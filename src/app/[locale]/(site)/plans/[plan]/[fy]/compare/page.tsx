@@ -7,7 +7,7 @@ import { AttentionFilter } from "@/features/dashboard/components/attention-filte
 import { RatingBadge } from "@/features/dashboard/components/rating-badge";
 import { getPlanAsOf } from "@/features/dashboard/data";
 import { comparison } from "@/features/dashboard/model";
-import { LocalLink as Link } from "@/components/local-link";
+import { Link } from "@/i18n/navigation";
 import { pageLocale } from "@/i18n/locale";
 
 type Props = PageProps<"/[locale]/plans/[plan]/[fy]/compare">;

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { fyLabel, parseFiscalYear } from "@/domain/fiscal-year";
-import { LocalLink as Link } from "@/components/local-link";
+import { fyLabel, fourDigitYear } from "@/domain/fiscal-year";
+import { Link } from "@/i18n/navigation";
 import { pageLocale } from "@/i18n/locale";
 
 // It reads ?reason=, so it is rendered per request (the round's other pages are cached).
@@ -23,7 +23,7 @@ export default async function SlidesUnavailablePage({ params, searchParams }: Pr
   const locale = await pageLocale(params);
   const { reason } = await searchParams;
   const t = await getTranslations({ locale, namespace: "Slides" });
-  const parsed = parseFiscalYear(fy);
+  const parsed = fourDigitYear(fy);
   const year = parsed === null ? fy : fyLabel(parsed, locale);
   return (
     <section aria-labelledby="slides-unavailable" className="notice-page">

@@ -10,7 +10,7 @@ import { getPlanAsOf } from "@/features/dashboard/data";
 import { chartPoints, figureFormat, kpiHistory } from "@/features/dashboard/model";
 import { presentedSnapshot } from "@/features/follow-up/data";
 import { followUpAt, rowChanged } from "@/features/follow-up/model";
-import { LocalLink as Link } from "@/components/local-link";
+import { Link } from "@/i18n/navigation";
 import { pageLocale } from "@/i18n/locale";
 
 type Props = PageProps<"/[locale]/plans/[plan]/[fy]/kpis/[kpi]">;
