@@ -342,7 +342,6 @@ export function checkGrid(input: GridSave, context: GridContext): { errors: Save
     for (const f of ["textJa", "textEn"] as const) if ((ev[f]?.trim().length ?? 0) > MAX_TEXT) errors.push({ project: ev.project, field: f, error: "tooLong" });
   }
   if (input.notes) errors.push(...notesErrors(input.notes, byCode, projects));
-  if (input.notes) errors.push(...notesErrors(input.notes, byCode, projects));
   return { errors, rows: parsed };
 }
 
