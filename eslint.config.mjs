@@ -28,6 +28,11 @@ const crossFeature = (f) => [
   },
   { group: ["@/features/*/files", `!@/features/${f}/files`], message: "A feature's files (xlsx, CSV, PDF) are its own." },
 ];
+/** A read depends on no write, and on no request: data.ts is plain queries. */
+const READS = {
+  group: ["@/features/*/mutations", "@/features/*/server", "@/lib/cache", "next/headers"],
+  message: "A read (data.ts) imports no write and no request code.",
+};
 /** Components are the leaves: they get plain data from pages, and reach no reads, writes or server code (types are fine). */
 const LEAF = {
   group: ["@/features/*/data", "@/features/*/mutations", "@/features/*/server", "@/features/*/files"],
@@ -55,7 +60,8 @@ const layers = [
         ignores: [`${dir}/data.ts`, `${dir}/mutations.ts`, `${dir}/components/**`],
         ...restrict(PRISMA, NO_APP, ...crossFeature(f)),
       },
-      { files: [`${dir}/data.ts`, `${dir}/mutations.ts`], ...restrict(NO_APP, ...crossFeature(f)) },
+      { files: [`${dir}/data.ts`], ...restrict(NO_APP, READS, crossFeature(f)[1]) },
+      { files: [`${dir}/mutations.ts`], ...restrict(NO_APP, ...crossFeature(f)) },
       { files: [`${dir}/components/**/*.{ts,tsx}`], ...restrict(PRISMA, NO_APP, LEAF, ...crossFeature(f)) },
     ];
   }),

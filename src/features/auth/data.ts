@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { sessionDigest, USER_FIELDS } from "@/features/auth/mutations";
+import { sessionDigest, USER_FIELDS } from "@/features/auth/model";
 
 /** Every user for the admin page, enabled ones first, then by e-mail; never the password hash. */
 export async function listUsers() {

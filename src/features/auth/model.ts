@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+
 /**
  * A fixed-window counter in memory: enough for one server process (SQLite means one).
  * Used to slow down password guessing: per e-mail address and per client address.
@@ -31,4 +33,12 @@ export class RateLimiter {
   private prune(t: number) {
     for (const [k, v] of this.hits) if (v.resetAt <= t) this.hits.delete(k);
   }
+}
+
+/** What the admin page shows of a user: never the password hash. */
+export const USER_FIELDS = { id: true, email: true, name: true, role: true, createdAt: true, disabledAt: true } as const;
+
+/** What the database keeps of a session id: its digest, so that a copy of the table opens no session. */
+export function sessionDigest(sid: string): string {
+  return createHash("sha256").update(sid).digest("base64url");
 }

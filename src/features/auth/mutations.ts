@@ -3,23 +3,16 @@
 import { type Viewer, userChangeRefusal } from "@/features/auth/ability";
 import { newUserSchema, type NewUser, type UserChange } from "@/features/auth/schema";
 import { auditWriter } from "@/features/audit/mutations";
+import { sessionDigest, USER_FIELDS } from "@/features/auth/model";
 import { prisma } from "@/lib/db";
 import type { Db, PrismaClient, PrismaTx as Tx } from "@/lib/prisma-client";
 import { hash, verify } from "@node-rs/argon2";
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 
 type Actor = NonNullable<Viewer>;
 
-/** What the admin page shows of a user: never the password hash. */
-export const USER_FIELDS = { id: true, email: true, name: true, role: true, createdAt: true, disabledAt: true } as const;
-
 /** How long a session lasts: a working day. */
 export const SESSION_HOURS = 8;
-
-/** What the database keeps of a session id: its digest, so that a copy of the table opens no session. */
-export function sessionDigest(sid: string): string {
-  return createHash("sha256").update(sid).digest("base64url");
-}
 
 /** A new session for a user; returns its id for the cookie. Expired sessions are cleared on the way. */
 export async function beginSession(userId: number, db: PrismaClient = prisma): Promise<string> {

@@ -1,5 +1,5 @@
 import { notFound, redirect } from "next/navigation";
-import { getPlan } from "@/features/dashboard/data";
+import { getPlan } from "@/features/dashboard/server";
 import { latestFinalRound } from "@/features/follow-up/model";
 
 export const dynamic = "force-dynamic";

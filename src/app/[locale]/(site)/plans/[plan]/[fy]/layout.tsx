@@ -4,7 +4,7 @@ import { fyLabel } from "@/domain/fiscal-year";
 import { circledNumber, formatDate } from "@/domain/format";
 import { AsOfNav } from "@/features/dashboard/components/as-of-nav";
 import { PlanNav } from "@/features/dashboard/components/plan-nav";
-import { getPlanAsOf } from "@/features/dashboard/data";
+import { getPlanAsOf } from "@/features/dashboard/server";
 import { elapsed, yearsOfPlan } from "@/features/dashboard/model";
 import { pageLocale } from "@/i18n/locale";
 

@@ -6,7 +6,7 @@ import { isRated } from "@/domain/rating";
 import { circledNumber, formatDate, formatRatio } from "@/domain/format";
 import { LatestValue, Localized, TargetValue } from "@/features/dashboard/components/figures";
 import { RatingBadge } from "@/features/dashboard/components/rating-badge";
-import { getPlanAsOf } from "@/features/dashboard/data";
+import { getPlanAsOf } from "@/features/dashboard/server";
 import { projectRows, ratingCounts } from "@/features/dashboard/model";
 import { followUpAt } from "@/features/follow-up/model";
 import { Link } from "@/i18n/navigation";

@@ -5,7 +5,7 @@ import { fyShortLabel } from "@/domain/fiscal-year";
 import { circledNumber, formatRatio } from "@/domain/format";
 import { AttentionFilter } from "@/features/dashboard/components/attention-filter";
 import { RatingBadge } from "@/features/dashboard/components/rating-badge";
-import { getPlanAsOf } from "@/features/dashboard/data";
+import { getPlanAsOf } from "@/features/dashboard/server";
 import { comparison } from "@/features/dashboard/model";
 import { Link } from "@/i18n/navigation";
 import { pageLocale } from "@/i18n/locale";

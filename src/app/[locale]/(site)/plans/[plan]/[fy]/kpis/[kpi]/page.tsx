@@ -6,7 +6,7 @@ import { circledNumber, formatDate, formatFigure, formatRatio } from "@/domain/f
 import { LatestValue, Localized, TargetValue } from "@/features/dashboard/components/figures";
 import { KpiChart } from "@/features/dashboard/components/kpi-chart";
 import { RatingBadge } from "@/features/dashboard/components/rating-badge";
-import { getPlanAsOf } from "@/features/dashboard/data";
+import { getPlanAsOf } from "@/features/dashboard/server";
 import { chartPoints, figureFormat, kpiHistory } from "@/features/dashboard/model";
 import { presentedSnapshot } from "@/features/follow-up/data";
 import { followUpAt, rowChanged } from "@/features/follow-up/model";

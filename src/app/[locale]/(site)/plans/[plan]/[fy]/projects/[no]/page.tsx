@@ -5,7 +5,7 @@ import { fyLabel } from "@/domain/fiscal-year";
 import { circledNumber } from "@/domain/format";
 import { ProjectTable } from "@/features/dashboard/components/project-table";
 import { Localized } from "@/features/dashboard/components/figures";
-import { getPlanAsOf } from "@/features/dashboard/data";
+import { getPlanAsOf } from "@/features/dashboard/server";
 import { projectRows } from "@/features/dashboard/model";
 import { followUpAt } from "@/features/follow-up/model";
 import { pageLocale } from "@/i18n/locale";

@@ -6,7 +6,7 @@ import { loadPlanData, planForRound } from "@/features/follow-up/data";
 import { planYear } from "@/features/follow-up/model";
 
 /**
- * Who is looking at a dashboard. Anonymous visitors get the cached pages (ISR, final rounds
+ * The dashboards' loaders. Who is looking at a dashboard: Anonymous visitors get the cached pages (ISR, final rounds
  * only, invalidated on every write, see cache.ts). Signing in turns on Next's draft mode,
  * which renders the pages per request: only then is the session read, and drafts shown.
  */
