@@ -1,16 +1,17 @@
 "use client";
 
+import { useLocale, useTranslations } from "next-intl";
 import { useId, useState, type FormEvent } from "react";
 
 interface Props {
-  locale: string;
-  labels: { email: string; password: string; submit: string };
-  /** where to go once signed in */
+  /** where to go once signed in (a full load: the pages are rendered again with the session) */
   next: string;
 }
 
 /** Email and password; the server's translated error is shown next to the form and announced. */
-export function SignInForm({ locale, labels, next }: Props) {
+export function SignInForm({ next }: Props) {
+  const t = useTranslations("Auth");
+  const locale = useLocale();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const id = useId();
@@ -37,18 +38,18 @@ export function SignInForm({ locale, labels, next }: Props) {
   return (
     <form className="form" onSubmit={submit} noValidate aria-describedby={error ? `${id}-error` : undefined}>
       <p>
-        <label htmlFor={`${id}-email`}>{labels.email}</label>
+        <label htmlFor={`${id}-email`}>{t("email")}</label>
         <input id={`${id}-email`} name="email" type="email" autoComplete="username" required />
       </p>
       <p>
-        <label htmlFor={`${id}-password`}>{labels.password}</label>
+        <label htmlFor={`${id}-password`}>{t("password")}</label>
         <input id={`${id}-password`} name="password" type="password" autoComplete="current-password" required />
       </p>
       <p role="alert" id={`${id}-error`} className="form__error">
         {error}
       </p>
       <button type="submit" disabled={busy}>
-        {labels.submit}
+        {t("submit")}
       </button>
     </form>
   );

@@ -1,11 +1,12 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import { readYearInput } from "@/domain/entry";
+import { fyLabel } from "@/domain/fiscal-year";
 import { formatFigure } from "@/domain/format";
 import { kpiStatus } from "@/domain/follow-up";
 import type { Measure, PlanSpan, YearFact } from "@/domain/types";
-import { fill } from "@/lib/fill";
 
 export interface GridKpi {
   code: string;
@@ -45,14 +46,15 @@ interface Props {
   kpis: GridKpi[];
   projects: GridProject[];
   notes: GridNotes;
-  t: Record<string, string>;
 }
 
 type Row = GridKpi["input"] & GridKpi["entry"];
 type FieldError = { kpi?: string; project?: number; field: string; message: string };
 
 /** The round's grid: each KPI's input for its kind, a live preview from the domain core, and the narratives. */
-export function EntryGrid({ plan, fy, span, locale, editable, valuesFrozen, kpis, projects, notes: baseNotes, t }: Props) {
+export function EntryGrid({ plan, fy, span, locale, editable, valuesFrozen, kpis, projects, notes: baseNotes }: Props) {
+  const t = useTranslations("Workspace");
+  const te = useTranslations("Entry");
   const initial = useMemo(() => Object.fromEntries(kpis.map((k) => [k.code, { ...k.input, ...k.entry }])), [kpis]);
   const [rows, setRows] = useState<Record<string, Row>>(initial);
   const base = initial;
@@ -126,10 +128,10 @@ export function EntryGrid({ plan, fy, span, locale, editable, valuesFrozen, kpis
             <table className="report entry">
               <thead>
                 <tr>
-                  <th scope="col">{t.kpi}</th>
-                  <th scope="col">{t.value}</th>
-                  <th scope="col">{t.preview}</th>
-                  <th scope="col">{t.final}</th>
+                  <th scope="col">{t("kpi")}</th>
+                  <th scope="col">{t("value", { year: fyLabel(fy, locale) })}</th>
+                  <th scope="col">{t("preview")}</th>
+                  <th scope="col">{t("final")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -143,7 +145,7 @@ export function EntryGrid({ plan, fy, span, locale, editable, valuesFrozen, kpis
                   const s = kpiStatus({ measure: k.measure, management: k.management, target: k.target, facts }, span, fy, r.rating || null);
                   const fmt = (n: number | null) => (n === null ? "—" : formatFigure(n, { measure: k.measure, unit: k.unit, decimals: k.decimals }, locale));
                   const input = (field: "value" | "numerator" | "denominator", label: string) => {
-                    const err = errorOf(k.code, field) ?? (read.errors[field] ? t[read.errors[field]!] : undefined);
+                    const err = errorOf(k.code, field) ?? (read.errors[field] ? te(read.errors[field]!) : undefined);
                     const id = `${k.code}-${field}`;
                     return (
                       <span className="field">
@@ -172,23 +174,23 @@ export function EntryGrid({ plan, fy, span, locale, editable, valuesFrozen, kpis
                         <a
                           className="small"
                           href={`/${locale}/workspace/${plan}/audit?kpi=${encodeURIComponent(k.code)}`}
-                          aria-label={`${t.history}: ${k.name}`}
+                          aria-label={`${t("history")}: ${k.name}`}
                         >
-                          {t.history}
+                          {t("history")}
                         </a>
                       </th>
                       <td>
-                        {k.measure === "count" && input("value", t.value)}
+                        {k.measure === "count" && input("value", t("value", { year: fyLabel(fy, locale) }))}
                         {k.measure === "share" && (
                           <>
-                            {input("numerator", t.numerator)}
-                            {input("denominator", t.denominator)}
-                            {input("value", t.share)}
+                            {input("numerator", t("numerator"))}
+                            {input("denominator", t("denominator"))}
+                            {input("value", t("share"))}
                           </>
                         )}
                         {k.measure === "qualitative" && (
                           <span className="field">
-                            <label htmlFor={`${k.code}-text`}>{t.text}</label>
+                            <label htmlFor={`${k.code}-text`}>{t("text")}</label>
                             <textarea
                               id={`${k.code}-text`}
                               value={r.text}
@@ -199,25 +201,25 @@ export function EntryGrid({ plan, fy, span, locale, editable, valuesFrozen, kpis
                         )}
                       </td>
                       <td className="small" aria-live="polite">
-                        {t.cumulative}: <strong>{fmt(s.cumulative.value)}</strong>
+                        {t("cumulative")}: <strong>{fmt(s.cumulative.value)}</strong>
                         <br />
-                        {t.expected}: {fmt(s.expected)}
+                        {t("expected")}: {fmt(s.expected)}
                         <br />
-                        {t.auto}: <strong>{s.ratingAuto ?? "—"}</strong>
+                        {t("auto")}: <strong>{s.ratingAuto ?? "—"}</strong>
                       </td>
                       <td>
                         {!k.parentCode && (
                           <>
                             <span className="field">
-                              <label htmlFor={`${k.code}-rating`}>{t.final}</label>
+                              <label htmlFor={`${k.code}-rating`}>{t("final")}</label>
                               <select id={`${k.code}-rating`} value={r.rating} disabled={!editable} onChange={(e) => set(k.code, "rating", e.target.value)}>
-                                <option value="">{t.finalAuto}</option>
+                                <option value="">{t("finalAuto")}</option>
                                 <option value="A">A</option>
                                 <option value="B">B</option>
                               </select>
                             </span>
                             <span className="field">
-                              <label htmlFor={`${k.code}-reason`}>{t.reason}</label>
+                              <label htmlFor={`${k.code}-reason`}>{t("reason")}</label>
                               <input
                                 id={`${k.code}-reason`}
                                 value={r.overrideReason}
@@ -228,10 +230,10 @@ export function EntryGrid({ plan, fy, span, locale, editable, valuesFrozen, kpis
                               {errorOf(k.code, "overrideReason") && <span className="field__error">{errorOf(k.code, "overrideReason")}</span>}
                             </span>
                             <details>
-                              <summary>{t.narratives}</summary>
+                              <summary>{t("narratives")}</summary>
                               {(["detailJa", "detailEn", "noteJa", "noteEn"] as const).map((f) => (
                                 <span className="field" key={f}>
-                                  <label htmlFor={`${k.code}-${f}`}>{t[f]}</label>
+                                  <label htmlFor={`${k.code}-${f}`}>{t(f)}</label>
                                   <textarea id={`${k.code}-${f}`} value={r[f]} disabled={!editable} onChange={(e) => set(k.code, f, e.target.value)} />
                                   {errorOf(k.code, f) && <span className="field__error">{errorOf(k.code, f)}</span>}
                                 </span>
@@ -247,7 +249,7 @@ export function EntryGrid({ plan, fy, span, locale, editable, valuesFrozen, kpis
             </table>
           </div>
           <span className="field">
-            <label htmlFor={`eval-${p.no}`}>{t.evaluation}</label>
+            <label htmlFor={`eval-${p.no}`}>{t("evaluation")}</label>
             <textarea
               id={`eval-${p.no}`}
               rows={3}
@@ -257,7 +259,7 @@ export function EntryGrid({ plan, fy, span, locale, editable, valuesFrozen, kpis
             />
           </span>
           <span className="field">
-            <label htmlFor={`eval-en-${p.no}`}>{t.evaluationEn}</label>
+            <label htmlFor={`eval-en-${p.no}`}>{t("evaluationEn")}</label>
             <textarea
               id={`eval-en-${p.no}`}
               rows={3}
@@ -268,11 +270,11 @@ export function EntryGrid({ plan, fy, span, locale, editable, valuesFrozen, kpis
           </span>
         </section>
       ))}
-      <NotesEditor notes={notes} setNotes={setNotes} kpis={kpis} projects={projects} editable={editable} errors={errors} t={t} />
+      <NotesEditor notes={notes} setNotes={setNotes} kpis={kpis} projects={projects} editable={editable} errors={errors} />
       <div className="save-bar">
         {editable && (
           <button type="submit" disabled={busy}>
-            {busy ? t.saving : t.save}
+            {busy ? t("saving") : t("save")}
           </button>
         )}
         <p role="status">{message}</p>
@@ -298,7 +300,6 @@ function NotesEditor({
   projects,
   editable,
   errors,
-  t,
 }: {
   notes: GridNotes;
   setNotes: (update: (n: GridNotes) => GridNotes) => void;
@@ -306,8 +307,8 @@ function NotesEditor({
   projects: GridProject[];
   editable: boolean;
   errors: FieldError[];
-  t: Record<string, string>;
 }) {
+  const t = useTranslations("Workspace");
   const fieldErrors = (field: string) => errors.filter((e) => e.field === field).map((e) => e.message);
   function edit<K extends "footnotes" | "highlights">(list: K, i: number, patch: Partial<GridNotes[K][number]>) {
     setNotes((v) => ({ ...v, [list]: v[list].map((item, j) => (j === i ? { ...item, ...patch } : item)) }));
@@ -321,20 +322,20 @@ function NotesEditor({
     ));
   return (
     <section aria-labelledby="round-notes" className="notes">
-      <h2 id="round-notes">{t.notes}</h2>
-      <h3>{t.highlights}</h3>
+      <h2 id="round-notes">{t("notes")}</h2>
+      <h3>{t("highlights")}</h3>
       {notes.highlights.map((h, i) => (
         <fieldset key={i} className="note" aria-invalid={fieldErrors(`highlights.${i}`).length ? true : undefined}>
-          <legend>{fill(t.highlight, { n: i + 1 })}</legend>
+          <legend>{t("highlight", { n: i + 1 })}</legend>
           <span className="field">
-            <label htmlFor={`hl-${i}-project`}>{t.highlightProject}</label>
+            <label htmlFor={`hl-${i}-project`}>{t("highlightProject")}</label>
             <select
               id={`hl-${i}-project`}
               value={h.project ?? ""}
               disabled={!editable}
               onChange={(e) => edit("highlights", i, { project: e.target.value ? Number(e.target.value) : null })}
             >
-              <option value="">{t.wholePlan}</option>
+              <option value="">{t("wholePlan")}</option>
               {projects.map((p) => (
                 <option key={p.no} value={p.no}>
                   {p.name}
@@ -342,26 +343,26 @@ function NotesEditor({
               ))}
             </select>
           </span>
-          <TextPair id={`hl-${i}`} value={h} editable={editable} t={t} onChange={(patch) => edit("highlights", i, patch)} />
+          <TextPair id={`hl-${i}`} value={h} editable={editable} onChange={(patch) => edit("highlights", i, patch)} />
           {problems(`highlights.${i}`)}
           {editable && (
             <button type="button" onClick={() => remove("highlights", i)}>
-              {t.remove}
+              {t("remove")}
             </button>
           )}
         </fieldset>
       ))}
       {editable && (
         <button type="button" onClick={() => setNotes((v) => ({ ...v, highlights: [...v.highlights, { project: null, textJa: "", textEn: "" }] }))}>
-          {t.addHighlight}
+          {t("addHighlight")}
         </button>
       )}
-      <h3>{t.footnotes}</h3>
+      <h3>{t("footnotes")}</h3>
       {notes.footnotes.map((f, i) => (
         <fieldset key={i} className="note note--footnote" aria-invalid={fieldErrors(`footnotes.${i}`).length ? true : undefined}>
-          <legend>{fill(t.footnote, { n: i + 1 })}</legend>
+          <legend>{t("footnote", { n: i + 1 })}</legend>
           <span className="field">
-            <label htmlFor={`fn-${i}-kpi`}>{t.footnoteKpi}</label>
+            <label htmlFor={`fn-${i}-kpi`}>{t("footnoteKpi")}</label>
             <select id={`fn-${i}-kpi`} value={f.kpi} disabled={!editable} onChange={(e) => edit("footnotes", i, { kpi: e.target.value })}>
               {projects.map((p) => (
                 <optgroup key={p.no} label={p.name}>
@@ -377,14 +378,14 @@ function NotesEditor({
             </select>
           </span>
           <span className="field field--narrow">
-            <label htmlFor={`fn-${i}-marker`}>{t.marker}</label>
+            <label htmlFor={`fn-${i}-marker`}>{t("marker")}</label>
             <input id={`fn-${i}-marker`} value={f.marker} disabled={!editable} onChange={(e) => edit("footnotes", i, { marker: e.target.value })} />
           </span>
-          <TextPair id={`fn-${i}`} value={f} editable={editable} t={t} onChange={(patch) => edit("footnotes", i, patch)} />
+          <TextPair id={`fn-${i}`} value={f} editable={editable} onChange={(patch) => edit("footnotes", i, patch)} />
           {problems(`footnotes.${i}`)}
           {editable && (
             <button type="button" onClick={() => remove("footnotes", i)}>
-              {t.remove}
+              {t("remove")}
             </button>
           )}
         </fieldset>
@@ -394,7 +395,7 @@ function NotesEditor({
           type="button"
           onClick={() => setNotes((v) => ({ ...v, footnotes: [...v.footnotes, { kpi: kpis[0]?.code ?? "", marker: "※", textJa: "", textEn: "" }] }))}
         >
-          {t.addFootnote}
+          {t("addFootnote")}
         </button>
       )}
     </section>
@@ -406,20 +407,19 @@ function TextPair({
   id,
   value,
   editable,
-  t,
   onChange,
 }: {
   id: string;
   value: { textJa: string; textEn: string };
   editable: boolean;
-  t: Record<string, string>;
   onChange: (patch: { textJa?: string; textEn?: string }) => void;
 }) {
+  const t = useTranslations("Workspace");
   return (
     <>
       {(["textJa", "textEn"] as const).map((f) => (
         <span className="field" key={f}>
-          <label htmlFor={`${id}-${f}`}>{t[f]}</label>
+          <label htmlFor={`${id}-${f}`}>{t(f)}</label>
           <textarea id={`${id}-${f}`} rows={2} value={value[f]} disabled={!editable} onChange={(e) => onChange({ [f]: e.target.value })} />
         </span>
       ))}

@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useState } from "react";
-import { fill } from "@/lib/fill";
+import { useLocale, useTranslations } from "next-intl";
 
 interface Change {
   row: number | null;
@@ -29,12 +29,12 @@ interface Problem {
 interface Props {
   plan: string;
   fy: number;
-  locale: string;
-  t: Record<string, string>;
 }
 
 /** Upload a template or CSV: check it first (a per-row preview of changes and errors), then apply it. */
-export function ImportPanel({ plan, fy, locale, t }: Props) {
+export function ImportPanel({ plan, fy }: Props) {
+  const t = useTranslations("Workspace");
+  const locale = useLocale();
   const id = useId();
   const [file, setFile] = useState<File | null>(null);
   const [changes, setChanges] = useState<Change[] | null>(null);
@@ -59,22 +59,22 @@ export function ImportPanel({ plan, fy, locale, t }: Props) {
     setConflicts(json?.conflicts ?? []);
     setChanges(json?.changes ?? null);
     setToken(json?.token ?? null);
-    if (json?.conflicts?.length) setMessage(fill(t.conflictsFound, { count: new Set(json.conflicts.map((c: Conflict) => c.kpi)).size }));
+    if (json?.conflicts?.length) setMessage(t("conflictsFound", { count: new Set(json.conflicts.map((c: Conflict) => c.kpi)).size }));
     else if (!res?.ok) setMessage(json?.error?.message ?? "Error");
     else if (mode === "apply") {
-      setMessage(fill(t.applied, { count: json.saved }));
+      setMessage(t("applied", { count: json.saved }));
       window.location.reload();
-    } else setMessage(fill(t.previewChanges, { count: json.preview }));
+    } else setMessage(t("previewChanges", { count: json.preview }));
   }
 
   return (
     <section aria-labelledby={`${id}-h`} className="import">
-      <h2 id={`${id}-h`}>{t.import}</h2>
+      <h2 id={`${id}-h`}>{t("import")}</h2>
       <p>
-        {t.importHint} <a href={`/api/plans/${plan}/rounds/${fy}/template?lang=${locale}`}>{t.template}</a>
+        {t("importHint")} <a href={`/api/plans/${plan}/rounds/${fy}/template?lang=${locale}`}>{t("template")}</a>
       </p>
       <span className="field">
-        <label htmlFor={`${id}-file`}>{t.file}</label>
+        <label htmlFor={`${id}-file`}>{t("file")}</label>
         <input
           id={`${id}-file`}
           type="file"
@@ -91,28 +91,28 @@ export function ImportPanel({ plan, fy, locale, t }: Props) {
       </span>
       <p className="import__actions">
         <button type="button" disabled={!file || busy} onClick={() => send("preview")}>
-          {t.check}
+          {t("check")}
         </button>
         <button
           type="button"
           disabled={!file || busy || changes === null || problems.length > 0 || conflicts.length > 0 || changes.length === 0}
           onClick={() => send("apply")}
         >
-          {t.apply}
+          {t("apply")}
         </button>
       </p>
-      <p role="status">{problems.length ? fill(t.previewErrors, { count: problems.length }) : message}</p>
+      <p role="status">{problems.length ? t("previewErrors", { count: problems.length }) : message}</p>
       {problems.length > 0 && (
         <RowTable
-          caption={fill(t.previewErrors, { count: problems.length })}
-          columns={[t.row, "KPI", t.field, t.problem]}
+          caption={t("previewErrors", { count: problems.length })}
+          columns={[t("row"), "KPI", t("field"), t("problem")]}
           rows={problems.map((p) => [p.row ?? "—", p.kpi, p.field, p.message])}
         />
       )}
       {conflicts.length > 0 && (
         <RowTable
           caption={message}
-          columns={[t.row, "KPI", t.field, t.yours, t.theirs]}
+          columns={[t("row"), "KPI", t("field"), t("yours"), t("theirs")]}
           rows={conflicts.map((c) => [
             c.row ?? "—",
             c.kpi,
@@ -125,7 +125,7 @@ export function ImportPanel({ plan, fy, locale, t }: Props) {
       {changes && changes.length > 0 && problems.length === 0 && (
         <RowTable
           caption={message}
-          columns={[t.row, "KPI", t.field, t.before, t.after]}
+          columns={[t("row"), "KPI", t("field"), t("before"), t("after")]}
           rows={changes.map((c) => [c.row ?? "—", c.kpi, c.field, c.oldValue, c.newValue])}
         />
       )}

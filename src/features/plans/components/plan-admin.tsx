@@ -1,12 +1,11 @@
 "use client";
 
+import { useLocale, useTranslations } from "next-intl";
 import { useId, useState, type FormEvent } from "react";
 
 interface Props {
-  locale: string;
   plans: { code: string; name: string }[];
   kpis: { plan: string; code: string; name: string; target: number | null; qualifier: string | null }[];
-  t: Record<string, string>;
 }
 
 type Answer = { ok: boolean; json: { error?: { message?: string }; errors?: { field: string; message: string }[] } | null; offline: boolean };
@@ -21,7 +20,9 @@ async function post(url: string, body: unknown, locale: string): Promise<Answer>
 }
 
 /** An admin's plans: create one (optionally copying another's structure), and change KPI targets with a reason. */
-export function PlanAdmin({ locale, plans, kpis, t }: Props) {
+export function PlanAdmin({ plans, kpis }: Props) {
+  const t = useTranslations("Admin");
+  const locale = useLocale();
   const id = useId();
   const [message, setMessage] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -32,7 +33,7 @@ export function PlanAdmin({ locale, plans, kpis, t }: Props) {
     const list = r.json?.errors ?? [];
     setErrors(Object.fromEntries(list.map((e) => [`${form}.${e.field}`, e.message])));
     if (r.ok) setMessage(done);
-    else setMessage(r.offline ? t.networkError : (r.json?.error?.message ?? t.invalid));
+    else setMessage(r.offline ? t("networkError") : (r.json?.error?.message ?? t("invalid")));
   }
 
   async function create(e: FormEvent<HTMLFormElement>) {
@@ -50,7 +51,7 @@ export function PlanAdmin({ locale, plans, kpis, t }: Props) {
       },
       locale,
     );
-    show(r, "new", t.created);
+    show(r, "new", t("created"));
     if (r.ok) window.location.reload();
   }
 
@@ -58,7 +59,7 @@ export function PlanAdmin({ locale, plans, kpis, t }: Props) {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
     const r = await post(`/api/admin/plans/${plan}/kpis/${kpi}`, { target: f.get("target"), reason: f.get("reason") }, locale);
-    show(r, kpi, t.saved);
+    show(r, kpi, t("saved"));
   }
 
   const errorOf = (key: string) =>
@@ -73,19 +74,19 @@ export function PlanAdmin({ locale, plans, kpis, t }: Props) {
     <>
       <p role="status">{message}</p>
       <section aria-labelledby={`${id}-new`}>
-        <h2 id={`${id}-new`}>{t.newPlan}</h2>
+        <h2 id={`${id}-new`}>{t("newPlan")}</h2>
         <form className="form" noValidate onSubmit={create}>
           {(["code", "nameJa", "nameEn", "firstFy", "lastFy"] as const).map((name) => (
             <p key={name}>
-              <label htmlFor={`${id}-${name}`}>{t[name]}</label>
+              <label htmlFor={`${id}-${name}`}>{t(name)}</label>
               <input id={`${id}-${name}`} name={name} required inputMode={name.endsWith("Fy") ? "numeric" : undefined} {...invalid(`new.${name}`)} />
               {errorOf(`new.${name}`)}
             </p>
           ))}
           <p>
-            <label htmlFor={`${id}-copy`}>{t.copyFrom}</label>
+            <label htmlFor={`${id}-copy`}>{t("copyFrom")}</label>
             <select id={`${id}-copy`} name="copyFrom" defaultValue="">
-              <option value="">{t.copyNone}</option>
+              <option value="">{t("copyNone")}</option>
               {plans.map((p) => (
                 <option key={p.code} value={p.code}>
                   {p.name}
@@ -93,13 +94,13 @@ export function PlanAdmin({ locale, plans, kpis, t }: Props) {
               ))}
             </select>
           </p>
-          <button type="submit">{t.create}</button>
+          <button type="submit">{t("create")}</button>
         </form>
       </section>
       <section aria-labelledby={`${id}-targets`}>
-        <h2 id={`${id}-targets`}>{t.targets}</h2>
+        <h2 id={`${id}-targets`}>{t("targets")}</h2>
         <p className="field">
-          <label htmlFor={`${id}-plan`}>{t.plan}</label>
+          <label htmlFor={`${id}-plan`}>{t("plan")}</label>
           <select id={`${id}-plan`} value={selected} onChange={(e) => setSelected(e.target.value)}>
             {plans.map((p) => (
               <option key={p.code} value={p.code}>
@@ -112,7 +113,7 @@ export function PlanAdmin({ locale, plans, kpis, t }: Props) {
           <thead>
             <tr>
               <th scope="col">KPI</th>
-              <th scope="col">{t.target}</th>
+              <th scope="col">{t("target")}</th>
             </tr>
           </thead>
           <tbody>
@@ -124,14 +125,14 @@ export function PlanAdmin({ locale, plans, kpis, t }: Props) {
                   <td>
                     <form className="inline-form" noValidate onSubmit={(e) => saveTarget(e, k.plan, k.code)}>
                       <label>
-                        <span className="sr-only">{t.target}</span>
+                        <span className="sr-only">{t("target")}</span>
                         <input name="target" defaultValue={k.target ?? ""} size={6} inputMode="numeric" {...invalid(`${k.code}.target`)} />
                       </label>
                       <label>
-                        <span className="sr-only">{t.reason}</span>
-                        <input name="reason" placeholder={t.reason} required {...invalid(`${k.code}.reason`)} />
+                        <span className="sr-only">{t("reason")}</span>
+                        <input name="reason" placeholder={t("reason")} required {...invalid(`${k.code}.reason`)} />
                       </label>
-                      <button type="submit">{t.save}</button>
+                      <button type="submit">{t("save")}</button>
                     </form>
                     {errorOf(`${k.code}.target`)}
                     {errorOf(`${k.code}.reason`)}

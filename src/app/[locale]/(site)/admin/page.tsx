@@ -1,6 +1,7 @@
 import "./admin.css";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/i18n/client-messages";
 import { AdminNav } from "@/components/admin-nav";
 import { SignInNeeded } from "@/components/sign-in-needed";
 import { canAdminister } from "@/features/auth/ability";
@@ -32,33 +33,12 @@ export default async function AdminPage({ params }: Props) {
     <>
       <AdminNav locale={locale} current="/admin" plans={[...plans].sort((a, b) => a.firstFy - b.firstFy).map((p) => ({ code: p.code, name: name(p) }))} />
       <h1>{t("title")}</h1>
-      <PlanAdmin
-        locale={locale}
-        plans={plans.map((p) => ({ code: p.code, name: name(p) }))}
-        kpis={kpis.map((k) => ({ plan: k.project.plan.code, code: k.code, name: name(k), target: k.target, qualifier: k.targetQualifier }))}
-        t={Object.fromEntries(
-          [
-            "newPlan",
-            "code",
-            "nameJa",
-            "nameEn",
-            "firstFy",
-            "lastFy",
-            "copyFrom",
-            "copyNone",
-            "create",
-            "created",
-            "targets",
-            "plan",
-            "target",
-            "reason",
-            "save",
-            "saved",
-            "invalid",
-            "networkError",
-          ].map((k) => [k, t(k as "title")]),
-        )}
-      />
+      <ClientMessages namespaces={["Admin"]}>
+        <PlanAdmin
+          plans={plans.map((p) => ({ code: p.code, name: name(p) }))}
+          kpis={kpis.map((k) => ({ plan: k.project.plan.code, code: k.code, name: name(k), target: k.target, qualifier: k.targetQualifier }))}
+        />
+      </ClientMessages>
     </>
   );
 }

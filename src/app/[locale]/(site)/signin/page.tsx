@@ -17,7 +17,7 @@ export default async function SignInPage({ params }: Props) {
     <>
       <h1>{t("title")}</h1>
       <p>{t("intro")}</p>
-      <SignInForm locale={locale} next={`/${locale}`} labels={{ email: t("email"), password: t("password"), submit: t("submit") }} />
+      <SignInForm next={`/${locale}`} />
     </>
   );
 }

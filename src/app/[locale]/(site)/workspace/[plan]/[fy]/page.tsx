@@ -9,6 +9,7 @@ import { getViewer } from "@/features/auth/server";
 import { auditTrail } from "@/features/audit/data";
 import { AuditTable } from "@/features/audit/components/audit-table";
 import { EntryGrid, type GridKpi } from "@/features/follow-up/components/entry-grid";
+import { ClientMessages } from "@/i18n/client-messages";
 import { ImportPanel } from "@/features/follow-up/components/import-panel";
 import { loadPlanData } from "@/features/follow-up/data";
 import { planYear } from "@/features/follow-up/model";
@@ -72,51 +73,6 @@ export default async function WorkspacePage({ params }: Props) {
       },
     };
   });
-  const labels = Object.fromEntries([
-    ...[
-      "kpi",
-      "value",
-      "numerator",
-      "denominator",
-      "share",
-      "text",
-      "preview",
-      "cumulative",
-      "expected",
-      "auto",
-      "final",
-      "finalAuto",
-      "reason",
-      "detailJa",
-      "detailEn",
-      "noteJa",
-      "noteEn",
-      "narratives",
-      "evaluation",
-      "evaluationEn",
-      "save",
-      "saving",
-      "history",
-      "notes",
-      "highlights",
-      "highlight",
-      "highlightProject",
-      "wholePlan",
-      "textJa",
-      "textEn",
-      "remove",
-      "addHighlight",
-      "footnotes",
-      "footnote",
-      "footnoteKpi",
-      "marker",
-      "addFootnote",
-    ].map((k) => [k, k === "value" ? t("value", { year: fyLabel(fy, locale) }) : k === "highlight" || k === "footnote" ? (t.raw(k) as string) : t(k as "kpi")]),
-    ...["notANumber", "negative", "notInteger", "shareRange", "numeratorAboveDenominator", "denominatorZero", "needsBoth", "tooLong"].map((k) => [
-      k,
-      te(k as "negative"),
-    ]),
-  ]);
   const trail = (await auditTrail(code, { fy }, 50)) ?? [];
 
   return (
@@ -126,57 +82,35 @@ export default async function WorkspacePage({ params }: Props) {
       {!canEditRound(viewer) && <p className="notice">{t("readOnly")}</p>}
       {round?.status === "final" && <p className="notice">{te("roundFinal")}</p>}
       {frozenBy && round?.status !== "final" && <p className="notice">{t("frozen")}</p>}
-      <EntryGrid
-        plan={plan.code}
-        fy={fy}
-        span={plan}
-        locale={locale}
-        editable={editable}
-        valuesFrozen={frozenBy !== undefined}
-        kpis={kpis}
-        projects={plan.projects.map((p) => ({
-          no: p.no,
-          name: `${circledNumber(p.no)} ${name(p)}`,
-          evaluation: {
-            textJa: round?.evaluations[p.no]?.textJa ?? "",
-            textEn: round?.evaluations[p.no]?.textEn ?? "",
-            version: round?.evaluations[p.no]?.version ?? 0,
-          },
-        }))}
-        notes={{
-          version: round?.version ?? 0,
-          footnotes: round?.footnotes.map((f) => ({ kpi: f.kpi, marker: f.marker, textJa: f.textJa, textEn: f.textEn ?? "" })) ?? [],
-          highlights: round?.highlights.map((h) => ({ project: h.projectNo, textJa: h.textJa, textEn: h.textEn ?? "" })) ?? [],
-        }}
-        t={labels}
-      />
-      {editable && (
-        <ImportPanel
+      <ClientMessages namespaces={["Workspace", "Entry"]}>
+        <EntryGrid
           plan={plan.code}
           fy={fy}
+          span={plan}
           locale={locale}
-          t={Object.fromEntries(
-            [
-              "import",
-              "importHint",
-              "template",
-              "file",
-              "check",
-              "apply",
-              "previewChanges",
-              "previewErrors",
-              "row",
-              "field",
-              "before",
-              "after",
-              "problem",
-              "applied",
-              "conflictsFound",
-              "theirs",
-              "yours",
-            ].map((k) => [k, t.raw(k as "import") as string]),
-          )}
+          editable={editable}
+          valuesFrozen={frozenBy !== undefined}
+          kpis={kpis}
+          projects={plan.projects.map((p) => ({
+            no: p.no,
+            name: `${circledNumber(p.no)} ${name(p)}`,
+            evaluation: {
+              textJa: round?.evaluations[p.no]?.textJa ?? "",
+              textEn: round?.evaluations[p.no]?.textEn ?? "",
+              version: round?.evaluations[p.no]?.version ?? 0,
+            },
+          }))}
+          notes={{
+            version: round?.version ?? 0,
+            footnotes: round?.footnotes.map((f) => ({ kpi: f.kpi, marker: f.marker, textJa: f.textJa, textEn: f.textEn ?? "" })) ?? [],
+            highlights: round?.highlights.map((h) => ({ project: h.projectNo, textJa: h.textJa, textEn: h.textEn ?? "" })) ?? [],
+          }}
         />
+      </ClientMessages>
+      {editable && (
+        <ClientMessages namespaces={["Workspace"]}>
+          <ImportPanel plan={plan.code} fy={fy} />
+        </ClientMessages>
       )}
       <section aria-labelledby="audit">
         <h2 id="audit">{t("audit")}</h2>

@@ -1,4 +1,4 @@
-import "@/features/slides/slides.css";
+import "@/features/slides/components/slides.css";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
