@@ -2,8 +2,9 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from "react";
-import type { Role } from "@/features/auth/ability";
-import { fill } from "@/lib/fill";
+import { useLocale, useTranslations } from "next-intl";
+import { ROLES, type Role } from "@/features/auth/ability";
+import { PASSWORD_MIN } from "@/features/auth/schema";
 
 export interface UserRow {
   id: number;
@@ -17,22 +18,21 @@ export interface UserRow {
 }
 
 interface Props {
-  locale: string;
   users: UserRow[];
-  roles: Record<Role, string>;
-  t: Record<string, string>;
 }
 
 type Errors = Record<string, string>;
-
-/** "{email} was created." with its values. */
 
 /**
  * An admin's users: the list, a new user, and for one user at a time the name and role, a
  * new password, and disabling or enabling the account. Errors come translated from the API
  * and show at their fields.
  */
-export function UserAdmin({ locale, users, roles, t }: Props) {
+export function UserAdmin({ users }: Props) {
+  const t = useTranslations("AdminUsers");
+  const ta = useTranslations("Admin");
+  const tr = useTranslations("Auth");
+  const locale = useLocale();
   const id = useId();
   const router = useRouter();
   // the outcome of the last request, shown in the part of the page it came from
@@ -62,13 +62,13 @@ export function UserAdmin({ locale, users, roles, t }: Props) {
     }).catch(() => null);
     const json = await res?.json().catch(() => null);
     if (!res) {
-      setMessage({ form, text: t.networkError });
+      setMessage({ form, text: ta("networkError") });
       return false;
     }
     if (!res.ok) {
       const list: { field: string; message: string }[] = json?.errors ?? [];
       setErrors(Object.fromEntries(list.map((e) => [`${form}.${e.field}`, e.message])));
-      setMessage({ form, text: json?.error?.message ?? t.invalid });
+      setMessage({ form, text: json?.error?.message ?? ta("invalid") });
       return false;
     }
     setMessage({ form, text: done(json) });
@@ -81,25 +81,25 @@ export function UserAdmin({ locale, users, roles, t }: Props) {
     const form = e.currentTarget;
     const f = new FormData(form);
     const body = { email: f.get("email"), name: f.get("name"), role: f.get("role"), password: f.get("password") };
-    if (await send("new", "POST", "/api/admin/users", body, (j) => fill(t.createdMessage, { email: j.user.email }))) form.reset();
+    if (await send("new", "POST", "/api/admin/users", body, (j) => t("createdMessage", { email: j.user.email }))) form.reset();
   }
 
   async function saveProfile(e: FormEvent<HTMLFormElement>, u: UserRow) {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
     const body = u.self ? { name: f.get("name") } : { name: f.get("name"), role: f.get("role") };
-    await send("edit", "PATCH", `/api/admin/users/${u.id}`, body, () => t.saved);
+    await send("edit", "PATCH", `/api/admin/users/${u.id}`, body, () => t("saved"));
   }
 
   async function resetPassword(e: FormEvent<HTMLFormElement>, u: UserRow) {
     e.preventDefault();
     const form = e.currentTarget;
     const body = { password: new FormData(form).get("password") };
-    if (await send("edit", "PATCH", `/api/admin/users/${u.id}`, body, () => t.passwordWasReset)) form.reset();
+    if (await send("edit", "PATCH", `/api/admin/users/${u.id}`, body, () => t("passwordWasReset"))) form.reset();
   }
 
   async function setDisabled(u: UserRow, disabled: boolean) {
-    await send("edit", "PATCH", `/api/admin/users/${u.id}`, { disabled }, () => fill(disabled ? t.wasDisabled : t.wasEnabled, { email: u.email }));
+    await send("edit", "PATCH", `/api/admin/users/${u.id}`, { disabled }, () => t(disabled ? "wasDisabled" : "wasEnabled", { email: u.email }));
   }
 
   /** A labelled input with its error, tied together for assistive technology. */
@@ -130,26 +130,26 @@ export function UserAdmin({ locale, users, roles, t }: Props) {
     </p>
   );
 
-  const roleOptions = (Object.keys(roles) as Role[]).map((r) => (
+  const roleOptions = ROLES.map((r) => (
     <option key={r} value={r}>
-      {roles[r]}
+      {tr(`role_${r}`)}
     </option>
   ));
 
   return (
     <>
       <section aria-labelledby={`${id}-list`}>
-        <h2 id={`${id}-list`}>{t.list}</h2>
+        <h2 id={`${id}-list`}>{t("list")}</h2>
         <div className="table-wrap">
           <table className="report admin-table">
             <thead>
               <tr>
-                <th scope="col">{t.email}</th>
-                <th scope="col">{t.name}</th>
-                <th scope="col">{t.role}</th>
-                <th scope="col">{t.created}</th>
-                <th scope="col">{t.status}</th>
-                <th scope="col">{t.actions}</th>
+                <th scope="col">{t("email")}</th>
+                <th scope="col">{t("name")}</th>
+                <th scope="col">{t("role")}</th>
+                <th scope="col">{t("created")}</th>
+                <th scope="col">{t("status")}</th>
+                <th scope="col">{t("actions")}</th>
               </tr>
             </thead>
             <tbody>
@@ -157,21 +157,21 @@ export function UserAdmin({ locale, users, roles, t }: Props) {
                 <tr key={u.id} className={u.disabledSince ? "is-disabled" : undefined}>
                   <th scope="row">
                     {u.email}
-                    {u.self && <span className="tag">{t.you}</span>}
+                    {u.self && <span className="tag">{t("you")}</span>}
                   </th>
                   <td>{u.name}</td>
-                  <td>{roles[u.role]}</td>
+                  <td>{tr(`role_${u.role}`)}</td>
                   <td className="nowrap">{u.created}</td>
-                  <td>{u.disabledSince ? fill(t.disabledSince, { date: u.disabledSince }) : t.active}</td>
+                  <td>{u.disabledSince ? t("disabledSince", { date: u.disabledSince }) : t("active")}</td>
                   <td>
                     <button
                       type="button"
                       className="button-secondary"
                       aria-expanded={editing === u.id}
-                      aria-label={fill(t.editOf, { email: u.email })}
+                      aria-label={t("editOf", { email: u.email })}
                       onClick={() => edit(editing === u.id ? null : u.id)}
                     >
-                      {t.edit}
+                      {t("edit")}
                     </button>
                   </td>
                 </tr>
@@ -184,64 +184,64 @@ export function UserAdmin({ locale, users, roles, t }: Props) {
       {user && (
         <section aria-labelledby={`${id}-edit`} className="admin-panel" key={user.id}>
           <h2 id={`${id}-edit`} ref={editHeading} tabIndex={-1}>
-            {fill(t.editOf, { email: user.email })}
+            {t("editOf", { email: user.email })}
           </h2>
-          {user.self && <p className="muted">{t.selfNote}</p>}
+          {user.self && <p className="muted">{t("selfNote")}</p>}
           {status("edit")}
           <div className="admin-panel__forms">
             <form className="admin-form" noValidate onSubmit={(e) => saveProfile(e, user)}>
-              {field("edit", "name", t.name, (p) => (
+              {field("edit", "name", t("name"), (p) => (
                 <input {...p} defaultValue={user.name} autoComplete="off" />
               ))}
-              {field("edit", "role", t.role, (p) => (
+              {field("edit", "role", t("role"), (p) => (
                 <select {...p} defaultValue={user.role} disabled={user.self}>
                   {roleOptions}
                 </select>
               ))}
-              <button type="submit">{t.save}</button>
+              <button type="submit">{t("save")}</button>
             </form>
             <form className="admin-form" noValidate onSubmit={(e) => resetPassword(e, user)}>
-              {field("edit", "password", t.newPassword, (p) => (
+              {field("edit", "password", t("newPassword", { min: PASSWORD_MIN }), (p) => (
                 <input {...p} type="password" autoComplete="new-password" />
               ))}
-              <button type="submit">{t.resetPassword}</button>
+              <button type="submit">{t("resetPassword")}</button>
             </form>
             <div className="admin-form">
               <p className="field">
-                <span className="field__label">{t.account}</span>
-                {user.disabledSince ? fill(t.disabledSince, { date: user.disabledSince }) : t.active}
+                <span className="field__label">{t("account")}</span>
+                {user.disabledSince ? t("disabledSince", { date: user.disabledSince }) : t("active")}
               </p>
               {errors["edit.disabled"] && <p className="field__error">{errors["edit.disabled"]}</p>}
               <button type="button" disabled={user.self} onClick={() => setDisabled(user, !user.disabledSince)}>
-                {user.disabledSince ? t.enable : t.disable}
+                {user.disabledSince ? t("enable") : t("disable")}
               </button>
             </div>
           </div>
           <button type="button" className="button-secondary" onClick={() => edit(null)}>
-            {t.close}
+            {t("close")}
           </button>
         </section>
       )}
 
       <section aria-labelledby={`${id}-new`}>
-        <h2 id={`${id}-new`}>{t.newUser}</h2>
+        <h2 id={`${id}-new`}>{t("newUser")}</h2>
         {status("new")}
         <form className="admin-form admin-form--wide" noValidate onSubmit={create}>
-          {field("new", "email", t.email, (p) => (
+          {field("new", "email", t("email"), (p) => (
             <input {...p} inputMode="email" autoComplete="off" spellCheck={false} />
           ))}
-          {field("new", "name", t.name, (p) => (
+          {field("new", "name", t("name"), (p) => (
             <input {...p} autoComplete="off" />
           ))}
-          {field("new", "role", t.role, (p) => (
+          {field("new", "role", t("role"), (p) => (
             <select {...p} defaultValue="secretariat">
               {roleOptions}
             </select>
           ))}
-          {field("new", "password", t.password, (p) => (
+          {field("new", "password", t("password", { min: PASSWORD_MIN }), (p) => (
             <input {...p} type="password" autoComplete="new-password" />
           ))}
-          <button type="submit">{t.create}</button>
+          <button type="submit">{t("create")}</button>
         </form>
       </section>
     </>

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
 import { BUDGET_KINDS, MINISTRIES, type BudgetKind, type Ministry } from "@/domain/types";
-import { fill } from "@/lib/fill";
+import { useTranslations } from "next-intl";
 
 export interface ProjectForm {
   no: number;
@@ -23,7 +23,6 @@ interface Props {
   projects: ProjectForm[];
   years: { fy: number; label: string }[];
   ministryNames: Record<Ministry, string>;
-  t: Record<string, string>;
 }
 
 type Result = { text: string; errors: Record<string, string> };
@@ -33,7 +32,9 @@ type Result = { text: string; errors: Record<string, string> };
  * charge (◎ the lead) and the budget of each fiscal year of the plan. Figures go to the
  * server as typed; the server reads them and answers errors per field, translated.
  */
-export function ProjectAdmin({ plan, locale, projects, years, ministryNames, t }: Props) {
+export function ProjectAdmin({ plan, locale, projects, years, ministryNames }: Props) {
+  const t = useTranslations("AdminProjects");
+  const ta = useTranslations("Admin");
   const router = useRouter();
   const [results, setResults] = useState<Record<number, Result>>({});
 
@@ -58,7 +59,7 @@ export function ProjectAdmin({ plan, locale, projects, years, ministryNames, t }
     }).catch(() => null);
     const json = await res?.json().catch(() => null);
     let result: Result;
-    if (!res) result = { text: t.networkError, errors: {} };
+    if (!res) result = { text: ta("networkError"), errors: {} };
     else if (!res.ok) {
       // budgets.{i}.… names the i-th cell sent; the form names its inputs by year and kind
       const field = (path: string) => {
@@ -68,9 +69,9 @@ export function ProjectAdmin({ plan, locale, projects, years, ministryNames, t }
       };
       const errors: Record<string, string> = {};
       for (const e of (json?.errors ?? []) as { field: string; message: string }[]) errors[field(e.field)] ??= e.message;
-      result = { text: json?.error?.message ?? t.invalid, errors };
+      result = { text: json?.error?.message ?? ta("invalid"), errors };
     } else {
-      result = { text: json?.message ?? t.saved, errors: {} };
+      result = { text: json?.message ?? t("saved"), errors: {} };
       router.refresh();
     }
     setResults((r) => ({ ...r, [p.no]: result }));
@@ -92,7 +93,6 @@ export function ProjectAdmin({ plan, locale, projects, years, ministryNames, t }
           order={ministryOrder(p)}
           years={years}
           ministryNames={ministryNames}
-          t={t}
           result={results[p.no]}
           onSave={save}
         />
@@ -106,12 +106,12 @@ interface EditorProps {
   order: Ministry[];
   years: Props["years"];
   ministryNames: Props["ministryNames"];
-  t: Props["t"];
   result: Result | undefined;
   onSave: (p: ProjectForm, form: HTMLFormElement) => Promise<void>;
 }
 
-function ProjectEditor({ project: p, order, years, ministryNames, t, result, onSave }: EditorProps) {
+function ProjectEditor({ project: p, order, years, ministryNames, result, onSave }: EditorProps) {
+  const t = useTranslations("AdminProjects");
   const id = useId();
   const [busy, setBusy] = useState(false);
   const errors = result?.errors ?? {};
@@ -137,7 +137,7 @@ function ProjectEditor({ project: p, order, years, ministryNames, t, result, onS
         <div className="admin-names">
           {(["nameJa", "nameEn"] as const).map((name) => (
             <p className="field" key={name}>
-              <label htmlFor={`${id}-${name}`}>{t[name]}</label>
+              <label htmlFor={`${id}-${name}`}>{t(name)}</label>
               <input id={`${id}-${name}`} name={name} defaultValue={p[name]} {...invalid(name)} />
               {errorOf(name)}
             </p>
@@ -145,13 +145,13 @@ function ProjectEditor({ project: p, order, years, ministryNames, t, result, onS
         </div>
         <div className="admin-columns">
           <fieldset aria-describedby={errors.ministries ? `${id}-ministries-e` : undefined}>
-            <legend>{t.ministries}</legend>
+            <legend>{t("ministries")}</legend>
             <table className="report compact admin-table">
               <thead>
                 <tr>
-                  <th scope="col">{t.ministry}</th>
-                  <th scope="col">{t.inCharge}</th>
-                  <th scope="col">{t.lead}</th>
+                  <th scope="col">{t("ministry")}</th>
+                  <th scope="col">{t("inCharge")}</th>
+                  <th scope="col">{t("lead")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -166,17 +166,11 @@ function ProjectEditor({ project: p, order, years, ministryNames, t, result, onS
                           name="inCharge"
                           value={m}
                           defaultChecked={!!current}
-                          aria-label={fill(t.inChargeOf, { ministry: ministryNames[m] })}
+                          aria-label={t("inChargeOf", { ministry: ministryNames[m] })}
                         />
                       </td>
                       <td className="center">
-                        <input
-                          type="radio"
-                          name="lead"
-                          value={m}
-                          defaultChecked={!!current?.lead}
-                          aria-label={fill(t.leadOf, { ministry: ministryNames[m] })}
-                        />
+                        <input type="radio" name="lead" value={m} defaultChecked={!!current?.lead} aria-label={t("leadOf", { ministry: ministryNames[m] })} />
                       </td>
                     </tr>
                   );
@@ -186,15 +180,15 @@ function ProjectEditor({ project: p, order, years, ministryNames, t, result, onS
             {errorOf("ministries")}
           </fieldset>
           <fieldset>
-            <legend>{t.budgets}</legend>
-            <p className="muted small">{t.budgetsHint}</p>
+            <legend>{t("budgets")}</legend>
+            <p className="muted small">{t("budgetsHint")}</p>
             <table className="report compact admin-table">
               <thead>
                 <tr>
-                  <th scope="col">{t.fiscalYear}</th>
+                  <th scope="col">{t("fiscalYear")}</th>
                   {BUDGET_KINDS.map((k) => (
                     <th scope="col" key={k}>
-                      {t[`kind_${k}`]}
+                      {t(`kind_${k}`)}
                     </th>
                   ))}
                 </tr>
@@ -214,7 +208,7 @@ function ProjectEditor({ project: p, order, years, ministryNames, t, result, onS
                             inputMode="decimal"
                             className="num-input"
                             defaultValue={p.budgets[`${y.fy}.${k}`] ?? ""}
-                            aria-label={fill(t.budgetOf, { year: y.label, kind: t[`kind_${k}`] })}
+                            aria-label={t("budgetOf", { year: y.label, kind: t(`kind_${k}`) })}
                             {...invalid(name)}
                           />
                           {errorOf(name)}
@@ -228,13 +222,13 @@ function ProjectEditor({ project: p, order, years, ministryNames, t, result, onS
           </fieldset>
         </div>
         <p className="field admin-reason">
-          <label htmlFor={`${id}-reason`}>{t.reason}</label>
+          <label htmlFor={`${id}-reason`}>{t("reason")}</label>
           <input id={`${id}-reason`} name="reason" {...invalid("reason")} />
           {errorOf("reason")}
         </p>
         <p className="admin-actions">
           <button type="submit" disabled={busy}>
-            {t.save}
+            {t("save")}
           </button>
           <span role="status">{result?.text}</span>
         </p>

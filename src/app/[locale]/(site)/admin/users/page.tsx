@@ -1,13 +1,13 @@
 import "../admin.css";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/i18n/client-messages";
 import { AdminNav } from "@/components/admin-nav";
 import { SignInNeeded } from "@/components/sign-in-needed";
 import { canAdminister, ROLES } from "@/features/auth/ability";
 import { UserAdmin } from "@/features/auth/components/user-admin";
 import { userAuditTrail } from "@/features/audit/data";
 import { listUsers } from "@/features/auth/data";
-import { PASSWORD_MIN } from "@/features/auth/schema";
 import { getViewer } from "@/features/auth/server";
 import { listPlans } from "@/features/plans/data";
 import { pageLocale } from "@/i18n/locale";
@@ -20,35 +20,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const t = await getTranslations({ locale: await pageLocale(params), namespace: "AdminUsers" });
   return { title: t("title") };
 }
-
-const TEXTS = [
-  "list",
-  "email",
-  "name",
-  "role",
-  "created",
-  "status",
-  "active",
-  "disabledSince",
-  "you",
-  "actions",
-  "edit",
-  "editOf",
-  "close",
-  "newUser",
-  "create",
-  "createdMessage",
-  "save",
-  "saved",
-  "resetPassword",
-  "passwordWasReset",
-  "account",
-  "disable",
-  "enable",
-  "wasDisabled",
-  "wasEnabled",
-  "selfNote",
-] as const;
 
 /** Users for admins: who may sign in, in which role; new users, password resets, disabling. */
 export default async function UsersPage({ params }: Props) {
@@ -66,11 +37,6 @@ export default async function UsersPage({ params }: Props) {
   const dateTime = new Intl.DateTimeFormat(intl, { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Tokyo" });
   const roles = Object.fromEntries(ROLES.map((r) => [r, tr(`role_${r}`)])) as Record<(typeof ROLES)[number], string>;
   const roleName = (v: string | null) => (v && v in roles ? roles[v as keyof typeof roles] : v);
-  const texts: Record<string, string> = Object.fromEntries(TEXTS.map((k) => [k, t.raw(k) as string]));
-  texts.password = t("password", { min: PASSWORD_MIN });
-  texts.newPassword = t("newPassword", { min: PASSWORD_MIN });
-  texts.invalid = ta("invalid");
-  texts.networkError = ta("networkError");
   const paren = (text: string) => (locale === "ja" ? `（${text}）` : ` (${text})`);
   const action = (a: string) => {
     const key = `action_${a.replace(/^user\./, "")}`;
@@ -82,20 +48,19 @@ export default async function UsersPage({ params }: Props) {
       <AdminNav locale={locale} current="/admin/users" plans={plans.map((p) => ({ code: p.code, name: locale === "ja" ? p.nameJa : p.nameEn }))} />
       <h1>{t("title")}</h1>
       <p className="admin-intro">{t("intro")}</p>
-      <UserAdmin
-        locale={locale}
-        roles={roles}
-        t={texts}
-        users={users.map((u) => ({
-          id: u.id,
-          email: u.email,
-          name: u.name,
-          role: u.role as (typeof ROLES)[number],
-          created: date.format(u.createdAt),
-          disabledSince: u.disabledAt ? date.format(u.disabledAt) : null,
-          self: u.id === viewer!.id,
-        }))}
-      />
+      <ClientMessages namespaces={["AdminUsers", "Admin", "Auth"]}>
+        <UserAdmin
+          users={users.map((u) => ({
+            id: u.id,
+            email: u.email,
+            name: u.name,
+            role: u.role as (typeof ROLES)[number],
+            created: date.format(u.createdAt),
+            disabledSince: u.disabledAt ? date.format(u.disabledAt) : null,
+            self: u.id === viewer!.id,
+          }))}
+        />
+      </ClientMessages>
       <section aria-labelledby="user-history">
         <h2 id="user-history">{t("history")}</h2>
         {trail.length === 0 ? (

@@ -2,6 +2,7 @@ import "../../admin.css";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/i18n/client-messages";
 import { AdminNav } from "@/components/admin-nav";
 import { SignInNeeded } from "@/components/sign-in-needed";
 import { fyLabel, spanYears } from "@/domain/fiscal-year";
@@ -22,26 +23,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: t("titleShort") };
 }
 
-const TEXTS = [
-  "nameJa",
-  "nameEn",
-  "ministries",
-  "ministry",
-  "inCharge",
-  "lead",
-  "inChargeOf",
-  "leadOf",
-  "budgets",
-  "budgetsHint",
-  "fiscalYear",
-  "kind_amed",
-  "kind_inhouse",
-  "budgetOf",
-  "reason",
-  "save",
-  "saved",
-] as const;
-
 /** A plan's integrated projects for admins: names, ministries in charge, budgets by fiscal year. */
 export default async function ProjectsAdminPage({ params }: Props) {
   const { plan: code } = await params;
@@ -55,9 +36,6 @@ export default async function ProjectsAdminPage({ params }: Props) {
   const [plan, plans] = await Promise.all([getPlanWithProjects(code), listPlans()]);
   if (!plan) notFound();
   const name = (o: { nameJa: string; nameEn: string }) => (locale === "ja" ? o.nameJa : o.nameEn);
-  const texts: Record<string, string> = Object.fromEntries(TEXTS.map((k) => [k, t.raw(k) as string]));
-  texts.invalid = ta("invalid");
-  texts.networkError = ta("networkError");
 
   return (
     <>
@@ -67,21 +45,22 @@ export default async function ProjectsAdminPage({ params }: Props) {
       {plan.projects.length === 0 ? (
         <p>{t("noProjects")}</p>
       ) : (
-        <ProjectAdmin
-          plan={plan.code}
-          locale={locale}
-          years={spanYears(plan).map((fy) => ({ fy, label: fyLabel(fy, locale) }))}
-          ministryNames={Object.fromEntries(MINISTRIES.map((m) => [m, tm(m)])) as Record<Ministry, string>}
-          t={texts}
-          projects={plan.projects.map((p) => ({
-            no: p.no,
-            heading: `${circledNumber(p.no)} ${name(p)}`,
-            nameJa: p.nameJa,
-            nameEn: p.nameEn,
-            ministries: p.ministries.map((m) => ({ ministry: m.ministry as Ministry, lead: m.lead })),
-            budgets: Object.fromEntries(p.budgets.map((b) => [`${b.fiscalYear}.${b.kind}`, b.okuYen])),
-          }))}
-        />
+        <ClientMessages namespaces={["AdminProjects", "Admin"]}>
+          <ProjectAdmin
+            plan={plan.code}
+            locale={locale}
+            years={spanYears(plan).map((fy) => ({ fy, label: fyLabel(fy, locale) }))}
+            ministryNames={Object.fromEntries(MINISTRIES.map((m) => [m, tm(m)])) as Record<Ministry, string>}
+            projects={plan.projects.map((p) => ({
+              no: p.no,
+              heading: `${circledNumber(p.no)} ${name(p)}`,
+              nameJa: p.nameJa,
+              nameEn: p.nameEn,
+              ministries: p.ministries.map((m) => ({ ministry: m.ministry as Ministry, lead: m.lead })),
+              budgets: Object.fromEntries(p.budgets.map((b) => [`${b.fiscalYear}.${b.kind}`, b.okuYen])),
+            }))}
+          />
+        </ClientMessages>
       )}
     </>
   );
