@@ -8,7 +8,7 @@ import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import Papa from "papaparse";
 import { fyLabel } from "@/domain/fiscal-year";
-import type { PlanData } from "@/features/follow-up/model";
+import { editorStart, type PlanData } from "@/features/follow-up/model";
 import { z } from "zod";
 import type { Viewer } from "@/features/auth/ability";
 import { openData, sealData } from "@/features/auth/server";
@@ -41,7 +41,6 @@ export const COLUMNS = [
 const READ_ONLY = new Set(["project", "name_ja", "name_en", "measure", "unit", "target", "value_version", "entry_version"]);
 /** What the template was made from: an upload is checked against these (hidden columns; kept when saved as CSV). */
 const VERSION_COLUMNS = new Set(["value_version", "entry_version"]);
-const str = (v: number | string | null | undefined) => (v === null || v === undefined ? "" : String(v));
 
 /** The round's template: one row per KPI, prefilled with the year's values and the round's texts. */
 export async function buildTemplate(plan: PlanData, fy: number): Promise<Buffer> {
@@ -50,8 +49,7 @@ export async function buildTemplate(plan: PlanData, fy: number): Promise<Buffer>
   const ws = wb.addWorksheet(`FY${fy}`, { views: [{ state: "frozen", xSplit: 1, ySplit: 1 }] });
   ws.columns = COLUMNS.map((key) => ({ header: key, key, width: key.startsWith("name") || key.startsWith("detail") ? 40 : 14 }));
   for (const k of plan.kpis) {
-    const f = k.facts.find((x) => x.fiscalYear === fy);
-    const e = round?.entries[k.code];
+    const { input, entry } = editorStart(k, round, fy);
     ws.addRow({
       kpi: k.code,
       project: k.projectNo,
@@ -60,18 +58,18 @@ export async function buildTemplate(plan: PlanData, fy: number): Promise<Buffer>
       measure: k.measure,
       unit: k.unit ?? "",
       target: k.target ?? "",
-      value: str(f?.value),
-      numerator: str(f?.numerator),
-      denominator: str(f?.denominator),
-      text: f?.text ?? "",
-      rating: e?.ratingFinal ?? "",
-      override_reason: e?.overrideReason ?? "",
-      detail_ja: e?.detailJa ?? "",
-      detail_en: e?.detailEn ?? "",
-      note_ja: e?.noteJa ?? "",
-      note_en: e?.noteEn ?? "",
-      value_version: f?.version ?? 0,
-      entry_version: e?.version ?? 0,
+      value: input.value,
+      numerator: input.numerator,
+      denominator: input.denominator,
+      text: input.text,
+      rating: entry.rating,
+      override_reason: entry.overrideReason,
+      detail_ja: entry.detailJa,
+      detail_en: entry.detailEn,
+      note_ja: entry.noteJa,
+      note_en: entry.noteEn,
+      value_version: input.version,
+      entry_version: entry.version,
     });
   }
   ws.getRow(1).font = { bold: true };
@@ -117,7 +115,7 @@ export async function readUpload(bytes: Buffer, filename: string): Promise<Uploa
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
     const ws = wb.worksheets[0];
     if (!ws) return [];
-    const header = (ws.getRow(1).values as unknown[]).map((v) => str(v as string).trim());
+    const header = (ws.getRow(1).values as unknown[]).map((v) => String(v ?? "").trim());
     const out: UploadRecord[] = [];
     ws.eachRow((r, n) => {
       if (n === 1) return;

@@ -366,3 +366,22 @@ function notesErrors(notes: NonNullable<GridSave["notes"]>, kpis: Map<string, un
   });
   return errors;
 }
+
+/** What an editor starts from for a KPI and a year: the stored values and the round's texts as typed text, with the versions they carry. */
+export function editorStart(k: KpiDef, round: RoundData | null | undefined, fy: number) {
+  const f = k.facts.find((x) => x.fiscalYear === fy);
+  const e = round?.entries[k.code];
+  const text = (v: number | string | null | undefined) => (v === null || v === undefined ? "" : String(v));
+  return {
+    input: { value: text(f?.value), numerator: text(f?.numerator), denominator: text(f?.denominator), text: f?.text ?? "", version: f?.version ?? 0 },
+    entry: {
+      rating: (e?.ratingFinal ?? "") as Rating | "",
+      overrideReason: e?.overrideReason ?? "",
+      detailJa: e?.detailJa ?? "",
+      detailEn: e?.detailEn ?? "",
+      noteJa: e?.noteJa ?? "",
+      noteEn: e?.noteEn ?? "",
+      version: e?.version ?? 0,
+    },
+  };
+}

@@ -12,7 +12,7 @@ import { EntryGrid, type GridKpi } from "@/features/follow-up/components/entry-g
 import { ClientMessages } from "@/i18n/client-messages";
 import { ImportPanel } from "@/features/follow-up/components/import-panel";
 import { loadPlanData } from "@/features/follow-up/data";
-import { planYear } from "@/features/follow-up/model";
+import { editorStart, planYear } from "@/features/follow-up/model";
 import { pageLocale } from "@/i18n/locale";
 
 export const dynamic = "force-dynamic";
@@ -45,34 +45,20 @@ export default async function WorkspacePage({ params }: Props) {
   const frozenBy = plan.rounds.find((r) => r.status === "final" && r.fiscalYear >= fy);
   const editable = canEditRound(viewer) && round?.status !== "final";
   const name = (o: { nameJa: string; nameEn: string }) => (locale === "ja" ? o.nameJa : o.nameEn);
-  const str = (n: number | null | undefined) => (n === null || n === undefined ? "" : String(n));
 
-  const kpis: GridKpi[] = plan.kpis.map((k) => {
-    const f = k.facts.find((x) => x.fiscalYear === fy);
-    const e = round?.entries[k.code];
-    return {
-      code: k.code,
-      projectNo: k.projectNo,
-      parentCode: k.parentCode,
-      name: name(k),
-      measure: k.measure,
-      unit: k.unit,
-      management: k.management,
-      target: k.target,
-      decimals: displayDecimals(k.facts),
-      facts: k.facts,
-      input: { value: str(f?.value), numerator: str(f?.numerator), denominator: str(f?.denominator), text: f?.text ?? "", version: f?.version ?? 0 },
-      entry: {
-        rating: e?.ratingFinal ?? "",
-        overrideReason: e?.overrideReason ?? "",
-        detailJa: e?.detailJa ?? "",
-        detailEn: e?.detailEn ?? "",
-        noteJa: e?.noteJa ?? "",
-        noteEn: e?.noteEn ?? "",
-        version: e?.version ?? 0,
-      },
-    };
-  });
+  const kpis: GridKpi[] = plan.kpis.map((k) => ({
+    code: k.code,
+    projectNo: k.projectNo,
+    parentCode: k.parentCode,
+    name: name(k),
+    measure: k.measure,
+    unit: k.unit,
+    management: k.management,
+    target: k.target,
+    decimals: displayDecimals(k.facts),
+    facts: k.facts,
+    ...editorStart(k, round, fy),
+  }));
   const trail = (await auditTrail(code, { fy }, 50)) ?? [];
 
   return (
