@@ -86,15 +86,28 @@ class IsolatedSqliteAdapter implements SqlDriverAdapter {
       throw error;
     }
     const writer = this.writer;
-    // Prisma sends COMMIT or ROLLBACK itself (usePhantomQuery: false), then calls these.
+    // The transaction ends here, whatever happens: COMMIT or ROLLBACK is sent by this adapter
+    // (usePhantomQuery: Prisma sends neither), and the writer is released even when it fails
+    // (a full disk, an I/O error), after a ROLLBACK that leaves the connection out of any
+    // transaction. Otherwise one failed COMMIT would hold every later write forever.
+    const end = async (sql: "COMMIT" | "ROLLBACK") => {
+      try {
+        await writer.executeRaw(statement(sql));
+      } catch (error) {
+        await writer.executeRaw(statement("ROLLBACK")).catch(() => undefined);
+        throw error;
+      } finally {
+        release();
+      }
+    };
     return {
       provider: this.provider,
       adapterName: this.adapterName,
-      options: { usePhantomQuery: false },
+      options: { usePhantomQuery: true },
       queryRaw: (q) => writer.queryRaw(q),
       executeRaw: (q) => writer.executeRaw(q),
-      commit: async () => release(),
-      rollback: async () => release(),
+      commit: () => end("COMMIT"),
+      rollback: () => end("ROLLBACK"),
     };
   }
 

@@ -110,4 +110,14 @@ describe("saving a round", () => {
     expect(await saveRound("plan3-save", 2035, { rows: [], evaluations: [] }, clerk)).toEqual({ kind: "fy-outside-plan", firstFy: 2030, lastFy: 2034 });
     expect(await db.roundSnapshot.count({ where: { round: { plan: { code: "plan3-save" } } } })).toBe(3);
   });
+
+  it("two saves that open the same round at once both land, and two clicks on final take one snapshot", async () => {
+    const results = await Promise.all([save(2034, [row("pharma-out-1", { value: "1" })]), save(2034, [row("genome-out-1", { value: "2" })])]);
+    expect(results.map((r) => r.kind)).toEqual(["saved", "saved"]);
+    expect(await db.followUpRound.count({ where: { fiscalYear: 2034, plan: { code: "plan3-save" } } })).toBe(1);
+    const finalize = () => setRoundStatus("plan3-save", 2034, { to: "final", meetingNo: 5, meetingDate: "2035-05-14" }, clerk);
+    expect((await Promise.all([finalize(), finalize()])).sort()).toEqual(["ok", "unchanged"]);
+    expect(await db.roundSnapshot.count({ where: { round: { fiscalYear: 2034, plan: { code: "plan3-save" } } } })).toBe(1);
+    expect(await db.auditLog.count({ where: { action: "round.finalize", fiscalYear: 2034 } })).toBe(1);
+  });
 });

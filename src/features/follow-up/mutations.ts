@@ -24,6 +24,21 @@ export type SaveResult =
   | { kind: "invalid"; errors: SaveError[] }
   | { kind: "conflict"; conflicts: Conflict[] };
 
+/** Thrown when the round turns out final, or its year frozen, inside the transaction. */
+class Refusal extends Error {
+  constructor(readonly result: Extract<SaveResult, { kind: "round-final" | "year-frozen" }>) {
+    super(result.kind);
+  }
+}
+
+/** Why a round's year cannot be saved: the round is final, or a later final round froze the year's figures (when the save touches them). */
+async function frozen(db: Db, planId: number, fy: number, touchesValues: boolean): Promise<Extract<SaveResult, { kind: "round-final" | "year-frozen" }> | null> {
+  const round = await db.followUpRound.findUnique({ where: { planId_fiscalYear: { planId, fiscalYear: fy } }, select: { status: true } });
+  if (round?.status === "final") return { kind: "round-final" };
+  const covering = await db.followUpRound.findFirst({ where: { planId, status: "final", fiscalYear: { gte: fy } }, orderBy: { fiscalYear: "asc" } });
+  return covering && touchesValues ? { kind: "year-frozen", byRound: covering.fiscalYear } : null;
+}
+
 class ConflictError extends Error {
   constructor(readonly conflicts: Conflict[]) {
     super("conflict");
@@ -53,14 +68,9 @@ export async function saveRound(planCode: string, fy: number, input: GridSave, v
   const plan = await prisma.plan.findUnique({ where: { code: planCode } });
   if (!plan) return { kind: "plan-not-found" };
   if (!inSpan(plan, fy)) return { kind: "fy-outside-plan", firstFy: plan.firstFy, lastFy: plan.lastFy };
-  const round = await prisma.followUpRound.findUnique({ where: { planId_fiscalYear: { planId: plan.id, fiscalYear: fy } } });
-  if (round?.status === "final") return { kind: "round-final" };
-  // A final round is a frozen snapshot of every year up to its own.
-  const covering = await prisma.followUpRound.findFirst({
-    where: { planId: plan.id, status: "final", fiscalYear: { gte: fy } },
-    orderBy: { fiscalYear: "asc" },
-  });
-  if (covering && input.rows.some((r) => VALUE_FIELDS.some((f) => r[f] !== undefined))) return { kind: "year-frozen", byRound: covering.fiscalYear };
+  const touchesValues = input.rows.some((r) => VALUE_FIELDS.some((f) => r[f] !== undefined));
+  const early = await frozen(prisma, plan.id, fy, touchesValues);
+  if (early) return early;
 
   const kpis = await prisma.kpi.findMany({ where: { project: { planId: plan.id } }, include: { values: true } });
   const byCode = new Map(kpis.map((k) => [k.code, k]));
@@ -76,6 +86,10 @@ export async function saveRound(planCode: string, fy: number, input: GridSave, v
   try {
     const changes = await prisma.$transaction(async (tx) => {
       let changes = 0;
+      // Checked again where writes are serialized: a round marked final since the check above stays untouched.
+      const refused = await frozen(tx, plan.id, fy, touchesValues);
+      if (refused) throw new Refusal(refused);
+      const round = await tx.followUpRound.findUnique({ where: { planId_fiscalYear: { planId: plan.id, fiscalYear: fy } } });
       const r = round ?? (await tx.followUpRound.create({ data: { planId: plan.id, fiscalYear: fy, status: "draft" } }));
       const record = auditWriter(tx, { userId: viewer.id, planId: plan.id, roundId: r.id, fiscalYear: fy });
       // Each change is recorded, and listed for the answer (the import preview shows the list).
@@ -290,6 +304,7 @@ export async function saveRound(planCode: string, fy: number, input: GridSave, v
     return { kind: "saved", changes, log };
   } catch (error) {
     if (error instanceof ConflictError) return { kind: "conflict", conflicts: error.conflicts };
+    if (error instanceof Refusal) return error.result;
     if (error instanceof DryRun) return { kind: "preview", changes: error.changes, log };
     throw error;
   }
@@ -306,7 +321,10 @@ export async function setRoundStatus(
   const round = plan && (await prisma.followUpRound.findUnique({ where: { planId_fiscalYear: { planId: plan.id, fiscalYear: fy } } }));
   if (!plan || !round) return "not-found";
   if (round.status === change.to) return "unchanged";
-  await prisma.$transaction(async (tx) => {
+  const done = await prisma.$transaction(async (tx) => {
+    // Checked again where writes are serialized: a second click on "final" changes nothing.
+    const now = await tx.followUpRound.findUniqueOrThrow({ where: { id: round.id }, select: { status: true } });
+    if (now.status === change.to) return false;
     await tx.followUpRound.update({
       where: { id: round.id },
       data:
@@ -324,7 +342,9 @@ export async function setRoundStatus(
       reason: change.to === "draft" ? change.reason : null,
     });
     if (change.to === "final") await takeRoundSnapshot(tx, planCode, fy, viewer.id);
+    return true;
   });
+  if (!done) return "unchanged";
   invalidateDashboards();
   return "ok";
 }
