@@ -29,17 +29,19 @@ function hasSessionCookie(request: Request): boolean {
  * to a signed-in user (private, no-store). Answers to the public keep their own caching.
  */
 function markSessionDependence(request: Request, response: Response): Response {
-  let headers = response.headers;
+  const mark = (headers: Headers) => {
+    headers.append("Vary", "Cookie");
+    if (hasSessionCookie(request)) headers.set("Cache-Control", "private, no-store");
+  };
   try {
-    headers.append("Vary", "Cookie");
+    mark(response.headers);
+    return response;
   } catch {
-    // immutable headers (e.g. Response.redirect): copy them
-    headers = new Headers(response.headers);
-    headers.append("Vary", "Cookie");
-    response = new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+    // immutable headers (e.g. Response.redirect): a copy with them marked
+    const headers = new Headers(response.headers);
+    mark(headers);
+    return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
   }
-  if (hasSessionCookie(request)) headers.set("Cache-Control", "private, no-store");
-  return response;
 }
 
 /**

@@ -150,6 +150,19 @@ test.describe.serial("trust: nothing lost, nobody in", () => {
     expect(valueOf("genome-out-2", 2040)?.value).toBe(3);
   });
 
+  test("odd input gets a clear answer, never a 500: a KPI twice in a file, a body of the wrong type, a stray percent sign", async () => {
+    const twice = Buffer.from("kpi,value\r\ngenome-out-5,1\r\ngenome-out-5,2\r\n", "utf8");
+    const res = await secretariat.post(`${API}/rounds/2040/import?mode=preview&lang=en`, file("twice.csv", "text/csv", twice));
+    expect(res.status()).toBe(400);
+    expect((await res.json()).errors).toEqual([
+      expect.objectContaining({ row: 3, kpi: "genome-out-5", field: "kpi", message: "This KPI is listed on another row of the file too. Keep it on one row." }),
+    ]);
+    const wrongType = await anonymous.post("/api/auth/signin?lang=en", { data: ["x"] });
+    expect(wrongType.status()).toBe(400);
+    expect((await wrongType.json()).error).toEqual({ code: "invalid", message: "Some inputs are not valid." });
+    expect((await secretariat.post(`${API}/rounds/%25/status`, { data: { to: "final" } })).status()).toBe(404);
+  });
+
   test("a final round takes only a real meeting date in the round's span, with a translated field error", async () => {
     const finalize = (data: Record<string, unknown>, lang = "ja") =>
       secretariat.post(`${API}/rounds/2040/status?lang=${lang}`, { data: { to: "final", ...data } });

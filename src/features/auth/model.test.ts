@@ -22,3 +22,11 @@ describe("RateLimiter", () => {
     expect(limiter.hit("a")).toBe(0);
   });
 });
+
+describe("a flood of new keys", () => {
+  it("keeps the limiter's memory bounded", () => {
+    const limiter = new RateLimiter(5, 60_000, () => 0);
+    for (let i = 0; i < 25_000; i++) limiter.hit(`someone-${i}@example.jp`);
+    expect((limiter as unknown as { hits: Map<string, unknown> }).hits.size).toBeLessThanOrEqual(10_001);
+  });
+});

@@ -4,6 +4,9 @@ import { createHash } from "node:crypto";
  * A fixed-window counter in memory: enough for one server process (SQLite means one).
  * Used to slow down password guessing: per e-mail address and per client address.
  */
+/** The most keys a limiter keeps: a flood of new keys (random e-mail addresses) cannot grow it further. */
+const MAX_KEYS = 10_000;
+
 export class RateLimiter {
   private hits = new Map<string, { count: number; resetAt: number }>();
 
@@ -18,8 +21,9 @@ export class RateLimiter {
     const t = this.now();
     const entry = this.hits.get(key);
     if (!entry || entry.resetAt <= t) {
+      if (entry) this.hits.delete(key);
       this.hits.set(key, { count: 1, resetAt: t + this.windowMs });
-      if (this.hits.size > 10_000) this.prune(t);
+      if (this.hits.size > MAX_KEYS) this.prune(t);
       return 0;
     }
     entry.count++;
@@ -30,8 +34,13 @@ export class RateLimiter {
     this.hits.delete(key);
   }
 
+  /** Drops the expired windows, and past MAX_KEYS the oldest ones (a Map keeps insertion order), so memory stays bounded. */
   private prune(t: number) {
     for (const [k, v] of this.hits) if (v.resetAt <= t) this.hits.delete(k);
+    for (const k of this.hits.keys()) {
+      if (this.hits.size <= MAX_KEYS * 0.9) break;
+      this.hits.delete(k);
+    }
   }
 }
 

@@ -228,12 +228,18 @@ export function route<P = Record<string, string>, Q = undefined, B = undefined, 
         return jsonError(404, key, translate(pick(key, "Entry.notFound") as never, (await context.params) as never));
       }
       const query = spec.query ? spec.query.safeParse(Object.fromEntries(new URL(request.url).searchParams)) : { success: true as const, data: undefined as Q };
-      if (!query.success) return fail(400, query.error.issues[0].message);
+      /** A schema's message is a key of the namespace; anything else (zod's own words, for input of the wrong type) reads as "invalid". */
+      const known = (message: string) => (has(full(message)) ? message : null);
+      const firstError = (issues: z.core.$ZodIssue[]) => {
+        const key = known(issues[0].message);
+        return key ? fail(400, key) : jsonError(400, "invalid", translate(pick("invalid", "Entry.invalid") as never));
+      };
+      if (!query.success) return firstError(query.error.issues);
       let body = { success: true as const, data: undefined as B } as { success: true; data: B } | { success: false; error: z.ZodError };
       if (spec.body) body = spec.body.safeParse(await request.json().catch(() => undefined));
       if (!body.success) {
         const issues = body.error.issues;
-        if (spec.invalidBody === "first") return fail(400, issues[0].message);
+        if (spec.invalidBody === "first") return firstError(issues);
         return invalid(issues.map((issue) => ({ field: issue.path.join("."), code: issue.message })));
       }
       return handler({ request, locale, viewer: viewer as never, params: params.data, query: query.data, body: body.data, t, fail, invalid });

@@ -131,7 +131,7 @@ export async function readUpload(bytes: Buffer, filename: string): Promise<Uploa
   return parsed.data.map((fields, i) => ({ row: i + 2, fields }));
 }
 
-export type UploadError = { row: number; kpi: string; field: string; error: "ratingInvalid" | "versionInvalid" };
+export type UploadError = { row: number; kpi: string; field: string; error: "ratingInvalid" | "versionInvalid" | "kpiDuplicate" };
 
 /**
  * The grid rows of an upload: the file is the desired state of each KPI it lists. The
@@ -149,6 +149,11 @@ export function toGridRows(records: UploadRecord[]): {
   for (const { row, fields } of records) {
     const kpi = (fields.kpi ?? "").trim();
     if (!kpi) continue;
+    // A KPI listed twice: which row holds the value meant? The file is refused, naming the second row.
+    if (rowOf.has(kpi)) {
+      errors.push({ row, kpi, field: "kpi", error: "kpiDuplicate" });
+      continue;
+    }
     rowOf.set(kpi, row);
     const rating = (fields.rating ?? "").trim().toUpperCase();
     if (rating !== "" && rating !== "A" && rating !== "B") errors.push({ row, kpi, field: "rating", error: "ratingInvalid" });
@@ -209,7 +214,8 @@ export async function importUpload(
   viewer: NonNullable<Viewer>,
 ): Promise<ImportOutcome> {
   const records = await readUpload(upload.bytes, upload.name).catch(() => null);
-  if (!records) return { kind: "file-invalid" };
+  // As many rows as the grid takes at most (gridSaveSchema): a plan has far fewer KPIs.
+  if (!records || records.length > 1000) return { kind: "file-invalid" };
   const { rows: read, rowOf, errors } = toGridRows(records);
   const digest = createHash("sha256").update(upload.bytes).digest("base64url");
 

@@ -131,7 +131,7 @@ export function lookupRound(plan: PlanData | null, fy: number): RoundLookup {
 
 /** The fiscal year of a URL segment when it is a year of the plan ("2023"), else null. */
 export function planYear(plan: Pick<PlanData, "firstFy" | "lastFy">, text: string): number | null {
-  const fy = fourDigitYear(decodeURIComponent(text));
+  const fy = fourDigitYear(text);
   return fy !== null && inSpan(plan, fy) ? fy : null;
 }
 
@@ -282,6 +282,7 @@ export type SaveError = {
     | "unknownProject"
     | "ratingInvalid"
     | "versionInvalid"
+    | "kpiDuplicate"
     | "markerMissing"
     | "footnoteDuplicate"
     | "textMissing";

@@ -32,7 +32,12 @@ class Refusal extends Error {
 }
 
 /** Why a round's year cannot be saved: the round is final, or a later final round froze the year's figures (when the save touches them). */
-async function frozen(db: Db, planId: number, fy: number, touchesValues: boolean): Promise<Extract<SaveResult, { kind: "round-final" | "year-frozen" }> | null> {
+async function frozen(
+  db: Db,
+  planId: number,
+  fy: number,
+  touchesValues: boolean,
+): Promise<Extract<SaveResult, { kind: "round-final" | "year-frozen" }> | null> {
   const round = await db.followUpRound.findUnique({ where: { planId_fiscalYear: { planId, fiscalYear: fy } }, select: { status: true } });
   if (round?.status === "final") return { kind: "round-final" };
   const covering = await db.followUpRound.findFirst({ where: { planId, status: "final", fiscalYear: { gte: fy } }, orderBy: { fiscalYear: "asc" } });

@@ -27,7 +27,7 @@ const raw = z.string().max(20_000).optional();
 export const fiscalYear = z
   .string()
   .max(40)
-  .transform((s, ctx) => fourDigitYear(decodeURIComponent(s)) ?? (ctx.addIssue({ code: "custom", message: "fyMalformed" }), z.NEVER));
+  .transform((s, ctx) => fourDigitYear(s) ?? (ctx.addIssue({ code: "custom", message: "fyMalformed" }), z.NEVER));
 
 /** A round's route: /api/plans/{code}/rounds/{fy}, with a four-digit fiscal year. */
 export const roundParamsSchema = z.object({

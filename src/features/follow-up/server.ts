@@ -58,7 +58,7 @@ export function saveResponse(
       return Response.json(
         {
           error: { code: "invalid", message: t("Entry.invalid") },
-          errors: result.errors.map((e) => ({ ...e, row: row(e.kpi), message: t(`Entry.${e.error}`) })),
+          errors: result.errors.map((e) => ({ ...e, row: "row" in e && typeof e.row === "number" ? e.row : row(e.kpi), message: t(`Entry.${e.error}`) })),
         },
         { status: 400 },
       );

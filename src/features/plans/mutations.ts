@@ -61,21 +61,22 @@ const TARGET_ERRORS: Record<FigureError, string> = {
 
 /** Edits a KPI's names or target; the change and its reason go to the audit log, so targets keep their history. */
 export async function editKpi(planCode: string, kpiCode: string, input: z.infer<typeof kpiEditSchema>, viewer: NonNullable<Viewer>) {
-  const kpi = await prisma.kpi.findFirst({ where: { code: kpiCode, project: { plan: { code: planCode } } }, include: { project: true } });
-  if (!kpi) return { kind: "not-found" as const };
-  // The same reading as the grid's: a count's target is a whole number, a share's at most 100 %.
-  const target = input.target === undefined ? null : readFigure(input.target, kpi.measure === "share" ? "share" : "count");
-  if (target?.error) return { kind: "invalid" as const, field: "target", code: TARGET_ERRORS[target.error] };
-  const next = {
-    nameJa: input.nameJa ?? kpi.nameJa,
-    nameEn: input.nameEn ?? kpi.nameEn,
-    target: target === null ? kpi.target : target.value,
-    targetQualifier: input.targetQualifier === undefined ? kpi.targetQualifier : input.targetQualifier || null,
-  };
-  const changed = (Object.keys(next) as (keyof typeof next)[]).filter((f) => String(next[f] ?? "") !== String(kpi[f] ?? ""));
-  if (changed.length === 0) return { kind: "unchanged" as const };
-  await prisma.$transaction(async (tx) => {
-    await tx.kpi.update({ where: { id: kpi.id }, data: next });
+  // Read and written in one transaction: only the fields given change, and the log's old values are the ones replaced.
+  const result = await prisma.$transaction(async (tx) => {
+    const kpi = await tx.kpi.findFirst({ where: { code: kpiCode, project: { plan: { code: planCode } } }, include: { project: true } });
+    if (!kpi) return { kind: "not-found" as const };
+    // The same reading as the grid's: a count's target is a whole number, a share's at most 100 %.
+    const target = input.target === undefined ? null : readFigure(input.target, kpi.measure === "share" ? "share" : "count");
+    if (target?.error) return { kind: "invalid" as const, field: "target", code: TARGET_ERRORS[target.error] };
+    const next = {
+      nameJa: input.nameJa ?? kpi.nameJa,
+      nameEn: input.nameEn ?? kpi.nameEn,
+      target: target === null ? kpi.target : target.value,
+      targetQualifier: input.targetQualifier === undefined ? kpi.targetQualifier : input.targetQualifier || null,
+    };
+    const changed = (Object.keys(next) as (keyof typeof next)[]).filter((f) => String(next[f] ?? "") !== String(kpi[f] ?? ""));
+    if (changed.length === 0) return { kind: "unchanged" as const };
+    await tx.kpi.update({ where: { id: kpi.id }, data: Object.fromEntries(changed.map((f) => [f, next[f]])) });
     const audit = auditWriter(tx, { userId: viewer.id, planId: kpi.project.planId, reason: input.reason });
     for (const f of changed) {
       await audit({
@@ -88,9 +89,10 @@ export async function editKpi(planCode: string, kpiCode: string, input: z.infer<
         newValue: next[f],
       });
     }
+    return { kind: "saved" as const, changed };
   });
-  invalidateDashboards();
-  return { kind: "saved" as const, changed };
+  if (result.kind === "saved") invalidateDashboards();
+  return result;
 }
 
 /** A project's ministries as one line, lead first: "◎MHLW, CAO, MEXT". */

@@ -20,7 +20,9 @@ export const POST = route(
   { access: "anyone", namespace: "Auth", body: z.preprocess((v) => v ?? {}, signInSchema), invalidBody: "first" },
   async ({ request, body: { email, password }, fail, t }) => {
     // The connection's address, or the client's as a proxy declared in TRUST_PROXY reports it.
-    const wait = Math.max(perEmail.hit(email), perClient.hit(requestClient(request)));
+    // A client over its limit is refused before its address is counted: refused attempts add no keys.
+    const clientWait = perClient.hit(requestClient(request));
+    const wait = clientWait > 0 ? clientWait : perEmail.hit(email);
     if (wait > 0) {
       return Response.json({ error: { code: "tooMany", message: t("tooMany", { seconds: wait }) } }, { status: 429, headers: { "Retry-After": String(wait) } });
     }
