@@ -25,11 +25,6 @@ export interface YearValues {
 
 export type FieldErrors = Partial<Record<keyof RawYearInput, EntryError>>;
 
-function readCount(raw: string | undefined): { n: number | null; error?: EntryError } {
-  const { value, error } = readFigure(raw ?? "", "count");
-  return { n: value, error };
-}
-
 /** Reads one year's input for a KPI; either the values or the errors per field. */
 export function readYearInput(measure: Measure, raw: RawYearInput): { values: YearValues; errors: FieldErrors } {
   const errors: FieldErrors = {};
@@ -39,23 +34,23 @@ export function readYearInput(measure: Measure, raw: RawYearInput): { values: Ye
   else values.text = text || null;
 
   if (measure === "count") {
-    const c = readCount(raw.value);
+    const c = readFigure(raw.value, "count");
     if (c.error) errors.value = c.error;
-    values.value = c.n;
+    values.value = c.value;
   } else if (measure === "share") {
-    const num = readCount(raw.numerator);
-    const den = readCount(raw.denominator);
+    const num = readFigure(raw.numerator, "count");
+    const den = readFigure(raw.denominator, "count");
     if (num.error) errors.numerator = num.error;
     if (den.error) errors.denominator = den.error;
-    if (!num.error && !den.error && (num.n === null) !== (den.n === null)) {
-      errors[num.n === null ? "numerator" : "denominator"] = "needsBoth";
-    } else if (num.n !== null && den.n !== null) {
-      if (den.n === 0) errors.denominator = "denominatorZero";
-      else if (num.n > den.n) errors.numerator = "numeratorAboveDenominator";
-      values.numerator = num.n;
-      values.denominator = den.n;
+    if (!num.error && !den.error && (num.value === null) !== (den.value === null)) {
+      errors[num.value === null ? "numerator" : "denominator"] = "needsBoth";
+    } else if (num.value !== null && den.value !== null) {
+      if (den.value === 0) errors.denominator = "denominatorZero";
+      else if (num.value > den.value) errors.numerator = "numeratorAboveDenominator";
+      values.numerator = num.value;
+      values.denominator = den.value;
     }
-    const share = readFigure(raw.value ?? "", "share");
+    const share = readFigure(raw.value, "share");
     if (share.error) errors.value = share.error;
     else values.value = share.value;
   }

@@ -16,7 +16,7 @@ export function jsonError(status: number, code: string, message: string): Respon
   return Response.json({ error: { code, message } }, { status, headers: { "Cache-Control": "no-store" } });
 }
 
-/** The session cookie (src/features/auth/session.ts). */
+/** The session cookie (src/features/auth/server.ts). */
 export const SESSION_COOKIE = "kpi_session";
 
 function hasSessionCookie(request: Request): boolean {

@@ -92,24 +92,34 @@ export function serverSecret(): string {
   return cached;
 }
 
+/** HMAC-SHA256 of a token's payload with the server's secret: the one signature of print and import tokens. */
+function mac(payload: string): Buffer {
+  return createHmac("sha256", serverSecret()).update(payload).digest();
+}
+
+/** Whether a token's signature (base64url) is the payload's, compared in constant time. */
+function signed(payload: string, signature: string): boolean {
+  const expected = mac(payload);
+  const given = Buffer.from(signature, "base64url");
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
 /**
  * A short-lived token that lets the server's own Chromium open the print page of a draft
  * round for a user who may see it: HMAC-SHA256 over plan, year and expiry.
  */
 export function signPrintToken(plan: string, fy: number, ttlMs = 60_000, now = Date.now()): string {
   const payload = `${plan}.${fy}.${now + ttlMs}`;
-  return `${payload}.${createHmac("sha256", serverSecret()).update(payload).digest("base64url")}`;
+  return `${payload}.${mac(payload).toString("base64url")}`;
 }
 
 export function verifyPrintToken(token: string | undefined, plan: string, fy: number, now = Date.now()): boolean {
   if (!token) return false;
   const parts = token.split(".");
   if (parts.length !== 4) return false;
-  const [p, y, exp, mac] = parts;
+  const [p, y, exp, signature] = parts;
   if (p !== plan || y !== String(fy) || !(Number(exp) > now)) return false;
-  const expected = createHmac("sha256", serverSecret()).update(`${p}.${y}.${exp}`).digest();
-  const given = Buffer.from(mac, "base64url");
-  return given.length === expected.length && timingSafeEqual(given, expected);
+  return signed(`${p}.${y}.${exp}`, signature);
 }
 
 /**
@@ -118,16 +128,13 @@ export function verifyPrintToken(token: string | undefined, plan: string, fy: nu
  */
 export function sealData(data: unknown, ttlMs: number, now = Date.now()): string {
   const payload = Buffer.from(JSON.stringify({ data, exp: now + ttlMs })).toString("base64url");
-  return `${payload}.${createHmac("sha256", serverSecret()).update(payload).digest("base64url")}`;
+  return `${payload}.${mac(payload).toString("base64url")}`;
 }
 
 /** What sealData() sealed; null when the token was altered or has expired. */
 export function openData(token: string, now = Date.now()): unknown {
-  const [payload, mac, extra] = token.split(".");
-  if (!payload || !mac || extra !== undefined) return null;
-  const expected = createHmac("sha256", serverSecret()).update(payload).digest();
-  const given = Buffer.from(mac, "base64url");
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+  const [payload, signature, extra] = token.split(".");
+  if (!payload || !signature || extra !== undefined || !signed(payload, signature)) return null;
   try {
     const { data, exp } = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as { data: unknown; exp: number };
     return exp > now ? data : null;
@@ -205,22 +212,26 @@ export function route<P = Record<string, string>, Q = undefined, B = undefined, 
       const pick = (key: string, fallback: string) => [full(key), `${family}.${key}`].find(has) ?? fallback;
       const t = (key: string, values?: Values) => translate(full(key) as never, values as never);
       const fail = (status: number, code: string, values?: Values, key = code) => jsonError(status, code, t(key, values));
+      /** the namespace's (or its family's) "invalid": every namespace that answers has one */
+      const invalidKey = pick("invalid", "Entry.invalid");
       const invalid: Gated<P, Q, B, Viewer>["invalid"] = (fields, values = spec.values) => {
         const errors = fields.map(({ code, ...rest }) => {
           const key = [full(code), `${family}.${code}`].find(has);
-          return { ...rest, code: key ? code : "invalid", message: translate((key ?? pick("invalid", "Admin.invalid")) as never, values as never) };
+          return { ...rest, code: key ? code : "invalid", message: translate((key ?? invalidKey) as never, values as never) };
         });
-        const message = translate(pick("invalid", "Admin.invalid") as never);
-        return Response.json({ error: { code: "invalid", message }, errors }, { status: 400, headers: { "Cache-Control": "no-store" } });
+        return Response.json(
+          { error: { code: "invalid", message: translate(invalidKey as never) }, errors },
+          { status: 400, headers: { "Cache-Control": "no-store" } },
+        );
       };
+      const forbidden = () => jsonError(403, "forbidden", translate(pick("forbidden", "Entry.forbidden") as never));
 
       const viewer = await getViewer();
       if (!MAY[spec.access](viewer)) {
         if (!viewer) return jsonError(401, "unauthenticated", translate(pick("unauthenticated", "Api.signInNeeded") as never));
-        return jsonError(403, "forbidden", translate(pick("forbidden", "Entry.forbidden") as never));
+        return forbidden();
       }
-      if (request.method !== "GET" && request.method !== "HEAD" && !sameOrigin(request))
-        return jsonError(403, "forbidden", translate(pick("forbidden", "Entry.forbidden") as never));
+      if (request.method !== "GET" && request.method !== "HEAD" && !sameOrigin(request)) return forbidden();
 
       const params = spec.params ? spec.params.safeParse(await context.params) : { success: true as const, data: (await context.params) as P };
       if (!params.success) {
@@ -229,11 +240,8 @@ export function route<P = Record<string, string>, Q = undefined, B = undefined, 
       }
       const query = spec.query ? spec.query.safeParse(Object.fromEntries(new URL(request.url).searchParams)) : { success: true as const, data: undefined as Q };
       /** A schema's message is a key of the namespace; anything else (zod's own words, for input of the wrong type) reads as "invalid". */
-      const known = (message: string) => (has(full(message)) ? message : null);
-      const firstError = (issues: z.core.$ZodIssue[]) => {
-        const key = known(issues[0].message);
-        return key ? fail(400, key) : jsonError(400, "invalid", translate(pick("invalid", "Entry.invalid") as never));
-      };
+      const firstError = (issues: z.core.$ZodIssue[]) =>
+        has(full(issues[0].message)) ? fail(400, issues[0].message) : jsonError(400, "invalid", translate(invalidKey as never));
       if (!query.success) return firstError(query.error.issues);
       let body = { success: true as const, data: undefined as B } as { success: true; data: B } | { success: false; error: z.ZodError };
       if (spec.body) body = spec.body.safeParse(await request.json().catch(() => undefined));

@@ -7,7 +7,7 @@ import { planYear } from "@/features/follow-up/model";
 
 /**
  * The dashboards' loaders. Who is looking at a dashboard: Anonymous visitors get the cached pages (ISR, final rounds
- * only, invalidated on every write, see cache.ts). Signing in turns on Next's draft mode,
+ * only, invalidated on every write, see src/lib/cache.ts). Signing in turns on Next's draft mode,
  * which renders the pages per request: only then is the session read, and drafts shown.
  */
 const dashboardViewer = cache(async () => ((await draftMode()).isEnabled ? getViewer() : null));
