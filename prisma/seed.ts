@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { upsertUser } from "../src/features/auth/mutations";
 import { parseSeedFile, seedPlan } from "../scripts/seed/load";
-import { takeRoundSnapshot } from "../src/features/follow-up/mutations";
+import { snapshotSeededRounds } from "../scripts/seed/snapshots";
 import { createPrismaClient } from "../src/lib/prisma-client";
 
 const DEMO_USERS = [
@@ -25,11 +25,7 @@ async function main() {
       const r = await seedPlan(prisma, file);
       console.log(`seeded ${name}: plan ${r.plan}, ${r.projects} projects, ${r.kpis} KPIs, ${r.values} yearly facts, ${r.rounds} rounds`);
     }
-    // The documents' final rounds were presented as seeded: that is their snapshot.
-    for (const round of await prisma.followUpRound.findMany({ where: { status: "final", snapshots: { none: {} } }, include: { plan: true } })) {
-      await takeRoundSnapshot(prisma, round.plan.code, round.fiscalYear, null);
-      console.log(`snapshot of ${round.plan.code} ${round.fiscalYear} as presented`);
-    }
+    for (const { plan, fiscalYear } of await snapshotSeededRounds(prisma)) console.log(`snapshot of ${plan} ${fiscalYear} as presented`);
     // Demo users, one per role (README). A real deployment sets SEED_DEMO_USERS=false and
     // creates its users with scripts/create-user.ts.
     if (process.env.SEED_DEMO_USERS !== "false") {

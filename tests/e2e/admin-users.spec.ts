@@ -366,9 +366,9 @@ test("a project renamed, with its ministries and budget changed, shows on the pu
     await expect(card).toContainText("◎厚労省（主担当）、文科省、経産省、総務省");
     await expect(card).toContainText("1,234.5億円（令和4年度）");
     await visitor.goto("/en");
-    await expect(visitor.getByRole("table", { name: "Integrated projects" }).first().locator("tbody tr").nth(5).getByRole("rowheader")).toHaveText(
-      "Seeds and Research Infrastructure (renamed)",
-    );
+    await expect(
+      visitor.getByRole("region", { name: "2nd Medical R&D Promotion Plan", exact: true }).getByRole("table").locator("tbody tr").nth(5).getByRole("rowheader"),
+    ).toHaveText("Seeds and Research Infrastructure (renamed)");
 
     const audit = await (await context.request.get("/api/plans/plan2/audit?field=nameJa")).json();
     expect(audit.entries[0]).toMatchObject({
@@ -384,9 +384,9 @@ test("a project renamed, with its ministries and budget changed, shows on the pu
     await restore(context.request, 6, before);
   }
   await visitor.reload();
-  await expect(visitor.getByRole("table", { name: "Integrated projects" }).first().locator("tbody tr").nth(5).getByRole("rowheader")).toHaveText(
-    "Seeds Development and Research Infrastructure Project",
-  );
+  await expect(
+    visitor.getByRole("region", { name: "2nd Medical R&D Promotion Plan", exact: true }).getByRole("table").locator("tbody tr").nth(5).getByRole("rowheader"),
+  ).toHaveText("Seeds Development and Research Infrastructure Project");
   await context.close();
 });
 

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 
-// Runs last (file order): it adds a plan.
+// It adds a plan of its own (plan3-draft, one of SPEC_PLANS).
 test("an admin creates a plan copying another's structure and changes a target, which keeps its history", async ({ playwright, baseURL }) => {
   const sign = async (email: string, password: string) => {
     const ctx = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Origin: baseURL! } });
@@ -52,7 +52,7 @@ test("signed-in users reach data entry (and admins the plans) from the header", 
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/en$/);
   await page.getByRole("banner").getByRole("link", { name: "Data entry" }).click();
-  await page.getByRole("region", { name: "2nd Medical R&D Promotion Plan" }).getByRole("link", { name: "FY2023" }).click();
+  await page.getByRole("region", { name: "2nd Medical R&D Promotion Plan", exact: true }).getByRole("link", { name: "FY2023" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Data entry: FY2023 follow-up");
   await expect(page.getByRole("banner").getByRole("link", { name: "Plans" })).toBeVisible();
 });

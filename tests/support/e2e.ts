@@ -1,6 +1,7 @@
 /** Helpers for the browser tests (tests/e2e). */
 import { expect, type APIRequestContext, type PlaywrightWorkerArgs } from "@playwright/test";
 import Database from "better-sqlite3";
+import { execFileSync } from "node:child_process";
 import path from "node:path";
 
 /** The database the e2e server runs on (playwright.config.ts). */
@@ -37,4 +38,25 @@ export async function apiAs(
   const ctx = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Origin: baseURL, "X-Forwarded-For": client } });
   if (user) expect((await ctx.post("/api/auth/signin", { data: user })).status()).toBe(200);
   return ctx;
+}
+
+/**
+ * The plans the specs create. Each spec that changes figures works on a plan of its own, so
+ * that the specs can run in any order: none of them changes what another one reads.
+ */
+export const SPEC_PLANS = ["plan2-e2e", "trust-e2e", "plan3-draft"] as const;
+
+/**
+ * A full copy of the 2nd plan as seeded (figures, rounds, texts, and the snapshots of its
+ * final rounds as presented) under another code and name, written straight into the e2e
+ * database by seed-copy.ts (in a process of its own: the Prisma client does not load in
+ * Playwright's). Seeding is idempotent: a copy that exists is left as it is.
+ */
+export function seedPlan2Copy(plan: { code: (typeof SPEC_PLANS)[number]; nameJa: string; nameEn: string }): void {
+  const root = path.resolve(__dirname, "../..");
+  execFileSync(path.join(root, "node_modules/.bin/tsx"), [path.join(__dirname, "seed-copy.ts"), JSON.stringify(plan)], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: `file:${E2E_DB}` },
+    stdio: "inherit",
+  });
 }

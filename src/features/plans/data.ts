@@ -3,7 +3,7 @@ import { prisma } from "@/lib/db";
 
 export async function listPlans() {
   return prisma.plan.findMany({
-    orderBy: { firstFy: "asc" },
+    orderBy: [{ firstFy: "asc" }, { id: "asc" }],
     select: { code: true, nameJa: true, nameEn: true, firstFy: true, lastFy: true },
   });
 }
@@ -28,7 +28,7 @@ export async function getPlanWithProjects(code: string) {
 
 /** Every plan with its KPIs, for the admin page. */
 export async function plansWithKpis() {
-  const plans = await prisma.plan.findMany({ orderBy: { firstFy: "desc" } });
+  const plans = await prisma.plan.findMany({ orderBy: [{ firstFy: "desc" }, { id: "asc" }] });
   const kpis = await prisma.kpi.findMany({
     orderBy: [{ project: { no: "asc" } }, { order: "asc" }],
     include: { project: { include: { plan: { select: { code: true } } } } },

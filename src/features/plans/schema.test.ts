@@ -64,6 +64,22 @@ describe("a project edit", () => {
   });
 });
 
+describe("a new plan's years", () => {
+  const plan = (firstFy: unknown, lastFy: unknown) => newPlanSchema.safeParse({ code: "p3", nameJa: "第3期", nameEn: "Third", firstFy, lastFy });
+
+  it("are read as an admin types them, in the Western or the Japanese calendar", () => {
+    expect(plan("令和７年度", "FY2029").data).toMatchObject({ firstFy: 2025, lastFy: 2029 });
+    expect(plan(" ２０２５ ", "R11").data).toMatchObject({ firstFy: 2025, lastFy: 2029 });
+    expect(plan("平成31年度", "令和元年度").data).toMatchObject({ firstFy: 2019, lastFy: 2019 });
+  });
+
+  it("refuse what is no fiscal year", () => {
+    expect(plan("R", "2029").error?.issues.map((i) => `${i.path.join(".")}: ${i.message}`)).toEqual(["firstFy: fyInvalid"]);
+    expect(plan("2025", "平成32年度").error?.issues.map((i) => i.message)).toEqual(["fyInvalid"]);
+    expect(plan("25", "2029").success).toBe(false);
+  });
+});
+
 describe("message keys", () => {
   it("of every schema's errors are in the messages", () => {
     const all = [

@@ -1,14 +1,15 @@
 // Error messages are message keys: of the Admin namespace for plans and KPIs, of
 // AdminProjects (falling back to Admin) for projects.
 import { z } from "zod";
-import { fourDigitYear } from "@/domain/fiscal-year";
+import { fourDigitYear, parseFiscalYear } from "@/domain/fiscal-year";
 import { readFigure, type FigureError } from "@/domain/normalize";
 import { BUDGET_KINDS, MINISTRIES } from "@/domain/types";
 
-const year = z.preprocess(
-  (v) => (typeof v === "string" ? (fourDigitYear(v) ?? Number.NaN) : v),
-  z.number({ error: "fyInvalid" }).int({ error: "fyInvalid" }).min(1989, { error: "fyInvalid" }).max(2100, { error: "fyInvalid" }),
-);
+const yearRange = z.number({ error: "fyInvalid" }).int({ error: "fyInvalid" }).min(1989, { error: "fyInvalid" }).max(2100, { error: "fyInvalid" });
+/** A year as the forms send it: four digits, full-width too (a budget's year). */
+const year = z.preprocess((v) => (typeof v === "string" ? (fourDigitYear(v) ?? Number.NaN) : v), yearRange);
+/** A year as an admin types it: 2025, ２０２５, FY2025, R7 or 令和7年度 (a plan's first and last). */
+const typedYear = z.preprocess((v) => (typeof v === "string" ? (parseFiscalYear(v) ?? Number.NaN) : v), yearRange);
 const name = (max: number) => z.string({ error: "nameRequired" }).trim().min(1, { error: "nameRequired" }).max(max, { error: "nameTooLong" });
 
 export const newPlanSchema = z
@@ -20,8 +21,8 @@ export const newPlanSchema = z
         .regex(/^[a-z0-9-]{2,30}$/, { error: "codeInvalid" }),
       nameJa: name(200),
       nameEn: name(200),
-      firstFy: year,
-      lastFy: year,
+      firstFy: typedYear,
+      lastFy: typedYear,
       copyFrom: z.string({ error: "codeInvalid" }).trim().max(30, { error: "codeInvalid" }).optional(),
     },
     { error: "invalid" },

@@ -9,6 +9,7 @@ import { getPlanAsOf } from "@/features/dashboard/server";
 import { comparison } from "@/features/dashboard/model";
 import { Link } from "@/i18n/navigation";
 import { pageLocale } from "@/i18n/locale";
+import { ClientMessages } from "@/i18n/client-messages";
 
 type Props = PageProps<"/[locale]/plans/[plan]/[fy]/compare">;
 
@@ -36,64 +37,61 @@ export default async function ComparePage({ params }: Props) {
   return (
     <>
       <h1>{t("title", { plan: name(plan) })}</h1>
-      <AttentionFilter
-        label={t("filter")}
-        shownText={t("shown", { shown: "{shown}", total: rows.length })}
-        total={rows.length}
-        attention={rows.filter((r) => r.attention).length}
-      >
-        <div className="table-wrap">
-          <table className="report compare">
-            <caption>{t("caption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("colKpi")}</th>
-                {rounds.map((r) => (
-                  <th scope="col" key={r.fiscalYear}>
-                    {fyShortLabel(r.fiscalYear, locale)}
-                  </th>
-                ))}
-                {atPlanEnd && <th scope="col">{t("colAchieved")}</th>}
-              </tr>
-            </thead>
-            {plan.projects.map((p) => (
-              <tbody key={p.no}>
-                <tr className="group">
-                  <th scope="rowgroup" colSpan={cols}>
-                    {circledNumber(p.no)} {name(p)}
-                  </th>
-                </tr>
-                {rows
-                  .filter((r) => r.row.projectNo === p.no)
-                  .map(({ row, cells, achieved, attention }) => (
-                    <tr key={row.code} data-attention={attention} className={row.parentCode ? "sub" : undefined}>
-                      <th scope="row">
-                        <Link href={`/plans/${plan.code}/${fy}/kpis/${row.code}`}>{name(row)}</Link>
-                      </th>
-                      {cells.map((c) => (
-                        <td key={c.round.fiscalYear} className="center">
-                          {!row.parentCode && <RatingBadge rating={c.rating} />}
-                          {c.achievement !== null && <span className="small"> {formatRatio(c.achievement, locale)}</span>}
-                        </td>
-                      ))}
-                      {atPlanEnd && (
-                        <td className="center">
-                          {achieved === null ? (
-                            <span aria-label={tr("none")}>—</span>
-                          ) : achieved ? (
-                            <span className="achieved">✓ {tf("achieved")}</span>
-                          ) : (
-                            <span className="not-achieved">✗ {tf("notAchieved")}</span>
-                          )}
-                        </td>
-                      )}
-                    </tr>
+      <ClientMessages namespaces={["AttentionFilter"]}>
+        <AttentionFilter total={rows.length} attention={rows.filter((r) => r.attention).length}>
+          <div className="table-wrap">
+            <table className="report compare">
+              <caption>{t("caption")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("colKpi")}</th>
+                  {rounds.map((r) => (
+                    <th scope="col" key={r.fiscalYear}>
+                      {fyShortLabel(r.fiscalYear, locale)}
+                    </th>
                   ))}
-              </tbody>
-            ))}
-          </table>
-        </div>
-      </AttentionFilter>
+                  {atPlanEnd && <th scope="col">{t("colAchieved")}</th>}
+                </tr>
+              </thead>
+              {plan.projects.map((p) => (
+                <tbody key={p.no}>
+                  <tr className="group">
+                    <th scope="rowgroup" colSpan={cols}>
+                      {circledNumber(p.no)} {name(p)}
+                    </th>
+                  </tr>
+                  {rows
+                    .filter((r) => r.row.projectNo === p.no)
+                    .map(({ row, cells, achieved, attention }) => (
+                      <tr key={row.code} data-attention={attention} className={row.parentCode ? "sub" : undefined}>
+                        <th scope="row">
+                          <Link href={`/plans/${plan.code}/${fy}/kpis/${row.code}`}>{name(row)}</Link>
+                        </th>
+                        {cells.map((c) => (
+                          <td key={c.round.fiscalYear} className="center">
+                            {!row.parentCode && <RatingBadge rating={c.rating} />}
+                            {c.achievement !== null && <span className="small"> {formatRatio(c.achievement, locale)}</span>}
+                          </td>
+                        ))}
+                        {atPlanEnd && (
+                          <td className="center">
+                            {achieved === null ? (
+                              <span aria-label={tr("none")}>—</span>
+                            ) : achieved ? (
+                              <span className="achieved">✓ {tf("achieved")}</span>
+                            ) : (
+                              <span className="not-achieved">✗ {tf("notAchieved")}</span>
+                            )}
+                          </td>
+                        )}
+                      </tr>
+                    ))}
+                </tbody>
+              ))}
+            </table>
+          </div>
+        </AttentionFilter>
+      </ClientMessages>
       <p className="legend-line">{tr("legend")}</p>
       {!atPlanEnd && <p className="small muted">{t("endNote")}</p>}
     </>
