@@ -14,18 +14,23 @@ export function UserMenu() {
   const t = useTranslations();
   const router = useRouter();
   const [user, setUser] = useState<{ name: string; role: Role } | null | undefined>(undefined);
+  const [can, setCan] = useState({ enter: false, administer: false });
   useEffect(() => {
     fetch("/api/auth/me")
       .then((r) => r.json())
-      .then((b) => setUser(b.user))
+      .then((b) => {
+        setUser(b.user);
+        if (b.can) setCan(b.can);
+      })
       .catch(() => setUser(null));
   }, []);
   if (user === undefined) return null;
   if (user === null) return <Link href="/signin">{t("Auth.signIn")}</Link>;
   return (
     <span className="user-menu">
-      <Link href="/workspace">{t("Workspace.link")}</Link>
-      {user.role === "admin" && <Link href="/admin">{t("Admin.title")}</Link>}
+      {/* a committee member reads the entries and their audit trail, and enters nothing */}
+      <Link href="/workspace">{t(can.enter ? "Workspace.link" : "Workspace.linkReadOnly")}</Link>
+      {can.administer && <Link href="/admin">{t("Admin.title")}</Link>}
       <span>
         {user.name}（{t(`Auth.role_${user.role}`)}）
       </span>

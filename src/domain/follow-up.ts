@@ -3,8 +3,8 @@
  * dashboards and the slides all read their figures from here.
  */
 import { cumulativeAsOf, singleYear, type Cumulative } from "./cumulative";
-import { achievedAtEnd, achievementRatio, autoRating, expectedValue, finalRating } from "./rating";
-import type { KpiSpec, PlanSpan, Rating, YearFact } from "./types";
+import { achievedAtEnd, achievementRatio, autoRating, carriesRating, expectedValue, finalRating } from "./rating";
+import type { KpiSpec, PlanSpan, Rating, RatingBasis, YearFact } from "./types";
 
 export interface KpiStatus {
   cumulative: Cumulative;
@@ -16,7 +16,11 @@ export interface KpiStatus {
   /** cumulative ÷ target */
   achievementOfTarget: number | null;
   ratingAuto: Rating | null;
+  /** the committee's rating for the round, when it decided one */
+  ratingDecided: Rating | null;
+  /** the rating shown: decided, else automatic */
   rating: Rating | null;
+  ratingBasis: RatingBasis | null;
   overridden: boolean;
   achieved: boolean | null;
 }
@@ -25,6 +29,7 @@ export function kpiStatus(kpi: KpiSpec & { facts: readonly YearFact[] }, span: P
   const cumulative = cumulativeAsOf(kpi.measure, kpi.facts, span, asOfFy);
   const expected = expectedValue(kpi, span, asOfFy);
   const ratingAuto = autoRating(kpi, cumulative.value, span, asOfFy);
+  const ratingDecided = carriesRating(kpi) ? (decided ?? null) : null;
   const values: Record<number, number> = {};
   for (const f of [...kpi.facts].sort((a, b) => a.fiscalYear - b.fiscalYear)) {
     const v = singleYear(kpi.measure, f);
@@ -37,7 +42,8 @@ export function kpiStatus(kpi: KpiSpec & { facts: readonly YearFact[] }, span: P
     achievement: achievementRatio(cumulative.value, expected),
     achievementOfTarget: achievementRatio(cumulative.value, kpi.target),
     ratingAuto,
-    ...finalRating(ratingAuto, decided),
+    ratingDecided,
+    ...finalRating(ratingAuto, ratingDecided),
     achieved: achievedAtEnd(kpi, cumulative.value, span, asOfFy),
   };
 }

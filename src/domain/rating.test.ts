@@ -60,10 +60,22 @@ describe("automatic rating", () => {
 
 describe("final rating and overrides", () => {
   it("keeps the automatic rating unless one was decided", () => {
-    expect(finalRating("A", null)).toEqual({ rating: "A", overridden: false });
-    expect(finalRating("B", "A")).toEqual({ rating: "A", overridden: true });
-    expect(finalRating(null, "A")).toEqual({ rating: "A", overridden: false });
-    expect(finalRating("A", "A")).toEqual({ rating: "A", overridden: false });
+    expect(finalRating("A", null)).toEqual({ rating: "A", ratingBasis: "automatic", overridden: false });
+    expect(finalRating("B", "A")).toEqual({ rating: "A", ratingBasis: "decided", overridden: true });
+    expect(finalRating(null, "A")).toEqual({ rating: "A", ratingBasis: "decided", overridden: false });
+    expect(finalRating("A", "A")).toEqual({ rating: "A", ratingBasis: "decided", overridden: false });
+    expect(finalRating(null, null)).toEqual({ rating: null, ratingBasis: null, overridden: false });
+  });
+
+  it("never rates a sub-target, automatically or by decision: the official tables rate only the parent row", () => {
+    const facts = [2020, 2021, 2022].map((fiscalYear) => ({ fiscalYear, value: 3 }));
+    const parent = kpiStatus({ ...count(10), facts }, plan2, 2022, "A");
+    expect(parent).toMatchObject({ ratingAuto: "A", ratingDecided: "A", rating: "A", ratingBasis: "decided" });
+    const sub = kpiStatus({ ...count(10), parentCode: "regen-out-1", facts }, plan2, 2022, "A");
+    expect(sub).toMatchObject({ ratingAuto: null, ratingDecided: null, rating: null, ratingBasis: null, overridden: false });
+    // its figures are still there
+    expect(sub.cumulative.value).toBe(9);
+    expect(sub.achievement).toBe(1.5);
   });
 
   it("asks for a reason only when the decision differs from the automatic rating", () => {

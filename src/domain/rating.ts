@@ -3,7 +3,7 @@
  * A count KPI with target T is on track (A) after e of the plan's n years when its
  * cumulative ≥ T × e / n; a share KPI when its cumulative share ≥ the target share.
  */
-import type { KpiSpec, PlanSpan, Rating } from "./types";
+import type { KpiSpec, PlanSpan, Rating, RatingBasis } from "./types";
 
 export function planLength(span: PlanSpan): number {
   return span.lastFy - span.firstFy + 1;
@@ -26,8 +26,16 @@ export function isRated(kpi: KpiSpec): boolean {
   return !kpi.management && kpi.measure !== "qualitative" && kpi.target !== null;
 }
 
+/**
+ * Whether a KPI's row carries a rating at all: the official tables rate only a parent row,
+ * never its sub-targets (うち遺伝子治療 …), neither automatically nor by decision.
+ */
+export function carriesRating(kpi: KpiSpec): boolean {
+  return !kpi.parentCode;
+}
+
 export function autoRating(kpi: KpiSpec, cumulative: number | null, span: PlanSpan, asOfFy: number): Rating | null {
-  if (!isRated(kpi) || cumulative === null) return null;
+  if (!isRated(kpi) || !carriesRating(kpi) || cumulative === null) return null;
   const target = kpi.target!;
   if (kpi.measure === "share") return cumulative >= target ? "A" : "B";
   // cumulative ≥ T·e/n, compared as cumulative·n ≥ T·e so that equality is exact
@@ -48,7 +56,10 @@ export function achievedAtEnd(kpi: KpiSpec, cumulative: number | null, span: Pla
 }
 
 export interface FinalRating {
+  /** the rating shown: the decided one, else the automatic one */
   rating: Rating | null;
+  /** where the shown rating comes from; null when there is none */
+  ratingBasis: RatingBasis | null;
   /** true when a decided rating differs from the automatic one */
   overridden: boolean;
 }
@@ -56,7 +67,11 @@ export interface FinalRating {
 /** The decided rating wins over the automatic one; an override must carry a reason. */
 export function finalRating(auto: Rating | null, decided: Rating | null | undefined): FinalRating {
   const rating = decided ?? auto;
-  return { rating, overridden: decided != null && auto !== null && decided !== auto };
+  return {
+    rating,
+    ratingBasis: decided != null ? "decided" : auto !== null ? "automatic" : null,
+    overridden: decided != null && auto !== null && decided !== auto,
+  };
 }
 
 /** Whether a decided rating needs a written reason before it can be saved. */

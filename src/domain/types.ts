@@ -3,6 +3,11 @@
 export type Measure = "count" | "share" | "qualitative";
 export type KpiKind = "output" | "outcome";
 export type Rating = "A" | "B";
+/**
+ * Where a shown rating comes from: decided by the committee (printed in the report, or
+ * entered with the round) or automatic (computed by the rule in rating.ts).
+ */
+export type RatingBasis = "decided" | "automatic";
 export type CumulativeBasis = "sum" | "reported" | "pooled" | "latest" | "none";
 
 export interface PlanSpan {
@@ -26,6 +31,8 @@ export interface KpiSpec {
   measure: Measure;
   management: boolean;
   target: number | null;
+  /** set for a sub-target (うち…), which the official tables never rate */
+  parentCode?: string | null;
 }
 
 /** The ministries that can be in charge of an integrated project (one of them the lead, ◎). */

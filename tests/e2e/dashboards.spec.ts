@@ -67,6 +67,37 @@ test("the overview counts ratings, shows the elapsed years and the round's highl
   await expect(page.getByRole("region", { name: "Main results" }).getByRole("listitem")).toHaveCount(6);
 });
 
+test("every rating says where it comes from: FY2024's are automatic and marked so, FY2022's are the committee's, sub-targets carry none", async ({ page }) => {
+  for (const [locale, mark, auto] of [
+    ["ja", "自動", "評価（自動判定）"],
+    ["en", "auto", "Rating (automatic)"],
+  ] as const) {
+    // FY2024: the R6 summary prints no A/B, so every rating shown is automatic
+    await page.goto(`/${locale}/plans/plan2/2024`);
+    const ratings = page.locator("main .project-grid table .rating--A, main .project-grid table .rating--B");
+    expect(await ratings.count()).toBeGreaterThan(30);
+    for (const text of await ratings.allTextContents()) expect(text).toMatch(new RegExp(`^[AB]${mark}`));
+    await expect(page.getByRole("columnheader", { name: auto }).first()).toBeVisible();
+    await expect(page.locator(".legend-line")).toContainText(
+      locale === "ja" ? "委員会の評価（A・B）が記載・入力されていません" : "No rating of this year was decided",
+    );
+
+    // FY2022: the R4 report's ratings are the committee's; the sub-targets (うち…) have none
+    await page.goto(`/${locale}/plans/plan2/2022/projects/3`);
+    const decided = page.locator("main .rating--A, main .rating--B");
+    expect(await decided.count()).toBeGreaterThan(10);
+    for (const text of await decided.allTextContents()) expect(text).toMatch(/^[AB](（| \()/);
+    expect(await page.locator("main .rating__mark").count()).toBe(0);
+    for (const sub of await page.locator("main tr.sub").all()) await expect(sub.locator(".rating")).toHaveCount(0);
+
+    // the comparison: R3 and R6 automatic, R4 decided
+    await page.goto(`/${locale}/plans/plan2/2024/compare`);
+    const cells = kpiRow(page, locale === "ja" ? "非臨床POCの取得件数" : kpis.find((k) => k.code === "pharma-out-1")!.nameEn).locator("td .rating");
+    expect((await cells.allTextContents()).map((t) => t.includes(mark))).toEqual([true, false, true]);
+  }
+  // the open data says the same: see open-data.spec (rating_basis)
+});
+
 test("a KPI shows its history, and years known only as a sum are never split", async ({ page }) => {
   await page.goto("/ja/plans/plan2/2024/kpis/pharma-out-1");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("非臨床POCの取得件数");

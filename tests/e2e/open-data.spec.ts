@@ -32,9 +32,12 @@ test("the FY2022 follow-up as JSON", async ({ request }) => {
     expected: 15,
     rating_auto: "A",
     rating: "A",
+    rating_basis: "decided",
   });
+  // the official table rates only the parent row
   const sub = body.rows.find((r: { kpi: string }) => r.kpi === "regen-out-1-s1");
   expect(sub).toMatchObject({ parent: "regen-out-1", name_ja: "うち遺伝子治療", target: 5, cumulative: 40 });
+  expect(sub).toMatchObject({ rating_auto: null, rating: null, rating_basis: null });
 });
 
 test("the follow-up as CSV is UTF-8 with a BOM, for Excel", async ({ request }) => {
@@ -61,6 +64,11 @@ test("the follow-up as CSV is UTF-8 with a BOM, for Excel", async ({ request }) 
     known_only_as_sum: "FY2023-FY2024: 694",
     achieved: "true",
   });
+  // the R6 summary prints no A/B: every rating of FY2024 is automatic, and none is decided
+  const rated = csv.data.filter((r) => r.rating_auto !== "");
+  expect(rated.length).toBeGreaterThan(30);
+  for (const r of rated) expect(r, r.kpi).toMatchObject({ rating: "", rating_basis: "automatic" });
+  expect(csv.data.filter((r) => r.rating_auto === "").map((r) => r.rating_basis)).toEqual(csv.data.filter((r) => r.rating_auto === "").map(() => ""));
 });
 
 test("bad requests get clear, translated errors", async ({ request }) => {

@@ -4,9 +4,9 @@
  */
 import { spanYears } from "@/domain/fiscal-year";
 import { displayDecimals, type FigureFormat } from "@/domain/format";
-import { elapsedYears, planLength } from "@/domain/rating";
-import type { Rating } from "@/domain/types";
-import { followUpAt, type FollowUpRow, type PlanData, type RoundData } from "@/features/follow-up/model";
+import { elapsedYears, isRated, planLength } from "@/domain/rating";
+import type { Rating, RatingBasis } from "@/domain/types";
+import { followUpAt, type FootnoteData, type FollowUpRow, type PlanData, type RoundData } from "@/features/follow-up/model";
 
 export function figureFormat(row: Pick<FollowUpRow, "measure" | "unit" | "facts">): FigureFormat {
   return { measure: row.measure, unit: row.unit, decimals: displayDecimals(row.facts) };
@@ -22,10 +22,35 @@ export interface RatingCounts {
   none: number;
 }
 
+/** The ratings of these rows, counted as the tables show them: parent rows only (sub-targets are not rated). */
 export function ratingCounts(rows: readonly FollowUpRow[]): RatingCounts {
   const counts: RatingCounts = { A: 0, B: 0, none: 0 };
   for (const r of rows) if (r.parentCode === null) counts[r.status.rating ?? "none"]++;
   return counts;
+}
+
+/** Which kinds of rating some rows show, for the legend and the column heading. */
+export function ratingKinds(ratings: readonly { rating: Rating | null; ratingBasis: RatingBasis | null }[]) {
+  return { automatic: ratings.some((s) => s.ratingBasis === "automatic"), decided: ratings.some((s) => s.ratingBasis === "decided") };
+}
+
+/**
+ * A project on the overview: the KPIs with targets are listed; the counts are of every
+ * indicator, as on the project's report and the slides; what is counted but not listed
+ * (management and qualitative indicators) is counted apart, so that the page can say so.
+ */
+export function projectSummary(rows: readonly FollowUpRow[], projectNo: number) {
+  const { output, outcome } = projectRows(rows, projectNo);
+  const all = [...output, ...outcome];
+  const listed = all.filter(isRated);
+  const unlisted = all.filter((r) => !isRated(r) && r.parentCode === null);
+  return { listed, counts: ratingCounts(all), unlisted: { total: unlisted.length, counts: ratingCounts(unlisted) } };
+}
+
+/** The footnotes of some rows in some rounds, each once (a ※ that several KPIs share is one note). */
+export function footnotesOf(rounds: readonly (RoundData | null)[], rows: readonly FollowUpRow[]): FootnoteData[] {
+  const notes = rounds.flatMap((round) => round?.footnotes ?? []).filter((f) => rows.some((r) => r.code === f.kpi));
+  return [...new Map(notes.map((f) => [`${f.marker}${f.textJa}`, f])).values()];
 }
 
 /** The rows of one project, outputs and outcomes apart, sub-targets right after their parent. */
@@ -46,7 +71,7 @@ export function kpiHistory(plan: PlanData, code: string, uptoFy = plan.lastFy) {
 
 export interface ComparisonRow {
   row: FollowUpRow;
-  cells: { round: RoundData; rating: Rating | null; achievement: number | null; cumulative: number | null }[];
+  cells: { round: RoundData; rating: Rating | null; ratingBasis: RatingBasis | null; achievement: number | null; cumulative: number | null }[];
   /** at the plan's end, when the last year's round is among them */
   achieved: boolean | null;
   /** rated B in any round, or not achieved at the end */
@@ -62,6 +87,7 @@ export function comparison(plan: PlanData, uptoFy: number) {
     const cells = followUps.map(({ round, rows }) => ({
       round,
       rating: rows[i].status.rating,
+      ratingBasis: rows[i].status.ratingBasis,
       achievement: rows[i].status.achievement,
       cumulative: rows[i].status.cumulative.value,
     }));

@@ -17,6 +17,7 @@ const context: GridContext = {
       ],
     },
     { id: 2, code: "share", measure: "share", management: false, target: 50, values: [] },
+    { id: 3, code: "count-sub", measure: "count", management: false, target: 4, parentId: 1, values: [] },
   ],
   projects: [1, 2],
 };
@@ -38,7 +39,12 @@ describe("checking a grid before it is saved", () => {
   it("lists every error: unknown KPIs and projects, bad numbers, a rating against the automatic one without a reason, notes", () => {
     const { errors } = checkGrid(
       {
-        rows: [row("nope", { value: "1" }), row("share", { value: "101" }), row("count", { value: "1", rating: "A" })],
+        rows: [
+          row("nope", { value: "1" }),
+          row("share", { value: "101" }),
+          row("count", { value: "1", rating: "A" }),
+          row("count-sub", { value: "1", rating: "A", overrideReason: "x" }),
+        ],
         evaluations: [{ project: 9, textJa: "x", version: 0 }],
         notes: { version: 0, footnotes: [{ kpi: "count", marker: " ", textJa: "" }], highlights: [{ project: 7, textJa: "x" }] },
       },
@@ -48,6 +54,8 @@ describe("checking a grid before it is saved", () => {
       { kpi: "nope", field: "kpi", error: "unknownKpi" },
       { kpi: "share", field: "value", error: "shareRange" },
       { kpi: "count", field: "overrideReason", error: "overrideNeedsReason" },
+      // the official tables rate only the parent row
+      { kpi: "count-sub", field: "rating", error: "subTargetNotRated" },
       { project: 9, field: "project", error: "unknownProject" },
       { kpi: "count", field: "footnotes.0", error: "markerMissing" },
       { kpi: "count", field: "footnotes.0", error: "textMissing" },

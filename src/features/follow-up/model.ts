@@ -197,8 +197,12 @@ export function exportRow(row: FollowUpRow) {
     expected: round4(s.expected),
     achievement: round4(s.achievement),
     achievement_of_target: round4(s.achievementOfTarget),
+    /** the automatic rating (the rule in src/domain/rating.ts) */
     rating_auto: s.ratingAuto,
-    rating: s.rating,
+    /** the committee's rating, printed in the report or entered with the round; null when none was decided */
+    rating: s.ratingDecided,
+    /** where the rating shown on the pages and slides comes from: decided, automatic, or null when none is shown */
+    rating_basis: s.ratingBasis,
     overridden: s.overridden,
     achieved: s.achieved,
     markers: row.markers,
@@ -230,6 +234,7 @@ const CSV_TRAILING = [
   "achievement_of_target",
   "rating_auto",
   "rating",
+  "rating_basis",
   "overridden",
   "achieved",
 ] as const;
@@ -279,6 +284,7 @@ export type SaveError = {
     | EntryError
     | "unknownKpi"
     | "overrideNeedsReason"
+    | "subTargetNotRated"
     | "unknownProject"
     | "ratingInvalid"
     | "versionInvalid"
@@ -295,7 +301,16 @@ export const ENTRY_TEXT = ["detailJa", "detailEn", "noteJa", "noteEn"] as const;
 export interface GridContext {
   span: PlanSpan;
   fy: number;
-  kpis: { id: number; code: string; measure: string; management: boolean; target: number | null; values: (YearFact & { fiscalYear: number })[] }[];
+  kpis: {
+    id: number;
+    code: string;
+    measure: string;
+    management: boolean;
+    target: number | null;
+    /** set for a sub-target, which takes no rating */
+    parentId?: number | null;
+    values: (YearFact & { fiscalYear: number })[];
+  }[];
   projects: number[];
 }
 
@@ -327,7 +342,8 @@ export function checkGrid(input: GridSave, context: GridContext): { errors: Save
     for (const f of [...ENTRY_TEXT, "overrideReason"] as const) {
       if ((row[f]?.trim().length ?? 0) > MAX_TEXT) errors.push({ kpi: row.kpi, field: f, error: "tooLong" });
     }
-    if (row.rating) {
+    if (row.rating && kpi.parentId != null) errors.push({ kpi: row.kpi, field: "rating", error: "subTargetNotRated" });
+    else if (row.rating) {
       // the automatic rating with the values being saved
       const thisYear = kpi.values.find((v) => v.fiscalYear === fy);
       const others = kpi.values.filter((v) => v.fiscalYear !== fy);

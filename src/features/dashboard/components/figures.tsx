@@ -1,7 +1,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import { fyShortLabel } from "@/domain/fiscal-year";
 import { formatFigure, formatTarget } from "@/domain/format";
-import type { FollowUpRow, PlanData } from "@/features/follow-up/model";
+import type { FollowUpRow, FootnoteData, PlanData } from "@/features/follow-up/model";
 import { breakdown, figureFormat } from "@/features/dashboard/model";
 
 /** The latest (cumulative) value with its single years, as the report prints it: 128件（45/36/47）. */
@@ -39,7 +39,15 @@ export function LatestValue({ row, plan, fy }: { row: FollowUpRow; plan: PlanDat
 
 export function TargetValue({ row }: { row: FollowUpRow }) {
   const locale = useLocale();
-  if (row.target === null) return <span aria-hidden="true">—</span>;
+  const t = useTranslations("Figures");
+  if (row.target === null) {
+    return (
+      <>
+        <span aria-hidden="true">—</span>
+        <span className="sr-only">{t("noTarget")}</span>
+      </>
+    );
+  }
   return <>{formatTarget(row.target, row.targetQualifier, figureFormat(row), locale)}</>;
 }
 
@@ -64,4 +72,18 @@ export function Localized({ ja, en, block = false }: { ja: string | null; en: st
 export function useName() {
   const locale = useLocale();
   return (o: { nameJa: string; nameEn: string }) => (locale === "ja" ? o.nameJa : o.nameEn);
+}
+
+/** The notes of the markers (※) that the figures above carry: each ※ has its note on the same page. */
+export function FootnoteList({ notes }: { notes: FootnoteData[] }) {
+  if (notes.length === 0) return null;
+  return (
+    <ul className="footnote-list">
+      {notes.map((f) => (
+        <li key={`${f.marker}${f.textJa}`}>
+          <span className="marker">{f.marker}</span> <Localized ja={f.textJa} en={f.textEn} />
+        </li>
+      ))}
+    </ul>
+  );
 }

@@ -74,7 +74,7 @@ export function ProjectTable({ id, heading, rows, plan, fy }: Props) {
                     <LatestValue row={r} plan={plan} fy={fy} />
                   </td>
                   <td className="center">
-                    {!r.parentCode && <RatingBadge rating={r.status.rating} />}
+                    {!r.parentCode && <RatingBadge rating={r.status.rating} basis={r.status.ratingBasis} />}
                     {r.status.overridden && <span className="small">{tr("overridden", { auto: r.status.ratingAuto ?? "—" })}</span>}
                   </td>
                   <td className="text">{r.entry && <Localized ja={r.entry.detailJa} en={r.entry.detailEn} />}</td>

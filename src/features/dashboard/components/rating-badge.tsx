@@ -1,8 +1,12 @@
 import { useTranslations } from "next-intl";
-import type { Rating } from "@/domain/types";
+import type { Rating, RatingBasis } from "@/domain/types";
 
-/** A rating as its letter, with its meaning for screen readers: never colour alone. */
-export function RatingBadge({ rating }: { rating: Rating | null }) {
+/**
+ * A rating as its letter, with its meaning for screen readers: never colour alone. An
+ * automatic rating (computed by the app, not decided by the committee) carries a visible
+ * "自動 / auto" mark and a dashed border, explained by RatingLegend.
+ */
+export function RatingBadge({ rating, basis = null }: { rating: Rating | null; basis?: RatingBasis | null }) {
   const t = useTranslations("Rating");
   if (rating === null) {
     return (
@@ -12,10 +16,33 @@ export function RatingBadge({ rating }: { rating: Rating | null }) {
       </span>
     );
   }
+  const automatic = basis === "automatic";
+  const meaning = automatic ? t("automaticMeaning", { rating: t(rating) }) : t(rating);
   return (
-    <span className={`rating rating--${rating}`} title={t(rating)}>
+    <span className={automatic ? `rating rating--${rating} rating--auto` : `rating rating--${rating}`} title={meaning}>
       {rating}
-      <span className="sr-only">（{t(rating)}）</span>
+      {automatic && (
+        <span className="rating__mark" aria-hidden="true">
+          {t("autoMark")}
+        </span>
+      )}
+      <span className="sr-only">{t("spoken", { meaning })}</span>
     </span>
+  );
+}
+
+/**
+ * What the ratings on a page mean: A and B, where they come from (decided or automatic), and
+ * "—". Shown wherever ratings are, so that an automatic rating is never read as the committee's.
+ */
+export function RatingLegend({ automatic, decided }: { automatic: boolean; decided: boolean }) {
+  const t = useTranslations("Rating");
+  return (
+    <div className="legend-line">
+      <p>{t("legend")}</p>
+      {automatic && <p>{decided ? t("legendMixed") : t("legendAutomatic")}</p>}
+      {!automatic && decided && <p>{t("legendDecided")}</p>}
+      <p>{t("legendNone")}</p>
+    </div>
   );
 }

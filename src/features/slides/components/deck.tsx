@@ -4,7 +4,7 @@ import { fyLabel } from "@/domain/fiscal-year";
 import { circledNumber, formatDate, formatRatio } from "@/domain/format";
 import { LatestValue, Localized, TargetValue, useName } from "@/features/dashboard/components/figures";
 import { RatingBadge } from "@/features/dashboard/components/rating-badge";
-import { projectRows, ratingCounts, reportGroups } from "@/features/dashboard/model";
+import { footnotesOf, projectRows, ratingCounts, ratingKinds, reportGroups } from "@/features/dashboard/model";
 import type { FollowUpRow, PlanData, ProjectDef, RoundData } from "@/features/follow-up/model";
 
 interface DeckProps {
@@ -139,23 +139,29 @@ function RatingsSlide({ plan, rows, year, draft }: { plan: PlanData; rows: Follo
         ))}
       </div>
       <p className="slide-notes">{t("ratingsNote")}</p>
+      <RatingsKind rows={rows} />
     </section>
   );
 }
 
+/** Says where the ratings of the deck come from, when any is automatic. */
+function RatingsKind({ rows }: { rows: FollowUpRow[] }) {
+  const t = useTranslations("Rating");
+  const kinds = ratingKinds(rows.map((r) => r.status));
+  return kinds.automatic ? <p className="slide-notes">{t(kinds.decided ? "legendMixed" : "legendAutomatic")}</p> : null;
+}
+
 function ProjectSlides({ plan, round, rows, project, draft }: { plan: PlanData; round: RoundData; rows: FollowUpRow[]; project: ProjectDef; draft: boolean }) {
   const t = useTranslations("Slides");
+  const tRating = useTranslations("Rating");
   const tr = useTranslations("Report");
   const locale = useLocale();
   const name = useName();
   const year = fyLabel(round.fiscalYear, locale);
   const { output, outcome } = projectRows(rows, project.no);
   const title = `${circledNumber(project.no)} ${t("tableTitle", { project: name(project) })}`;
-  const notes = [
-    ...new Map(
-      round.footnotes.filter((f) => rows.some((r) => r.code === f.kpi && r.projectNo === project.no)).map((f) => [`${f.marker}${f.textJa}`, f]),
-    ).values(),
-  ];
+  const notes = footnotesOf([round], [...output, ...outcome]);
+  const kinds = ratingKinds([...output, ...outcome].map((r) => r.status));
   const targeted = [...output, ...outcome].filter(isRated);
   return (
     <>
@@ -174,6 +180,7 @@ function ProjectSlides({ plan, round, rows, project, draft }: { plan: PlanData; 
             </li>
           ))}
           <li>{t("noteLatest", { year })}</li>
+          {kinds.automatic && <li>{tRating(kinds.decided ? "legendMixed" : "legendAutomatic")}</li>}
         </ul>
       </section>
       {targeted.length > 0 && (
@@ -241,7 +248,7 @@ function SlideTable({ title, rows, plan, fy }: { title: string; rows: FollowUpRo
               <td className="num">
                 <LatestValue row={r} plan={plan} fy={fy} />
               </td>
-              <td className="center">{!r.parentCode && <RatingBadge rating={r.status.rating} />}</td>
+              <td className="center">{!r.parentCode && <RatingBadge rating={r.status.rating} basis={r.status.ratingBasis} />}</td>
               <td className="detail">{r.entry && <Localized ja={r.entry.detailJa} en={r.entry.detailEn} />}</td>
               {hasNotes && <td className="detail">{r.entry && <Localized ja={r.entry.noteJa} en={r.entry.noteEn} />}</td>}
             </tr>
@@ -277,7 +284,7 @@ function AchievementBars({ rows }: { rows: FollowUpRow[] }) {
         {rows.map((r) => (
           <div key={r.code} style={{ display: "contents" }}>
             <div className={r.parentCode ? "bars__label bars__label--sub" : "bars__label"}>
-              {name(r)} {!r.parentCode && <RatingBadge rating={r.status.rating} />}
+              {name(r)} {!r.parentCode && <RatingBadge rating={r.status.rating} basis={r.status.ratingBasis} />}
             </div>
             <div className="bars__track">
               <div className="bar bar--target">

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { SignInNeeded } from "@/components/sign-in-needed";
 import { fyLabel } from "@/domain/fiscal-year";
+import { canEditRound } from "@/features/auth/ability";
 import { getViewer } from "@/features/auth/server";
 import { listPlans } from "@/features/plans/data";
 import { pageLocale } from "@/i18n/locale";
@@ -20,13 +21,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function WorkspaceIndex({ params }: Props) {
   const locale = await pageLocale(params);
   const t = await getTranslations({ locale, namespace: "Workspace" });
-  if (!(await getViewer())) {
+  const viewer = await getViewer();
+  if (!viewer) {
     return <SignInNeeded locale={locale} title={t("link")} reason={t("signInNeeded")} />;
   }
   const plans = await listPlans();
   return (
     <>
-      <h1>{t("link")}</h1>
+      <h1>{t(canEditRound(viewer) ? "link" : "linkReadOnly")}</h1>
       {plans.reverse().map((p) => (
         <section key={p.code} aria-labelledby={`ws-${p.code}`}>
           <h2 id={`ws-${p.code}`}>{locale === "ja" ? p.nameJa : p.nameEn}</h2>

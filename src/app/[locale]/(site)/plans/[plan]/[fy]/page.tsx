@@ -2,12 +2,11 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { fyLabel } from "@/domain/fiscal-year";
-import { isRated } from "@/domain/rating";
 import { circledNumber, formatDate, formatRatio } from "@/domain/format";
-import { LatestValue, Localized, TargetValue } from "@/features/dashboard/components/figures";
-import { RatingBadge } from "@/features/dashboard/components/rating-badge";
+import { FootnoteList, LatestValue, Localized, TargetValue } from "@/features/dashboard/components/figures";
+import { RatingBadge, RatingLegend } from "@/features/dashboard/components/rating-badge";
 import { getPlanAsOf } from "@/features/dashboard/server";
-import { projectRows, ratingCounts } from "@/features/dashboard/model";
+import { footnotesOf, projectSummary, ratingKinds } from "@/features/dashboard/model";
 import { followUpAt } from "@/features/follow-up/model";
 import { Link } from "@/i18n/navigation";
 import { pageLocale } from "@/i18n/locale";
@@ -38,6 +37,7 @@ export default async function OverviewPage({ params }: Props) {
   const { round, rows } = followUpAt(plan, fy);
   const name = (o: { nameJa: string; nameEn: string }) => (locale === "ja" ? o.nameJa : o.nameEn);
   const year = fyLabel(fy, locale);
+  const kinds = ratingKinds(rows.map((r) => r.status));
 
   return (
     <>
@@ -51,7 +51,10 @@ export default async function OverviewPage({ params }: Props) {
           </a>
         </p>
       ) : (
-        <p className="notice">{t("noRound", { year })}</p>
+        <p className="notice">
+          {t("noRound", { year })}
+          {rows.some((r) => r.status.cumulative.value !== null) && ` ${t("computedFromActuals")}`}
+        </p>
       )}
       {round?.assessmentJa && (
         <section aria-labelledby="assessment">
@@ -60,120 +63,136 @@ export default async function OverviewPage({ params }: Props) {
         </section>
       )}
 
-      <section aria-labelledby="projects">
-        <h2 id="projects">{t("projectsHeading")}</h2>
-        <div className="project-grid">
-          {plan.projects.map((p) => {
-            const mine = rows.filter((r) => r.projectNo === p.no);
-            const counts = ratingCounts(mine);
-            const { output, outcome } = projectRows(rows, p.no);
-            const targeted = [...output, ...outcome].filter(isRated);
-            const budget = p.budgets.filter((b) => b.kind === "amed").at(-1);
-            return (
-              <section key={p.no} className="project-card" aria-labelledby={`project-${p.no}`}>
-                <h3 id={`project-${p.no}`}>
-                  <Link href={`/plans/${plan.code}/${fy}/projects/${p.no}`}>
-                    {circledNumber(p.no)} {name(p)}
-                  </Link>
-                </h3>
-                <dl className="facts">
-                  <div>
-                    <dt>{t("counts")}</dt>
-                    <dd>
-                      <span className="count">
-                        <RatingBadge rating="A" /> {counts.A}
-                      </span>
-                      <span className="count">
-                        <RatingBadge rating="B" /> {counts.B}
-                      </span>
-                      <span className="count">
-                        {t("countNone")} {counts.none}
-                      </span>
-                    </dd>
-                  </div>
-                  <div>
-                    <dt>{t("ministries")}</dt>
-                    <dd>
-                      {p.ministries.map((m, i) => (
-                        <span key={m.ministry}>
-                          {i > 0 && (locale === "ja" ? "、" : ", ")}
-                          {m.lead && <span aria-hidden="true">◎</span>}
-                          {tm(m.ministry as "MHLW")}
-                          {m.lead && <span className="sr-only">（{th("lead")}）</span>}
-                        </span>
-                      ))}
-                    </dd>
-                  </div>
-                  <div>
-                    <dt>{t("budget")}</dt>
-                    <dd>
-                      {budget
-                        ? `${th("budgetValue", { amount: budget.okuYen, billions: budget.okuYen / 10 })}（${fyLabel(budget.fiscalYear, locale)}）`
-                        : tf("noData")}
-                    </dd>
-                  </div>
-                </dl>
-                <table className="report compact">
-                  <caption className="sr-only">{name(p)}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("kpiColumn")}</th>
-                      <th scope="col">{tf("target")}</th>
-                      <th scope="col">{tf("achievementOfTarget")}</th>
-                      <th scope="col">{tf("achievementOfExpected")}</th>
-                      <th scope="col">{tr("final")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {targeted.map((r) => (
-                      <tr key={r.code}>
-                        <th scope="row" className={r.parentCode ? "sub" : undefined}>
-                          <Link href={`/plans/${plan.code}/${fy}/kpis/${r.code}`}>{name(r)}</Link>
-                          <span className="latest">
-                            <LatestValue row={r} plan={plan} fy={fy} />
-                          </span>
-                        </th>
-                        <td className="num">
-                          <TargetValue row={r} />
-                        </td>
-                        <td className="num">
-                          <Ratio value={r.status.achievementOfTarget} locale={locale} noData={tf("noData")} />
-                        </td>
-                        <td className="num">
-                          <Ratio value={r.status.achievement} locale={locale} noData={tf("noData")} />
-                        </td>
-                        <td className="center">
-                          <RatingBadge rating={r.status.rating} />
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </section>
-            );
-          })}
-        </div>
-        <p className="legend-line">{tr("legend")}</p>
-      </section>
-
-      <section aria-labelledby="highlights">
-        <h2 id="highlights">{t("highlights")}</h2>
-        {round && round.highlights.length > 0 ? (
-          <ul className="highlights">
-            {round.highlights.map((h, i) => {
-              const project = plan.projects.find((p) => p.no === h.projectNo);
+      {plan.projects.length === 0 && <p>{t("noProjects")}</p>}
+      {plan.projects.length > 0 && (
+        <section aria-labelledby="projects">
+          <h2 id="projects">{t("projectsHeading")}</h2>
+          <div className="project-grid">
+            {plan.projects.map((p) => {
+              const { listed, counts, unlisted } = projectSummary(rows, p.no);
+              const notes = footnotesOf([round], listed);
+              // the budget of the year, else the latest one before it, labelled with its own year
+              const budget = p.budgets.filter((b) => b.kind === "amed" && b.fiscalYear <= fy).at(-1);
               return (
-                <li key={i}>
-                  <Localized ja={h.textJa} en={h.textEn} />
-                  {project && <span className="tag">{`${circledNumber(project.no)} ${name(project)}`}</span>}
-                </li>
+                <section key={p.no} className="project-card" aria-labelledby={`project-${p.no}`}>
+                  <h3 id={`project-${p.no}`}>
+                    <Link href={`/plans/${plan.code}/${fy}/projects/${p.no}`}>
+                      {circledNumber(p.no)} {name(p)}
+                    </Link>
+                  </h3>
+                  <dl className="facts">
+                    <div>
+                      <dt>{t("counts")}</dt>
+                      <dd>
+                        <span className="count">
+                          <RatingBadge rating="A" /> {counts.A}
+                        </span>
+                        <span className="count">
+                          <RatingBadge rating="B" /> {counts.B}
+                        </span>
+                        <span className="count">
+                          {t("countNone")} {counts.none}
+                        </span>
+                      </dd>
+                    </div>
+                    <div>
+                      <dt>{t("ministries")}</dt>
+                      <dd>
+                        {p.ministries.map((m, i) => (
+                          <span key={m.ministry}>
+                            {i > 0 && (locale === "ja" ? "、" : ", ")}
+                            {m.lead && <span aria-hidden="true">◎</span>}
+                            {tm(m.ministry as "MHLW")}
+                            {m.lead && <span className="sr-only">（{th("lead")}）</span>}
+                          </span>
+                        ))}
+                      </dd>
+                    </div>
+                    <div>
+                      <dt>{t("budget")}</dt>
+                      <dd>
+                        {budget
+                          ? t(budget.fiscalYear === fy ? "budgetOfYear" : "budgetOfEarlierYear", {
+                              amount: th("budgetValue", { amount: budget.okuYen, billions: budget.okuYen / 10 }),
+                              year: fyLabel(budget.fiscalYear, locale),
+                              current: year,
+                            })
+                          : tf("noData")}
+                      </dd>
+                    </div>
+                  </dl>
+                  <table className="report compact">
+                    <caption className="sr-only">{name(p)}</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">{t("kpiColumn")}</th>
+                        <th scope="col">{tf("target")}</th>
+                        <th scope="col">{tf("achievementOfTarget")}</th>
+                        <th scope="col">{tf("achievementOfExpected")}</th>
+                        <th scope="col">{tr(kinds.automatic && !kinds.decided ? "columnAutomatic" : "column")}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {listed.map((r) => (
+                        <tr key={r.code}>
+                          <th scope="row" className={r.parentCode ? "sub" : undefined}>
+                            <Link href={`/plans/${plan.code}/${fy}/kpis/${r.code}`}>{name(r)}</Link>
+                            <span className="latest">
+                              <LatestValue row={r} plan={plan} fy={fy} />
+                            </span>
+                          </th>
+                          <td className="num">
+                            <TargetValue row={r} />
+                          </td>
+                          <td className="num">
+                            <Ratio value={r.status.achievementOfTarget} locale={locale} noData={tf("noData")} />
+                          </td>
+                          <td className="num">
+                            <Ratio value={r.status.achievement} locale={locale} noData={tf("noData")} />
+                          </td>
+                          <td className="center">{!r.parentCode && <RatingBadge rating={r.status.rating} basis={r.status.ratingBasis} />}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                  {unlisted.total > 0 && (
+                    <p className="small muted">
+                      {t("unlisted", {
+                        count: unlisted.total,
+                        summary: t("countsSummary", { a: unlisted.counts.A, b: unlisted.counts.B, none: unlisted.counts.none }),
+                      })}{" "}
+                      <Link href={`/plans/${plan.code}/${fy}/projects/${p.no}`}>{t("openReport")}</Link>
+                    </p>
+                  )}
+                  <FootnoteList notes={notes} />
+                </section>
               );
             })}
-          </ul>
-        ) : (
-          <p>{t("noHighlights")}</p>
-        )}
-      </section>
+          </div>
+          <RatingLegend {...kinds} />
+        </section>
+      )}
+
+      {round && (
+        <section aria-labelledby="highlights">
+          <h2 id="highlights">{t("highlights")}</h2>
+          {round.highlights.length > 0 ? (
+            <ul className="highlights">
+              {round.highlights.map((h, i) => {
+                const project = plan.projects.find((p) => p.no === h.projectNo);
+                return (
+                  <li key={i}>
+                    <Localized ja={h.textJa} en={h.textEn} />
+                    {project && <span className="tag">{`${circledNumber(project.no)} ${name(project)}`}</span>}
+                  </li>
+                );
+              })}
+            </ul>
+          ) : (
+            <p>{t("noHighlights")}</p>
+          )}
+        </section>
+      )}
     </>
   );
 }

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { fyShortLabel } from "@/domain/fiscal-year";
+import { fyLabel } from "@/domain/fiscal-year";
 import { circledNumber, formatRatio } from "@/domain/format";
 import { AttentionFilter } from "@/features/dashboard/components/attention-filter";
-import { RatingBadge } from "@/features/dashboard/components/rating-badge";
+import { RatingBadge, RatingLegend } from "@/features/dashboard/components/rating-badge";
 import { getPlanAsOf } from "@/features/dashboard/server";
-import { comparison } from "@/features/dashboard/model";
+import { comparison, ratingKinds } from "@/features/dashboard/model";
 import { Link } from "@/i18n/navigation";
 import { pageLocale } from "@/i18n/locale";
 import { ClientMessages } from "@/i18n/client-messages";
@@ -47,7 +47,7 @@ export default async function ComparePage({ params }: Props) {
                   <th scope="col">{t("colKpi")}</th>
                   {rounds.map((r) => (
                     <th scope="col" key={r.fiscalYear}>
-                      {fyShortLabel(r.fiscalYear, locale)}
+                      {fyLabel(r.fiscalYear, locale)}
                     </th>
                   ))}
                   {atPlanEnd && <th scope="col">{t("colAchieved")}</th>}
@@ -69,14 +69,17 @@ export default async function ComparePage({ params }: Props) {
                         </th>
                         {cells.map((c) => (
                           <td key={c.round.fiscalYear} className="center">
-                            {!row.parentCode && <RatingBadge rating={c.rating} />}
+                            {!row.parentCode && <RatingBadge rating={c.rating} basis={c.ratingBasis} />}
                             {c.achievement !== null && <span className="small"> {formatRatio(c.achievement, locale)}</span>}
                           </td>
                         ))}
                         {atPlanEnd && (
                           <td className="center">
                             {achieved === null ? (
-                              <span aria-label={tr("none")}>—</span>
+                              <>
+                                <span aria-hidden="true">—</span>
+                                <span className="sr-only">{tr("none")}</span>
+                              </>
                             ) : achieved ? (
                               <span className="achieved">✓ {tf("achieved")}</span>
                             ) : (
@@ -92,7 +95,7 @@ export default async function ComparePage({ params }: Props) {
           </div>
         </AttentionFilter>
       </ClientMessages>
-      <p className="legend-line">{tr("legend")}</p>
+      <RatingLegend {...ratingKinds(rows.flatMap((r) => r.cells))} />
       {!atPlanEnd && <p className="small muted">{t("endNote")}</p>}
     </>
   );

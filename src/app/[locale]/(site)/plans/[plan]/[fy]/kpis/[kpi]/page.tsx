@@ -3,11 +3,11 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { fyLabel, fyShortLabel } from "@/domain/fiscal-year";
 import { circledNumber, formatDate, formatFigure, formatRatio } from "@/domain/format";
-import { LatestValue, Localized, TargetValue } from "@/features/dashboard/components/figures";
+import { FootnoteList, LatestValue, Localized, TargetValue } from "@/features/dashboard/components/figures";
 import { KpiChart } from "@/features/dashboard/components/kpi-chart";
-import { RatingBadge } from "@/features/dashboard/components/rating-badge";
+import { RatingBadge, RatingLegend } from "@/features/dashboard/components/rating-badge";
 import { getPlanAsOf } from "@/features/dashboard/server";
-import { chartPoints, figureFormat, kpiHistory } from "@/features/dashboard/model";
+import { chartPoints, figureFormat, footnotesOf, kpiHistory, ratingKinds } from "@/features/dashboard/model";
 import { presentedSnapshot } from "@/features/follow-up/data";
 import { followUpAt, rowChanged } from "@/features/follow-up/model";
 import { Link } from "@/i18n/navigation";
@@ -98,23 +98,27 @@ export default async function KpiPage({ params }: Props) {
             <dd>{formatRatio(s.achievementOfTarget, locale)}</dd>
           </div>
         )}
-        <div>
-          <dt>{tr("auto")}</dt>
-          <dd>
-            <RatingBadge rating={s.ratingAuto} />
-          </dd>
-        </div>
-        <div>
-          <dt>{tr("final")}</dt>
-          <dd>
-            <RatingBadge rating={s.rating} />
-            {s.overridden && row.entry?.overrideReason && (
-              <span className="small">
-                {tr("reason")}: {row.entry.overrideReason}
-              </span>
-            )}
-          </dd>
-        </div>
+        {!row.parentCode && (
+          <>
+            <div>
+              <dt>{tr("auto")}</dt>
+              <dd>
+                <RatingBadge rating={s.ratingAuto} basis="automatic" />
+              </dd>
+            </div>
+            <div>
+              <dt>{tr("decided")}</dt>
+              <dd>
+                {s.ratingDecided ? <RatingBadge rating={s.ratingDecided} basis="decided" /> : <span className="muted">{tr("notDecided")}</span>}
+                {s.overridden && row.entry?.overrideReason && (
+                  <span className="small">
+                    {tr("reason")}: {row.entry.overrideReason}
+                  </span>
+                )}
+              </dd>
+            </div>
+          </>
+        )}
         {s.achieved !== null && (
           <div>
             <dt>{tf("achievedAtEnd")}</dt>
@@ -160,12 +164,16 @@ export default async function KpiPage({ params }: Props) {
                   </td>
                 </tr>
                 {!row.parentCode &&
-                  (["auto", "final"] as const).map((which) => (
+                  (["auto", "decided"] as const).map((which) => (
                     <tr key={which}>
                       <th scope="row">{tr(which)}</th>
                       {[asPresented.row.status, s].map((st, i) => (
                         <td className="center" key={i}>
-                          <RatingBadge rating={which === "auto" ? st.ratingAuto : st.rating} />
+                          {which === "auto" ? (
+                            <RatingBadge rating={st.ratingAuto} basis="automatic" />
+                          ) : (
+                            <RatingBadge rating={st.ratingDecided} basis="decided" />
+                          )}
                         </td>
                       ))}
                     </tr>
@@ -274,11 +282,13 @@ export default async function KpiPage({ params }: Props) {
                 <td className="num">
                   <LatestValue row={r} plan={plan} fy={round.fiscalYear} />
                 </td>
-                <td className="center">{!r.parentCode && <RatingBadge rating={r.status.rating} />}</td>
+                <td className="center">{!r.parentCode && <RatingBadge rating={r.status.rating} basis={r.status.ratingBasis} />}</td>
               </tr>
             ))}
           </tbody>
         </table>
+        <RatingLegend {...ratingKinds(row.parentCode ? [] : [s, ...history.map((h) => h.row.status)])} />
+        <FootnoteList notes={footnotesOf([followUp.round, ...history.map((h) => h.round)], [row])} />
       </section>
 
       {subs.length > 0 && (

@@ -4,9 +4,10 @@ import { getTranslations } from "next-intl/server";
 import { fyLabel } from "@/domain/fiscal-year";
 import { circledNumber } from "@/domain/format";
 import { ProjectTable } from "@/features/dashboard/components/project-table";
-import { Localized } from "@/features/dashboard/components/figures";
+import { FootnoteList, Localized } from "@/features/dashboard/components/figures";
+import { RatingLegend } from "@/features/dashboard/components/rating-badge";
 import { getPlanAsOf } from "@/features/dashboard/server";
-import { projectRows } from "@/features/dashboard/model";
+import { footnotesOf, projectRows, ratingKinds } from "@/features/dashboard/model";
 import { followUpAt } from "@/features/follow-up/model";
 import { pageLocale } from "@/i18n/locale";
 
@@ -37,8 +38,7 @@ export default async function ProjectPage({ params }: Props) {
   const t = await getTranslations({ locale, namespace: "Report" });
   const { round, rows } = followUpAt(plan, fy);
   const { output, outcome } = projectRows(rows, project.no);
-  const footnotes = (round?.footnotes ?? []).filter((f) => rows.some((r) => r.code === f.kpi && r.projectNo === project.no));
-  const uniqueNotes = [...new Map(footnotes.map((f) => [`${f.marker}${f.textJa}`, f])).values()];
+  const notes = footnotesOf([round], [...output, ...outcome]);
   const evaluation = round?.evaluations[project.no];
   const name = locale === "ja" ? project.nameJa : project.nameEn;
 
@@ -50,16 +50,11 @@ export default async function ProjectPage({ params }: Props) {
       <ProjectTable id="outputs" heading={t("outputs")} rows={output} plan={plan} fy={fy} />
       <ProjectTable id="outcomes" heading={t("outcomes")} rows={outcome} plan={plan} fy={fy} />
       <p className="legend-line">{t("latestNote", { year: fyLabel(fy, locale) })}</p>
-      {uniqueNotes.length > 0 && (
+      <RatingLegend {...ratingKinds([...output, ...outcome].map((r) => r.status))} />
+      {notes.length > 0 && (
         <section aria-labelledby="footnotes" className="footnotes">
           <h2 id="footnotes">{t("footnotes")}</h2>
-          <ul>
-            {uniqueNotes.map((f) => (
-              <li key={`${f.marker}${f.textJa}`}>
-                <span className="marker">{f.marker}</span> <Localized ja={f.textJa} en={f.textEn} />
-              </li>
-            ))}
-          </ul>
+          <FootnoteList notes={notes} />
         </section>
       )}
       <section aria-labelledby="evaluation">
