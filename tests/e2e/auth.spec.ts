@@ -32,6 +32,10 @@ test("signing in and out, with translated errors", async ({ page }) => {
   await page.getByRole("button", { name: "ログイン" }).click();
   await expect(page).toHaveURL(/\/ja$/);
   await expect(page.getByRole("banner")).toContainText("委員（デモ）（委員）");
+  // a committee member reads the entries, and is offered no link to enter data or to administer
+  await expect(page.getByRole("banner").getByRole("link", { name: "入力状況の閲覧" })).toBeVisible();
+  await expect(page.getByRole("banner").getByRole("link", { name: "データ入力" })).toHaveCount(0);
+  await expect(page.getByRole("banner").getByRole("link", { name: "計画の管理" })).toHaveCount(0);
   const cookie = (await page.context().cookies()).find((c) => c.name === "kpi_session")!;
   expect(cookie.httpOnly).toBe(true);
   expect(cookie.sameSite).toBe("Lax");

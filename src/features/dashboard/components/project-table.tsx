@@ -3,7 +3,7 @@ import type { FollowUpRow, PlanData } from "@/features/follow-up/model";
 import { Link } from "@/i18n/navigation";
 import { LatestValue, Localized, TargetValue, useName } from "@/features/dashboard/components/figures";
 import { RatingBadge } from "@/features/dashboard/components/rating-badge";
-import { reportGroups } from "@/features/dashboard/model";
+import { ratingKinds, reportGroups } from "@/features/dashboard/model";
 
 interface Props {
   id: string;
@@ -21,6 +21,7 @@ export function ProjectTable({ id, heading, rows, plan, fy }: Props) {
   const name = useName();
   if (rows.length === 0) return null;
   const groups = reportGroups(rows);
+  const kinds = ratingKinds(rows.map((r) => r.status));
   return (
     <section aria-labelledby={id}>
       <h2 id={id}>{heading}</h2>
@@ -38,7 +39,7 @@ export function ProjectTable({ id, heading, rows, plan, fy }: Props) {
                 {t("colLatest")}
               </th>
               <th scope="col" className="w-progress">
-                {t("colProgress")}
+                {t(kinds.automatic && !kinds.decided ? "colProgressAutomatic" : "colProgress")}
               </th>
               <th scope="col">{t("colDetail")}</th>
               <th scope="col" className="w-note">
