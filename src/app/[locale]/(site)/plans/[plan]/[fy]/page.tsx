@@ -113,7 +113,7 @@ export default async function OverviewPage({ params }: Props) {
                     </dd>
                   </div>
                 </dl>
-                <table className="report compact">
+                <table className="report compact stack stack--pairs">
                   <caption className="sr-only">{name(p)}</caption>
                   <thead>
                     <tr>
@@ -133,16 +133,16 @@ export default async function OverviewPage({ params }: Props) {
                             <LatestValue row={r} plan={plan} fy={fy} />
                           </span>
                         </th>
-                        <td className="num">
+                        <td className="num" data-label={tf("target")}>
                           <TargetValue row={r} />
                         </td>
-                        <td className="num">
+                        <td className="num" data-label={tf("achievementOfTarget")}>
                           <Ratio value={r.status.achievementOfTarget} locale={locale} noData={tf("noData")} />
                         </td>
-                        <td className="num">
+                        <td className="num" data-label={tf("achievementOfExpected")}>
                           <Ratio value={r.status.achievement} locale={locale} noData={tf("noData")} />
                         </td>
-                        <td className="center">
+                        <td className="center" data-label={tr("final")}>
                           <RatingBadge rating={r.status.rating} />
                         </td>
                       </tr>
