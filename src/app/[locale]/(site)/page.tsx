@@ -32,7 +32,7 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
               <p>{t("noProjects")}</p>
             ) : (
               <div className="table-wrap">
-                <table className="report">
+                <table className="report stack">
                   <caption>{t("projectsHeading")}</caption>
                   <thead>
                     <tr>
@@ -49,11 +49,11 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
                       const inhouse = p.budgets.find((b) => b.kind === "inhouse" && b.fiscalYear === budgetYear(plan.projects));
                       return (
                         <tr key={p.no}>
-                          <td>{circledNumber(p.no)}</td>
+                          <td className="stack-lead">{circledNumber(p.no)}</td>
                           <th scope="row">
                             <Link href={`/plans/${plan.code}/${plan.rounds[0]?.fiscalYear ?? plan.firstFy}/projects/${p.no}`}>{name(p)}</Link>
                           </th>
-                          <td>
+                          <td data-label={t("ministries")}>
                             <ul className="ministries">
                               {p.ministries.map((m) => (
                                 <li key={m.ministry}>
@@ -64,8 +64,10 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
                               ))}
                             </ul>
                           </td>
-                          <td className="num">{p._count.kpis}</td>
-                          <td className="num">
+                          <td className="num" data-label={t("kpis")}>
+                            {p._count.kpis}
+                          </td>
+                          <td className="num" data-label={t("budget", { year: budgetYearLabel(plan.projects, locale) })}>
                             {amed ? t("budgetValue", budget(amed.okuYen)) : t("noData")}
                             {inhouse && (
                               <>

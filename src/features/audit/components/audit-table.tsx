@@ -18,7 +18,7 @@ export function AuditTable({ entries, plan }: { entries: AuditEntry[]; plan: Pic
   const field = (f: string | null) => (f && t.has(`fields.${f}` as "fields.value") ? t(`fields.${f}` as "fields.value") : f);
   return (
     <div className="table-wrap">
-      <table className="report compact">
+      <table className="report compact stack">
         <thead>
           <tr>
             <th scope="col">{t("when")}</th>
@@ -32,11 +32,11 @@ export function AuditTable({ entries, plan }: { entries: AuditEntry[]; plan: Pic
         <tbody>
           {entries.map((a) => (
             <tr key={a.id}>
-              <td>
+              <td data-label={t("when")}>
                 <time dateTime={a.at}>{new Date(a.at).toLocaleString(locale === "ja" ? "ja-JP" : "en-GB", { timeZone: "Asia/Tokyo" })}</time>
               </td>
-              <td>{a.user}</td>
-              <td>
+              <td data-label={t("who")}>{a.user}</td>
+              <td data-label={t("what")}>
                 {[
                   a.kpi ? (kpiNames.get(a.kpi) ?? a.kpi) : null,
                   a.project ? (projectNames.get(a.project) ?? null) : null,
@@ -46,9 +46,13 @@ export function AuditTable({ entries, plan }: { entries: AuditEntry[]; plan: Pic
                   .filter(Boolean)
                   .join(" · ")}
               </td>
-              <td className="audit__value">{value(a, a.oldValue)}</td>
-              <td className="audit__value">{value(a, a.newValue)}</td>
-              <td>{a.reason}</td>
+              <td className="audit__value" data-label={t("old")}>
+                {value(a, a.oldValue)}
+              </td>
+              <td className="audit__value" data-label={t("new")}>
+                {value(a, a.newValue)}
+              </td>
+              <td data-label={t("reason")}>{a.reason}</td>
             </tr>
           ))}
         </tbody>

@@ -141,7 +141,7 @@ export function UserAdmin({ users }: Props) {
       <section aria-labelledby={`${id}-list`}>
         <h2 id={`${id}-list`}>{t("list")}</h2>
         <div className="table-wrap">
-          <table className="report admin-table">
+          <table className="report admin-table stack">
             <thead>
               <tr>
                 <th scope="col">{t("email")}</th>
@@ -159,11 +159,13 @@ export function UserAdmin({ users }: Props) {
                     {u.email}
                     {u.self && <span className="tag">{t("you")}</span>}
                   </th>
-                  <td>{u.name}</td>
-                  <td>{tr(`role_${u.role}`)}</td>
-                  <td className="nowrap">{u.created}</td>
-                  <td>{u.disabledSince ? t("disabledSince", { date: u.disabledSince }) : t("active")}</td>
-                  <td>
+                  <td data-label={t("name")}>{u.name}</td>
+                  <td data-label={t("role")}>{tr(`role_${u.role}`)}</td>
+                  <td className="nowrap" data-label={t("created")}>
+                    {u.created}
+                  </td>
+                  <td data-label={t("status")}>{u.disabledSince ? t("disabledSince", { date: u.disabledSince }) : t("active")}</td>
+                  <td data-label={t("actions")}>
                     <button
                       type="button"
                       className="button-secondary"

@@ -42,8 +42,17 @@ export function KpiChart({ points, labels, decimals, locale, width, height = 320
     <ComposedChart data={points} width={width} height={height} margin={{ top: 8, right: 16, bottom: 8, left: 8 }} accessibilityLayer={false}>
       <CartesianGrid stroke="#e6e6e6" vertical={false} />
       <XAxis dataKey="label" tick={{ fill: "#333", fontSize: 13 }} />
-      <YAxis tick={{ fill: "#333", fontSize: 13 }} tickFormatter={(v: number) => fmt.format(v)} width={56} />
-      <Legend wrapperStyle={{ fontSize: 13 }} />
+      {/* round steps (1, 2, 2.5, 5 × 10ⁿ); whole numbers for figures without decimals */}
+      <YAxis
+        tick={{ fill: "#333", fontSize: 13 }}
+        tickFormatter={(v: number) => fmt.format(v)}
+        width={56}
+        niceTicks="snap125"
+        tickCount={6}
+        allowDecimals={decimals > 0}
+      />
+      {/* the key's marks keep their series' colours; its words are dark enough to read (the bars' light blue is 2:1) */}
+      <Legend wrapperStyle={{ fontSize: 13 }} formatter={(value) => <span style={{ color: "#333" }}>{value}</span>} />
       <Bar dataKey="single" name={labels.single} fill={COLORS.bar} isAnimationActive={false} />
       <Line
         dataKey="cumulative"

@@ -26,7 +26,7 @@ export function ProjectTable({ id, heading, rows, plan, fy }: Props) {
     <section aria-labelledby={id}>
       <h2 id={id}>{heading}</h2>
       <div className="table-wrap">
-        <table className="report official">
+        <table className="report official stack">
           <thead>
             <tr>
               <th scope="col" className="w-kpi">
@@ -68,18 +68,22 @@ export function ProjectTable({ id, heading, rows, plan, fy }: Props) {
                   <th scope="row">
                     <Link href={`/plans/${plan.code}/${fy}/kpis/${r.code}`}>{name(r)}</Link>
                   </th>
-                  <td className="num">
+                  <td className="num" data-label={t("colTarget", { fy: String(plan.lastFy) })}>
                     <TargetValue row={r} />
                   </td>
-                  <td className="num">
+                  <td className="num" data-label={t("colLatest")}>
                     <LatestValue row={r} plan={plan} fy={fy} />
                   </td>
-                  <td className="center">
+                  <td className="center" data-label={t(kinds.automatic && !kinds.decided ? "colProgressAutomatic" : "colProgress")}>
                     {!r.parentCode && <RatingBadge rating={r.status.rating} basis={r.status.ratingBasis} />}
                     {r.status.overridden && <span className="small">{tr("overridden", { auto: r.status.ratingAuto ?? "—" })}</span>}
                   </td>
-                  <td className="text">{r.entry && <Localized ja={r.entry.detailJa} en={r.entry.detailEn} />}</td>
-                  <td className="text small">{r.entry && <Localized ja={r.entry.noteJa} en={r.entry.noteEn} />}</td>
+                  <td className="text" data-label={t("colDetail")}>
+                    {r.entry && <Localized ja={r.entry.detailJa} en={r.entry.detailEn} />}
+                  </td>
+                  <td className="text small" data-label={t("colNote")}>
+                    {r.entry && <Localized ja={r.entry.noteJa} en={r.entry.noteEn} />}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import { readYearInput } from "@/domain/entry";
 import { fyLabel } from "@/domain/fiscal-year";
-import { formatFigure } from "@/domain/format";
+import { circledNumber, formatFigure } from "@/domain/format";
 import { kpiStatus } from "@/domain/follow-up";
 import type { Measure, PlanSpan, YearFact } from "@/domain/types";
 
@@ -124,7 +124,7 @@ export function EntryGrid({ plan, fy, span, locale, editable, valuesFrozen, kpis
       {byProject.map(({ p, list }) => (
         <section key={p.no} aria-labelledby={`p${p.no}`}>
           <h2 id={`p${p.no}`}>{p.name}</h2>
-          <div className="table-wrap">
+          <div className="table-wrap" role="region" aria-label={t("gridRegion", { no: circledNumber(p.no) })} tabIndex={0}>
             <table className="report entry">
               <thead>
                 <tr>

@@ -67,7 +67,7 @@ export default async function UsersPage({ params }: Props) {
           <p>{t("historyEmpty")}</p>
         ) : (
           <div className="table-wrap">
-            <table className="report compact">
+            <table className="report compact stack">
               <thead>
                 <tr>
                   <th scope="col">{t("historyWhen")}</th>
@@ -81,12 +81,16 @@ export default async function UsersPage({ params }: Props) {
               <tbody>
                 {trail.map((a) => (
                   <tr key={a.id}>
-                    <td className="nowrap">{dateTime.format(new Date(a.at))}</td>
-                    <td>{a.by ?? t("system")}</td>
-                    <td>{a.email}</td>
-                    <td>{a.field === "email" || a.field === "name" || a.field === "role" ? `${action(a.action)}${paren(t(a.field))}` : action(a.action)}</td>
-                    <td>{a.field === "role" ? roleName(a.oldValue) : a.field === "disabledAt" ? null : a.oldValue}</td>
-                    <td>{a.field === "role" ? roleName(a.newValue) : a.field === "disabledAt" ? null : a.newValue}</td>
+                    <td className="nowrap" data-label={t("historyWhen")}>
+                      {dateTime.format(new Date(a.at))}
+                    </td>
+                    <td data-label={t("historyBy")}>{a.by ?? t("system")}</td>
+                    <td data-label={t("historyUser")}>{a.email}</td>
+                    <td data-label={t("historyWhat")}>
+                      {a.field === "email" || a.field === "name" || a.field === "role" ? `${action(a.action)}${paren(t(a.field))}` : action(a.action)}
+                    </td>
+                    <td data-label={t("historyOld")}>{a.field === "role" ? roleName(a.oldValue) : a.field === "disabledAt" ? null : a.oldValue}</td>
+                    <td data-label={t("historyNew")}>{a.field === "role" ? roleName(a.newValue) : a.field === "disabledAt" ? null : a.newValue}</td>
                   </tr>
                 ))}
               </tbody>

@@ -121,7 +121,7 @@ export default async function OverviewPage({ params }: Props) {
                       </dd>
                     </div>
                   </dl>
-                  <table className="report compact">
+                  <table className="report compact stack stack--pairs">
                     <caption className="sr-only">{name(p)}</caption>
                     <thead>
                       <tr>
@@ -150,7 +150,9 @@ export default async function OverviewPage({ params }: Props) {
                           <td className="num">
                             <Ratio value={r.status.achievement} locale={locale} noData={tf("noData")} />
                           </td>
-                          <td className="center">{!r.parentCode && <RatingBadge rating={r.status.rating} basis={r.status.ratingBasis} />}</td>
+                          <td className="center" data-label={tr(kinds.automatic && !kinds.decided ? "columnAutomatic" : "column")}>
+                            {!r.parentCode && <RatingBadge rating={r.status.rating} basis={r.status.ratingBasis} />}
+                          </td>
                         </tr>
                       ))}
                     </tbody>

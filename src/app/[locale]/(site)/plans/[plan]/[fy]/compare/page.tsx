@@ -39,9 +39,9 @@ export default async function ComparePage({ params }: Props) {
       <h1>{t("title", { plan: name(plan) })}</h1>
       <ClientMessages namespaces={["AttentionFilter"]}>
         <AttentionFilter total={rows.length} attention={rows.filter((r) => r.attention).length}>
-          <div className="table-wrap">
+          <div className="table-wrap" role="region" aria-labelledby="compare-caption" tabIndex={0}>
             <table className="report compare">
-              <caption>{t("caption")}</caption>
+              <caption id="compare-caption">{t("caption")}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t("colKpi")}</th>

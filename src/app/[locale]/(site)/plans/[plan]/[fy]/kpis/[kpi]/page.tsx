@@ -214,9 +214,9 @@ export default async function KpiPage({ params }: Props) {
       ))}
 
       {row.measure !== "qualitative" && (
-        <div className="table-wrap">
-          <table className="report">
-            <caption>{t("tableCaption", { kpi: title })}</caption>
+        <div className="table-wrap" role="region" aria-labelledby="years-caption" tabIndex={0}>
+          <table className="report years">
+            <caption id="years-caption">{t("tableCaption", { kpi: title })}</caption>
             <thead>
               <tr>
                 <th scope="col">{t("colYear")}</th>
