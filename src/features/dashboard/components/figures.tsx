@@ -10,31 +10,41 @@ export function LatestValue({ row, plan, fy }: { row: FollowUpRow; plan: PlanDat
   const t = useTranslations("Figures");
   const format = figureFormat(row);
   const value = row.status.cumulative.value;
-  const parts = breakdown(row, plan, fy);
-  const short = (y: number) => fyShortLabel(y, locale);
+  const singleYears = useBreakdownText()(row, plan, fy);
   return (
     <>
       <span className="figure">{value === null ? t("noData") : formatFigure(value, format, locale)}</span>
       {row.markers.length > 0 && <span className="marker">{row.markers.join("")}</span>}
-      {parts.length > 0 && (
-        <span className="breakdown">
-          {locale === "ja" ? "（" : " ("}
-          {parts
-            .map((p) =>
-              p.kind === "value"
-                ? formatFigure(p.value, { ...format, unit: null }, locale).replace("%", "")
-                : p.kind === "sum"
-                  ? p.from === p.to
-                    ? t("sumOnlyOne", { year: short(p.from), sum: formatFigure(p.sum, { ...format, unit: null }, locale) })
-                    : t("sumOnly", { from: short(p.from), to: short(p.to), sum: formatFigure(p.sum, { ...format, unit: null }, locale) })
-                  : t("unknownYears", { from: short(p.from), to: short(p.to) }),
-            )
-            .join("/")}
-          {locale === "ja" ? "）" : ")"}
-        </span>
-      )}
+      {singleYears && <span className="breakdown">{singleYears}</span>}
     </>
   );
+}
+
+/** The single years under a latest value as text, "（45/36/47）", or null when there are none. */
+export function useBreakdownText() {
+  const locale = useLocale();
+  const t = useTranslations("Figures");
+  const short = (y: number) => fyShortLabel(y, locale);
+  return (row: FollowUpRow, plan: PlanData, fy: number): string | null => {
+    const format = figureFormat(row);
+    const parts = breakdown(row, plan, fy);
+    if (parts.length === 0) return null;
+    const figure = (n: number) => formatFigure(n, { ...format, unit: null }, locale);
+    const text = parts
+      .map((p) =>
+        p.kind === "value"
+          ? figure(p.value).replace("%", "")
+          : p.kind === "sum"
+            ? p.from === p.to
+              ? t("sumOnlyOne", { year: short(p.from), sum: figure(p.sum) })
+              : t("sumOnly", { from: short(p.from), to: short(p.to), sum: figure(p.sum) })
+            : p.from === p.to
+              ? t("unknownYearsOne", { year: short(p.from) })
+              : t("unknownYears", { from: short(p.from), to: short(p.to) }),
+      )
+      .join("/");
+    return locale === "ja" ? `（${text}）` : ` (${text})`;
+  };
 }
 
 export function TargetValue({ row }: { row: FollowUpRow }) {

@@ -1,11 +1,26 @@
 import { isRated } from "@/domain/rating";
 import { useLocale, useTranslations } from "next-intl";
 import { fyLabel } from "@/domain/fiscal-year";
-import { circledNumber, formatDate, formatRatio } from "@/domain/format";
-import { LatestValue, Localized, TargetValue, useName } from "@/features/dashboard/components/figures";
+import { circledNumber, formatDate, formatFigure, formatRatio, formatTarget } from "@/domain/format";
+import { LatestValue, Localized, TargetValue, useBreakdownText, useName } from "@/features/dashboard/components/figures";
 import { RatingBadge } from "@/features/dashboard/components/rating-badge";
-import { footnotesOf, projectRows, ratingCounts, ratingKinds, reportGroups } from "@/features/dashboard/model";
+import { figureFormat, footnotesOf, projectRows, ratingCounts, ratingKinds, reportGroups } from "@/features/dashboard/model";
 import type { FollowUpRow, PlanData, ProjectDef, RoundData } from "@/features/follow-up/model";
+import {
+  achievementScale,
+  lineCount,
+  notesHeight,
+  paginate,
+  rowHeight,
+  SLIDE_HEIGHT,
+  SLIDE_WIDTH,
+  TABLE_STYLE,
+  tableColumns,
+  type Column,
+  type ColumnKey,
+  type FlowUnit,
+  type RowTexts,
+} from "@/features/slides/model";
 
 interface DeckProps {
   plan: PlanData;
@@ -75,39 +90,69 @@ function TitleSlide({ plan, round, draft }: { plan: PlanData; round: RoundData; 
 
 function SummarySlide({ plan, round, draft }: { plan: PlanData; round: RoundData; draft: boolean }) {
   const t = useTranslations("Slides");
+  const tOverview = useTranslations("Overview");
   const locale = useLocale();
   const name = useName();
   const year = fyLabel(round.fiscalYear, locale);
+  const text = (ja: string | null, en: string | null) =>
+    locale === "ja" || en ? ((locale === "ja" ? ja : en) ?? "") : `${ja ?? ""} ${tOverview("japaneseOnly")}`;
+  const projectName = (no: number | null) => {
+    const project = plan.projects.find((p) => p.no === no);
+    return project ? `${circledNumber(project.no)} ${name(project)}` : "";
+  };
+  const [thShare, tdShare] = [0.24, 0.76];
+  const s = TABLE_STYLE;
+  const units: FlowUnit[] = round.highlights.map((h) => ({
+    table: 0,
+    rows: 1,
+    height: Math.ceil(
+      Math.max(
+        lineCount(projectName(h.projectNo), thShare * SLIDE_WIDTH - s.padX, s.fontSize) * s.fontSize * s.lineHeight,
+        lineCount(text(h.textJa, h.textEn), tdShare * SLIDE_WIDTH - s.padX, 14) * 14 * s.lineHeight,
+      ) + s.padY,
+    ),
+  }));
+  const assessment = round.assessmentJa ? text(round.assessmentJa, round.assessmentEn) : null;
+  const slides = paginate(units, {
+    capacity: CAPACITY,
+    tableHeight: s.title + s.gap,
+    leadHeight: assessment ? SLIDE_TITLE + lineCount(assessment, SLIDE_WIDTH, 15) * 15 * 1.5 + 30 : 0,
+  });
   return (
-    <section className="slide">
-      <DraftMark draft={draft} />
-      {round.assessmentJa && (
-        <>
-          <h2 className="slide__title">{t("assessment")}</h2>
-          <Localized ja={round.assessmentJa} en={round.assessmentEn} block />
-        </>
-      )}
-      <table className="slide-table highlights-table">
-        <thead>
-          <tr className="slide-table__title">
-            <th colSpan={2}>{t("summary", { year })}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {round.highlights.map((h, i) => {
-            const project = plan.projects.find((p) => p.no === h.projectNo);
-            return (
-              <tr key={i}>
-                <th scope="row">{project ? `${circledNumber(project.no)} ${name(project)}` : ""}</th>
-                <td>
-                  <Localized ja={h.textJa} en={h.textEn} />
-                </td>
+    <>
+      {(slides.length ? slides : [{ start: 0, end: 0 }]).map((slide, i) => (
+        <section key={i} className="slide">
+          <DraftMark draft={draft} />
+          {i === 0 && round.assessmentJa && (
+            <>
+              <h2 className="slide__title">{t("assessment")}</h2>
+              <Localized ja={round.assessmentJa} en={round.assessmentEn} block />
+            </>
+          )}
+          <table className="slide-table highlights-table">
+            <colgroup>
+              <col style={{ width: `${thShare * 100}%` }} />
+              <col style={{ width: `${tdShare * 100}%` }} />
+            </colgroup>
+            <thead>
+              <tr className="slide-table__title">
+                <th colSpan={2}>{t(i === 0 ? "summary" : "summaryContinued", { year })}</th>
               </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </section>
+            </thead>
+            <tbody>
+              {round.highlights.slice(slide.start, slide.end).map((h, j) => (
+                <tr key={j}>
+                  <th scope="row">{projectName(h.projectNo)}</th>
+                  <td>
+                    <Localized ja={h.textJa} en={h.textEn} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ))}
+    </>
   );
 }
 
@@ -116,27 +161,67 @@ function RatingsSlide({ plan, rows, year, draft }: { plan: PlanData; rows: Follo
   const name = useName();
   const counts = plan.projects.map((p) => ({ p, c: ratingCounts(rows.filter((r) => r.projectNo === p.no)) }));
   const max = Math.max(...counts.map(({ c }) => c.A + c.B + c.none));
+  const total = { A: 0, B: 0, none: 0 };
+  for (const { c } of counts) for (const k of ["A", "B", "none"] as const) total[k] += c[k];
   return (
     <section className="slide">
       <DraftMark draft={draft} />
       <h2 className="slide__title">{t("ratingsTitle", { year })}</h2>
-      <div className="stack">
-        {counts.map(({ p, c }) => (
-          <div key={p.no} style={{ display: "contents" }}>
-            <div>
-              {circledNumber(p.no)} {name(p)}
+      <p className="stack__legend">
+        <span>
+          <span className="stack__key A">A</span>
+          {t("ratingsLegendA")}
+        </span>
+        <span>
+          <span className="stack__key B">B</span>
+          {t("ratingsLegendB")}
+        </span>
+        <span>
+          <span className="stack__key none">—</span>
+          {t("ratingsLegendNone")}
+        </span>
+      </p>
+      <div className="ratings">
+        <div className="stack">
+          {counts.map(({ p, c }) => (
+            <div key={p.no} style={{ display: "contents" }}>
+              <div>
+                {circledNumber(p.no)} {name(p)}
+              </div>
+              <div className="stack__bar">
+                {(["A", "B", "none"] as const).map((k) =>
+                  c[k] > 0 ? (
+                    <span key={k} className={k} style={{ width: `${(100 * c[k]) / max}%` }}>
+                      {k === "none" ? "—" : k} {c[k]}
+                    </span>
+                  ) : null,
+                )}
+              </div>
             </div>
-            <div className="stack__bar">
-              {(["A", "B", "none"] as const).map((k) =>
-                c[k] > 0 ? (
-                  <span key={k} className={k} style={{ width: `${(100 * c[k]) / max}%` }}>
-                    {k === "none" ? "—" : k} {c[k]}
-                  </span>
-                ) : null,
-              )}
-            </div>
-          </div>
-        ))}
+          ))}
+        </div>
+        <table className="slide-table ratings-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("ratingsProject")}</th>
+              <th scope="col">A</th>
+              <th scope="col">B</th>
+              <th scope="col">—</th>
+              <th scope="col">{t("ratingsTotal")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {[...counts, { p: null, c: total }].map(({ p, c }) => (
+              <tr key={p?.no ?? "total"} className={p ? undefined : "total"}>
+                <th scope="row">{p ? circledNumber(p.no) : t("ratingsTotal")}</th>
+                <td className="num">{c.A}</td>
+                <td className="num">{c.B}</td>
+                <td className="num">{c.none}</td>
+                <td className="num">{c.A + c.B + c.none}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </div>
       <p className="slide-notes">{t("ratingsNote")}</p>
       <RatingsKind rows={rows} />
@@ -151,80 +236,143 @@ function RatingsKind({ rows }: { rows: FollowUpRow[] }) {
   return kinds.automatic ? <p className="slide-notes">{t(kinds.decided ? "legendMixed" : "legendAutomatic")}</p> : null;
 }
 
+/** The room a slide gives its content, less a margin for what the estimates miss. */
+const CAPACITY = SLIDE_HEIGHT - 16;
+/** A slide title (26px, its rule and margin). */
+const SLIDE_TITLE = 64;
+
+/** A project's rows in units that never split: a KPI with its sub-targets. */
+function projectUnits(tables: FollowUpRow[][], height: (r: FollowUpRow) => number) {
+  const units: (FlowUnit & { items: FollowUpRow[] })[] = [];
+  tables.forEach((list, table) => {
+    for (const r of list) {
+      const last = units.at(-1);
+      if (r.parentCode && last && last.table === table && last.items[0].code === r.parentCode) {
+        last.items.push(r);
+        last.rows++;
+        last.height += height(r);
+      } else units.push({ table, rows: 1, height: height(r), group: r.groupJa, management: r.management, items: [r] });
+    }
+  });
+  return units;
+}
+
 function ProjectSlides({ plan, round, rows, project, draft }: { plan: PlanData; round: RoundData; rows: FollowUpRow[]; project: ProjectDef; draft: boolean }) {
   const t = useTranslations("Slides");
   const tRating = useTranslations("Rating");
   const tr = useTranslations("Report");
+  const tOverview = useTranslations("Overview");
+  const tf = useTranslations("Figures");
   const locale = useLocale();
   const name = useName();
+  const singleYears = useBreakdownText();
   const year = fyLabel(round.fiscalYear, locale);
   const { output, outcome } = projectRows(rows, project.no);
   const title = `${circledNumber(project.no)} ${t("tableTitle", { project: name(project) })}`;
   const notes = footnotesOf([round], [...output, ...outcome]);
   const kinds = ratingKinds([...output, ...outcome].map((r) => r.status));
   const targeted = [...output, ...outcome].filter(isRated);
+  const text = (ja: string | null | undefined, en: string | null | undefined) =>
+    locale === "ja" || en ? ((locale === "ja" ? ja : en) ?? "") : ja ? `${ja} ${tOverview("japaneseOnly")}` : "";
+  // One set of columns for every table of the project, so that stacked tables line up.
+  const mine = [...output, ...outcome];
+  const columns = tableColumns({ detail: mine.some((r) => r.entry?.detailJa), note: mine.some((r) => r.entry?.noteJa) });
+  const rowTexts = (r: FollowUpRow): RowTexts => ({
+    kpi: name(r),
+    sub: r.parentCode !== null,
+    target: r.target === null ? "—" : formatTarget(r.target, r.targetQualifier, figureFormat(r), locale),
+    latest: `${r.status.cumulative.value === null ? tf("noData") : formatFigure(r.status.cumulative.value, figureFormat(r), locale)}${r.markers.join("")}`,
+    breakdown: singleYears(r, plan, round.fiscalYear) ?? undefined,
+    detail: text(r.entry?.detailJa, r.entry?.detailEn),
+    note: text(r.entry?.noteJa, r.entry?.noteEn),
+  });
+  const tables = [
+    { heading: tr("outputs"), list: output },
+    { heading: tr("outcomes"), list: outcome },
+  ].filter((x) => x.list.length > 0);
+  const units = projectUnits(
+    tables.map((x) => x.list),
+    (r) => rowHeight(rowTexts(r), columns),
+  );
+  const noteLines = [...notes.map((f) => `${t("notesLabel")}${f.marker} ${text(f.textJa, f.textEn)}`), t("noteLatest", { year })];
+  const s = TABLE_STYLE;
+  const flow = {
+    capacity: CAPACITY,
+    tableHeight: s.title + s.header + s.gap,
+    groupHeight: s.group,
+    managementHeight: s.group,
+    tailHeight: notesHeight(noteLines),
+  };
+  const slides = paginate(units, flow);
   return (
     <>
-      <section className="slide">
-        <DraftMark draft={draft} />
-        {[
-          { heading: tr("outputs"), list: output },
-          { heading: tr("outcomes"), list: outcome },
-        ].map(({ heading, list }) =>
-          list.length ? <SlideTable key={heading} title={`${title}　${heading}`} rows={list} plan={plan} fy={round.fiscalYear} /> : null,
-        )}
-        <ul className="slide-notes">
-          {notes.map((f) => (
-            <li key={`${f.marker}${f.textJa}`}>
-              {t("notesHeading")}：{f.marker} <Localized ja={f.textJa} en={f.textEn} />
-            </li>
-          ))}
-          <li>{t("noteLatest", { year })}</li>
-          {kinds.automatic && <li>{tRating(kinds.decided ? "legendMixed" : "legendAutomatic")}</li>}
-        </ul>
-      </section>
-      {targeted.length > 0 && (
-        <section className="slide">
+      {slides.map((slide, i) => (
+        <section key={i} className="slide">
           <DraftMark draft={draft} />
-          <h2 className="slide__title">{t("chartTitle", { project: `${circledNumber(project.no)} ${name(project)}`, year })}</h2>
-          <AchievementBars rows={targeted} />
+          {tables.map(({ heading, list }, ti) => {
+            const piece = units.slice(slide.start, slide.end).filter((u) => u.table === ti);
+            if (piece.length === 0) return null;
+            const continued = piece[0].items[0] !== list[0];
+            const caption = t("tablePart", { title, part: heading }) + (continued ? t("continued") : "");
+            return <SlideTable key={heading} title={caption} rows={piece.flatMap((u) => u.items)} columns={columns} plan={plan} fy={round.fiscalYear} />;
+          })}
+          {slide.end === units.length && (
+            <ul className="slide-notes">
+              {notes.map((f) => (
+                <li key={`${f.marker}${f.textJa}`}>
+                  {t("notesLabel")}
+                  {f.marker} <Localized ja={f.textJa} en={f.textEn} />
+                </li>
+              ))}
+              <li>{t("noteLatest", { year })}</li>
+              {kinds.automatic && <li>{tRating(kinds.decided ? "legendMixed" : "legendAutomatic")}</li>}
+            </ul>
+          )}
         </section>
+      ))}
+      {targeted.length > 0 && (
+        <AchievementSlides
+          rows={targeted}
+          title={t("chartTitle", { project: `${circledNumber(project.no)} ${name(project)}`, year })}
+          lastYear={round.fiscalYear >= plan.lastFy}
+          draft={draft}
+        />
       )}
     </>
   );
 }
 
-function SlideTable({ title, rows, plan, fy }: { title: string; rows: FollowUpRow[]; plan: PlanData; fy: number }) {
+function SlideTable({ title, rows, columns, plan, fy }: { title: string; rows: FollowUpRow[]; columns: Column[]; plan: PlanData; fy: number }) {
   const tr = useTranslations("Report");
   const locale = useLocale();
   const name = useName();
-  const hasNotes = rows.some((r) => r.entry?.noteJa);
-  const cols = hasNotes ? 6 : 5;
+  const cols = columns.length;
+  const has = (key: ColumnKey) => columns.some((c) => c.key === key);
+  const headings: Record<ColumnKey, string> = {
+    kpi: tr("colKpi"),
+    target: tr("colTarget", { fy: String(plan.lastFy) }),
+    latest: tr("colLatest"),
+    progress: tr("colProgress"),
+    detail: tr("colDetail"),
+    note: tr("colNote"),
+  };
   return (
-    <table className="slide-table">
+    <table className="slide-table slide-table--fixed">
+      <colgroup>
+        {columns.map((c) => (
+          <col key={c.key} style={{ width: `${c.share * 100}%` }} />
+        ))}
+      </colgroup>
       <thead>
         <tr className="slide-table__title">
           <th colSpan={cols}>{title}</th>
         </tr>
         <tr>
-          <th scope="col" style={{ width: "24%" }}>
-            {tr("colKpi")}
-          </th>
-          <th scope="col" style={{ width: "9%" }}>
-            {tr("colTarget", { fy: String(plan.lastFy) })}
-          </th>
-          <th scope="col" style={{ width: "13%" }}>
-            {tr("colLatest")}
-          </th>
-          <th scope="col" style={{ width: "6%" }}>
-            {tr("colProgress")}
-          </th>
-          <th scope="col">{tr("colDetail")}</th>
-          {hasNotes && (
-            <th scope="col" style={{ width: "13%" }}>
-              {tr("colNote")}
+          {columns.map((c) => (
+            <th key={c.key} scope="col">
+              {headings[c.key]}
             </th>
-          )}
+          ))}
         </tr>
       </thead>
       {reportGroups(rows).map((g, gi) => (
@@ -249,8 +397,8 @@ function SlideTable({ title, rows, plan, fy }: { title: string; rows: FollowUpRo
                 <LatestValue row={r} plan={plan} fy={fy} />
               </td>
               <td className="center">{!r.parentCode && <RatingBadge rating={r.status.rating} basis={r.status.ratingBasis} />}</td>
-              <td className="detail">{r.entry && <Localized ja={r.entry.detailJa} en={r.entry.detailEn} />}</td>
-              {hasNotes && <td className="detail">{r.entry && <Localized ja={r.entry.noteJa} en={r.entry.noteEn} />}</td>}
+              {has("detail") && <td className="detail">{r.entry && <Localized ja={r.entry.detailJa} en={r.entry.detailEn} />}</td>}
+              {has("note") && <td className="detail">{r.entry && <Localized ja={r.entry.noteJa} en={r.entry.noteEn} />}</td>}
             </tr>
           ))}
         </tbody>
@@ -259,42 +407,95 @@ function SlideTable({ title, rows, plan, fy }: { title: string; rows: FollowUpRo
   );
 }
 
-/** Achievement of target and of the pro-rata expectation, as bars up to 200% (100% in the middle). */
-function AchievementBars({ rows }: { rows: FollowUpRow[] }) {
+/** The chart slides of a project: as many as its rows need, balanced. */
+function AchievementSlides({ rows, title, lastYear, draft }: { rows: FollowUpRow[]; title: string; lastYear: boolean; draft: boolean }) {
+  const name = useName();
+  const s = TABLE_STYLE;
+  const units: FlowUnit[] = rows.map((r) => ({
+    table: 0,
+    rows: 1,
+    // the badge after the name takes about two characters
+    height: Math.ceil(Math.max(lineCount(`${name(r)}ＡＡ`, BAR_LABEL_SHARE * SLIDE_WIDTH - 40, s.fontSize) * s.fontSize * 1.35, lastYear ? 20 : 39) + BAR_GAP),
+  }));
+  const slides = paginate(units, { capacity: CAPACITY, tableHeight: 0, slideHeight: SLIDE_TITLE + BAR_LEGEND + BAR_AXIS });
+  const scale = achievementScale(rows.flatMap((r) => [r.status.achievementOfTarget, r.status.achievement]));
+  return (
+    <>
+      {slides.map((slide, i) => (
+        <section key={i} className="slide">
+          <DraftMark draft={draft} />
+          <h2 className="slide__title">{title}</h2>
+          <AchievementBars rows={rows.slice(slide.start, slide.end)} scale={scale} lastYear={lastYear} />
+        </section>
+      ))}
+    </>
+  );
+}
+
+/** The share of a chart slide the labels take, the gap between rows, the legend and the axis (px). */
+const BAR_LABEL_SHARE = 0.36;
+const BAR_GAP = 10;
+const BAR_LEGEND = 36;
+const BAR_AXIS = 28;
+
+/**
+ * Achievement of target and of the pro-rata expectation, as bars on a logarithmic scale
+ * (100% at a fixed place, marked), with the figures in a column of their own. In the plan's
+ * last year the two are the same figure: one bar.
+ */
+function AchievementBars({ rows, scale, lastYear }: { rows: FollowUpRow[]; scale: ReturnType<typeof achievementScale>; lastYear: boolean }) {
   const t = useTranslations("Slides");
   const tf = useTranslations("Figures");
   const locale = useLocale();
   const name = useName();
-  const width = (ratio: number | null) => `${Math.min(100, ((ratio ?? 0) * 100) / 2)}%`;
+  const at = (ratio: number | null) => `${(scale.position(ratio) * 100).toFixed(2)}%`;
   const label = (ratio: number | null) => (ratio === null ? tf("noData") : formatRatio(ratio, locale));
   return (
     <>
       <p className="bars__legend">
         <span className="bar bar--target">
           <span />
-          {t("chartLegendTarget")}
+          {t(lastYear ? "chartLegendSame" : "chartLegendTarget")}
         </span>
-        <span className="bar bar--expected">
-          <span />
-          {t("chartLegendExpected")}
-        </span>
-        <span>{t("chartNote")}</span>
+        {!lastYear && (
+          <span className="bar bar--expected">
+            <span />
+            {t("chartLegendExpected")}
+          </span>
+        )}
+        <span>{t("chartScale", { min: formatRatio(scale.min, locale), max: formatRatio(scale.max, locale) })}</span>
       </p>
       <div className="bars">
+        <div />
+        <div className="bars__axis">
+          {scale.ticks.map((tick) => (
+            <span key={tick} className={tick === 1 ? "bars__tick bars__tick--100" : "bars__tick"} style={{ left: at(tick) }}>
+              {formatRatio(tick, locale)}
+            </span>
+          ))}
+        </div>
+        <div />
         {rows.map((r) => (
           <div key={r.code} style={{ display: "contents" }}>
             <div className={r.parentCode ? "bars__label bars__label--sub" : "bars__label"}>
               {name(r)} {!r.parentCode && <RatingBadge rating={r.status.rating} basis={r.status.ratingBasis} />}
             </div>
-            <div className="bars__track">
+            <div className="bars__track" style={{ ["--one" as string]: at(1) }}>
+              {scale.ticks.map((tick) => (
+                <span key={tick} className="bars__grid" style={{ left: at(tick) }} />
+              ))}
               <div className="bar bar--target">
-                <span style={{ width: width(r.status.achievementOfTarget) }} />
-                {label(r.status.achievementOfTarget)}
+                <span style={{ width: at(r.status.achievementOfTarget) }} />
               </div>
-              <div className="bar bar--expected">
-                <span style={{ width: width(r.status.achievement) }} />
-                {label(r.status.achievement)}
-              </div>
+              {!lastYear && (
+                <div className="bar bar--expected">
+                  <span style={{ width: at(r.status.achievement) }} />
+                </div>
+              )}
+            </div>
+            <div className="bars__values">
+              <span>{label(r.status.achievementOfTarget)}</span>
+              {!lastYear && <span>{label(r.status.achievement)}</span>}
             </div>
           </div>
         ))}

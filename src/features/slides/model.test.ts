@@ -1,0 +1,131 @@
+import { describe, expect, it } from "vitest";
+import { achievementScale, flowHeight, lineCount, paginate, rowHeight, tableColumns, textEm, type FlowOptions, type FlowUnit } from "@/features/slides/model";
+
+describe("text widths and lines", () => {
+  it("counts a CJK character as 1 em and Latin letters as less", () => {
+    expect(textEm("医薬品")).toBe(3);
+    expect(textEm("（概要）")).toBe(4);
+    expect(textEm("abc")).toBeLessThan(2);
+  });
+
+  it("wraps CJK text by characters and Latin text by whole words", () => {
+    // 13px characters in 137px: 10 a line (with half an em of slack)
+    expect(lineCount("医".repeat(20), 137, 13)).toBe(2);
+    expect(lineCount("医".repeat(21), 137, 13)).toBe(3);
+    expect(lineCount("", 130, 13)).toBe(0);
+    // two words of about 4.3 em in a 6 em line: the second moves to the next line whole
+    expect(lineCount("abcdefgh abcdefgh", 84, 13)).toBe(2);
+    expect(lineCount("abcdefgh", 84, 13)).toBe(1);
+  });
+});
+
+describe("the columns of a project's tables", () => {
+  it("drops 進捗の詳細 when the round has no narratives and gives the names the room", () => {
+    const withDetail = tableColumns({ detail: true, note: false });
+    const without = tableColumns({ detail: false, note: false });
+    expect(without.map((c) => c.key)).toEqual(["kpi", "target", "latest", "progress"]);
+    expect(without[0].share).toBeGreaterThan(withDetail[0].share);
+  });
+
+  it("adds up to the whole width in every variant", () => {
+    for (const detail of [true, false])
+      for (const note of [true, false]) {
+        const total = tableColumns({ detail, note }).reduce((s, c) => s + c.share, 0);
+        expect(total).toBeCloseTo(1, 6);
+      }
+  });
+
+  it("makes a row with a long narrative taller than one without", () => {
+    const columns = tableColumns({ detail: true, note: false });
+    const base = { kpi: "非臨床POCの取得件数", target: "25件", latest: "128件", breakdown: "（45/36/47）" };
+    expect(rowHeight({ ...base, detail: "がん".repeat(120) }, columns)).toBeGreaterThan(rowHeight(base, columns) + 40);
+  });
+});
+
+const unit = (table: number, height = 50, extra: Partial<FlowUnit> = {}): FlowUnit => ({ table, height, rows: 1, ...extra });
+const options: FlowOptions = { capacity: 600, tableHeight: 100, groupHeight: 30, managementHeight: 30, tailHeight: 40 };
+
+describe("pagination", () => {
+  it("puts what fits on one slide", () => {
+    const units = [unit(0), unit(0), unit(1)];
+    expect(paginate(units, options)).toEqual([{ start: 0, end: 3 }]);
+  });
+
+  it("balances rows across slides instead of leaving one row alone", () => {
+    // 11 rows of 50: 100 + 11 × 50 + 40 = 690 > 600; greedy would leave one or two rows on slide 2
+    const units = Array.from({ length: 11 }, () => unit(0));
+    const slides = paginate(units, options);
+    expect(slides).toHaveLength(2);
+    const sizes = slides.map((s) => s.end - s.start);
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(5);
+  });
+
+  it("never leaves the notes alone on a slide: they go with the last rows", () => {
+    const units = Array.from({ length: 10 }, () => unit(0)); // 100 + 500 = 600 exactly, notes do not fit
+    const slides = paginate(units, options);
+    expect(slides.at(-1)!.end).toBe(10);
+    expect(slides.at(-1)!.end - slides.at(-1)!.start).toBeGreaterThanOrEqual(3);
+  });
+
+  it("counts the headings a continuation slide repeats", () => {
+    const units = [unit(0, 50, { group: "g", management: true }), unit(0, 50, { group: "g", management: true })];
+    // table chrome + （その他管理指標） + ○g + two rows
+    expect(flowHeight(units, 0, 2, { ...options, tailHeight: 0 })).toBe(100 + 30 + 30 + 100);
+    expect(flowHeight(units, 1, 2, { ...options, tailHeight: 0 })).toBe(100 + 30 + 30 + 50);
+  });
+
+  it("keeps at least two rows of a table on each side of a break", () => {
+    // table 0 has 2 rows, table 1 has 9: a break inside table 1 leaves ≥ 2 rows on each slide
+    const units = [unit(0), unit(0), ...Array.from({ length: 9 }, () => unit(1))];
+    for (const s of paginate(units, options)) {
+      const t1 = units.slice(s.start, s.end).filter((u) => u.table === 1).length;
+      expect(t1 === 0 || t1 >= 2).toBe(true);
+    }
+  });
+
+  it("gives an over-tall unit a slide of its own rather than looping", () => {
+    const units = [unit(0, 900), unit(0)];
+    expect(paginate(units, options).length).toBeGreaterThanOrEqual(1);
+    expect(paginate(units, options).at(-1)!.end).toBe(2);
+  });
+});
+
+describe("the achievement scale", () => {
+  it("is logarithmic, with 100% at a fixed place and 10% at the start", () => {
+    const s = achievementScale([0.5, 1.2, 8.5]);
+    expect(s.max).toBe(10);
+    expect(s.position(0.1)).toBe(0);
+    expect(s.position(1)).toBeCloseTo(0.5, 6); // 10% … 1,000%: 100% in the middle
+    expect(s.position(10)).toBe(1);
+    expect(s.position(null)).toBe(0);
+  });
+
+  it("tells apart ratios that a bar capped at 200% would draw alike", () => {
+    const s = achievementScale([3.16, 8, 17.5]);
+    expect(s.max).toBe(20);
+    const [a, b, c] = [3.16, 8, 17.5].map(s.position);
+    expect(b - a).toBeGreaterThan(0.1);
+    expect(c - b).toBeGreaterThan(0.1);
+    expect(c).toBeLessThanOrEqual(1);
+  });
+
+  it("keeps 200% as the smallest top, and labels 100%", () => {
+    const s = achievementScale([0.3, 1.1]);
+    expect(s.max).toBe(2);
+    expect(s.ticks).toContain(1);
+    expect(s.ticks.at(-1)).toBe(2);
+  });
+});
+
+describe("continuations", () => {
+  it("balances without leaving a continuation of fewer than three rows in the middle of a table", () => {
+    // balanced at a lower capacity, three slides would go 3 / 2 / 3 (two tall rows in the middle)
+    const units = [150, 150, 150, 180, 180, 150, 150, 150].map((h) => unit(0, h));
+    const slides = paginate(units, { ...options, capacity: 620, tailHeight: 0 });
+    expect(slides).toHaveLength(3);
+    for (const [i, s] of slides.entries()) {
+      const endsTable = s.end === units.length;
+      if (i > 0 && !endsTable) expect(s.end - s.start).toBeGreaterThanOrEqual(3);
+    }
+  });
+});
