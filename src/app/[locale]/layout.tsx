@@ -26,7 +26,13 @@ export async function generateMetadata({ params }: LayoutProps<"/[locale]">): Pr
  */
 function clientMessages(messages: Messages) {
   const { Auth, Error, NotFound } = messages;
-  return { Auth, Error, NotFound, Workspace: { link: messages.Workspace.link }, Admin: { title: messages.Admin.title } };
+  return {
+    Auth,
+    Error,
+    NotFound,
+    Workspace: { link: messages.Workspace.link, linkReadOnly: messages.Workspace.linkReadOnly },
+    Admin: { title: messages.Admin.title },
+  };
 }
 
 /** The document: its language decides the CJK glyphs Blink picks, so it is always set. */

@@ -52,7 +52,7 @@ export function tableColumns({ detail, note }: { detail: boolean; note: boolean 
     "detail+note": { kpi: 0.22, target: 0.09, latest: 0.13, progress: 0.07, detail: 0.36, note: 0.13 },
     detail: { kpi: 0.24, target: 0.09, latest: 0.13, progress: 0.07, detail: 0.47 },
     note: { kpi: 0.44, target: 0.12, latest: 0.2, progress: 0.07, note: 0.17 },
-    none: { kpi: 0.5, target: 0.14, latest: 0.26, progress: 0.1 },
+    none: { kpi: 0.45, target: 0.17, latest: 0.28, progress: 0.1 },
   };
   const w = widths[detail && note ? "detail+note" : detail ? "detail" : note ? "note" : "none"];
   return (Object.keys(w) as ColumnKey[]).map((key) => ({ key, share: w[key]! }));

@@ -3,6 +3,7 @@ import { fyLabel } from "@/domain/fiscal-year";
 import { circledNumber } from "@/domain/format";
 import { MINISTRIES, type Ministry } from "@/domain/types";
 import { getPlanWithProjects, listPlans } from "@/features/plans/data";
+import { Phrased } from "@/components/phrased";
 import { Link } from "@/i18n/navigation";
 import { pageLocale } from "@/i18n/locale";
 import type { AppLocale } from "@/i18n/routing";
@@ -26,7 +27,15 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
       {plans.map((plan) =>
         plan ? (
           <section key={plan.code} className="plan" aria-labelledby={`plan-${plan.code}`}>
-            <h2 id={`plan-${plan.code}`}>{plan.projects.length > 0 ? <Link href={`/plans/${plan.code}`}>{name(plan)}</Link> : name(plan)}</h2>
+            <h2 id={`plan-${plan.code}`}>
+              {plan.projects.length > 0 ? (
+                <Link href={`/plans/${plan.code}`}>
+                  <Phrased text={name(plan)} />
+                </Link>
+              ) : (
+                <Phrased text={name(plan)} />
+              )}
+            </h2>
             <p className="muted">{t("period", { from: fyLabel(plan.firstFy, locale), to: fyLabel(plan.lastFy, locale) })}</p>
             {plan.projects.length === 0 ? (
               <p>{t("noProjects")}</p>

@@ -9,6 +9,7 @@ import { getPlanAsOf } from "@/features/dashboard/server";
 import { footnotesOf, projectSummary, ratingKinds } from "@/features/dashboard/model";
 import { followUpAt } from "@/features/follow-up/model";
 import { Link } from "@/i18n/navigation";
+import { Phrased } from "@/components/phrased";
 import { pageLocale } from "@/i18n/locale";
 import type { AppLocale } from "@/i18n/routing";
 
@@ -41,7 +42,9 @@ export default async function OverviewPage({ params }: Props) {
 
   return (
     <>
-      <h1>{t("title", { plan: name(plan), year })}</h1>
+      <h1>
+        <Phrased text={t("title", { plan: name(plan), year })} />
+      </h1>
       {round ? (
         <p className="round-meta">
           {round.meetingNo !== null && round.meetingDate && <span>{t("meeting", { no: round.meetingNo, date: formatDate(round.meetingDate, locale) })}</span>}
@@ -141,13 +144,13 @@ export default async function OverviewPage({ params }: Props) {
                               <LatestValue row={r} plan={plan} fy={fy} />
                             </span>
                           </th>
-                          <td className="num">
+                          <td className="num" data-label={tf("target")}>
                             <TargetValue row={r} />
                           </td>
-                          <td className="num">
+                          <td className="num" data-label={tf("achievementOfTarget")}>
                             <Ratio value={r.status.achievementOfTarget} locale={locale} noData={tf("noData")} />
                           </td>
-                          <td className="num">
+                          <td className="num" data-label={tf("achievementOfExpected")}>
                             <Ratio value={r.status.achievement} locale={locale} noData={tf("noData")} />
                           </td>
                           <td className="center" data-label={tr(kinds.automatic && !kinds.decided ? "columnAutomatic" : "column")}>

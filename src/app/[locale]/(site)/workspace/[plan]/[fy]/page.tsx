@@ -13,6 +13,7 @@ import { ClientMessages } from "@/i18n/client-messages";
 import { ImportPanel } from "@/features/follow-up/components/import-panel";
 import { loadPlanData } from "@/features/follow-up/data";
 import { editorStart, planYear } from "@/features/follow-up/model";
+import { Phrased } from "@/components/phrased";
 import { pageLocale } from "@/i18n/locale";
 
 export const dynamic = "force-dynamic";
@@ -63,7 +64,9 @@ export default async function WorkspacePage({ params }: Props) {
 
   return (
     <>
-      <h1>{t("title", { year: fyLabel(fy, locale) })}</h1>
+      <h1>
+        <Phrased text={t("title", { year: fyLabel(fy, locale) })} />
+      </h1>
       <p>{t("status", { status: t(`status_${round?.status ?? "none"}` as "status_draft") })}</p>
       {!canEditRound(viewer) && <p className="notice">{t("readOnly")}</p>}
       {round?.status === "final" && <p className="notice">{te("roundFinal")}</p>}

@@ -8,6 +8,7 @@ import { RatingBadge, RatingLegend } from "@/features/dashboard/components/ratin
 import { getPlanAsOf } from "@/features/dashboard/server";
 import { comparison, ratingKinds } from "@/features/dashboard/model";
 import { Link } from "@/i18n/navigation";
+import { Phrased } from "@/components/phrased";
 import { pageLocale } from "@/i18n/locale";
 import { ClientMessages } from "@/i18n/client-messages";
 
@@ -36,7 +37,9 @@ export default async function ComparePage({ params }: Props) {
 
   return (
     <>
-      <h1>{t("title", { plan: name(plan) })}</h1>
+      <h1>
+        <Phrased text={t("title", { plan: name(plan) })} />
+      </h1>
       <ClientMessages namespaces={["AttentionFilter"]}>
         <AttentionFilter total={rows.length} attention={rows.filter((r) => r.attention).length}>
           <div className="table-wrap" role="region" aria-labelledby="compare-caption" tabIndex={0}>

@@ -9,6 +9,7 @@ import { RatingLegend } from "@/features/dashboard/components/rating-badge";
 import { getPlanAsOf } from "@/features/dashboard/server";
 import { footnotesOf, projectRows, ratingKinds } from "@/features/dashboard/model";
 import { followUpAt } from "@/features/follow-up/model";
+import { Phrased } from "@/components/phrased";
 import { pageLocale } from "@/i18n/locale";
 
 type Props = PageProps<"/[locale]/plans/[plan]/[fy]/projects/[no]">;
@@ -45,7 +46,7 @@ export default async function ProjectPage({ params }: Props) {
   return (
     <>
       <h1>
-        {circledNumber(project.no)} {t("title", { project: name, year: fyLabel(fy, locale) })}
+        {circledNumber(project.no)} <Phrased text={t("title", { project: name, year: fyLabel(fy, locale) })} />
       </h1>
       <ProjectTable id="outputs" heading={t("outputs")} rows={output} plan={plan} fy={fy} />
       <ProjectTable id="outcomes" heading={t("outcomes")} rows={outcome} plan={plan} fy={fy} />
