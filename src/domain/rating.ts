@@ -30,7 +30,7 @@ export function isRated(kpi: KpiSpec): boolean {
  * Whether a KPI's row carries a rating at all: the official tables rate only a parent row,
  * never its sub-targets (うち遺伝子治療 …), neither automatically nor by decision.
  */
-export function carriesRating(kpi: KpiSpec): boolean {
+export function carriesRating(kpi: Pick<KpiSpec, "parentCode">): boolean {
   return !kpi.parentCode;
 }
 

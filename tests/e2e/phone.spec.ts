@@ -66,6 +66,23 @@ async function scrollRegionsAreReachable(page: Page) {
   }
 }
 
+/**
+ * Wherever a rating is shown, the page says what kind it is: the A/B legend, and where any
+ * rating is marked automatic (自動 / auto), the legend that explains the mark.
+ */
+async function ratingsSayTheirKind(page: Page, locale: "ja" | "en") {
+  const { badges, marks, legend } = await page.evaluate(() => {
+    const all = [...document.querySelectorAll("main .rating--A, main .rating--B")].filter((b) => !b.closest(".count"));
+    return {
+      badges: all.length,
+      marks: all.filter((b) => b.querySelector(".rating__mark")).length,
+      legend: [...document.querySelectorAll("main .legend-line")].map((e) => e.textContent).join(" "),
+    };
+  });
+  if (badges > 0) expect(legend).toContain(locale === "ja" ? "進捗：A．順調に進捗している" : "Progress: A = on track");
+  if (marks > 0) expect(legend).toContain(locale === "ja" ? "「自動」と付いた評価は" : "A rating marked “auto”");
+}
+
 const status = (path: string) => (path.includes("plan9") || path.endsWith("/nope") ? 404 : 200);
 
 for (const width of WIDTHS) {
@@ -83,6 +100,7 @@ for (const width of WIDTHS) {
       for (const path of PUBLIC) {
         test(`/${locale}${path}`, async () => {
           await check(page, `/${locale}${path}`, status(path));
+          await ratingsSayTheirKind(page, locale);
           if (width === 390) await scrollRegionsAreReachable(page);
         });
       }
@@ -106,6 +124,14 @@ test.describe("on a phone, signed in", () => {
     page = await context.newPage();
   });
   test.afterAll(async () => context.close());
+
+  test("the admin's targets table fits too once it lists a plan's KPIs, with their forms", async () => {
+    await check(page, "/ja/admin");
+    const targets = page.getByRole("region", { name: "KPIの目標" });
+    await targets.getByLabel("計画", { exact: true }).selectOption("plan2");
+    expect(await targets.getByRole("row").count()).toBeGreaterThan(20);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  });
 
   for (const locale of LOCALES) {
     for (const path of SIGNED_IN) {

@@ -83,5 +83,14 @@ describe("snapshots of final rounds", () => {
     const withEmptyRow = (await readPlanData(db, "plan2", null))!;
     expect(untouched(withEmptyRow).facts.some((f) => f.fiscalYear === 2023)).toBe(true);
     expect(rowChanged(untouched(asPresented), untouched(withEmptyRow))).toBe(false);
+
+    // A committee rating entered after the round was presented is a correction, even one that
+    // agrees with the automatic rating (the rating shown stays A; who decided it changed).
+    const decided = (await readPlanData(db, "plan2", null))!;
+    const entry = decided.rounds.find((r) => r.fiscalYear === 2024)!.entries["pharma-out-1"];
+    expect([entry.ratingFinal, untouched(decided).status.ratingAuto]).toEqual([null, "A"]);
+    entry.ratingFinal = "A";
+    expect(untouched(decided).status).toMatchObject({ rating: "A", ratingBasis: "decided" });
+    expect(rowChanged(untouched(asPresented), untouched(decided))).toBe(true);
   });
 });

@@ -4,7 +4,7 @@
  */
 import { spanYears } from "@/domain/fiscal-year";
 import { displayDecimals, type FigureFormat } from "@/domain/format";
-import { elapsedYears, isRated, planLength } from "@/domain/rating";
+import { carriesRating, elapsedYears, isRated, planLength } from "@/domain/rating";
 import type { Rating, RatingBasis } from "@/domain/types";
 import { followUpAt, type FootnoteData, type FollowUpRow, type PlanData, type RoundData } from "@/features/follow-up/model";
 
@@ -25,13 +25,29 @@ export interface RatingCounts {
 /** The ratings of these rows, counted as the tables show them: parent rows only (sub-targets are not rated). */
 export function ratingCounts(rows: readonly FollowUpRow[]): RatingCounts {
   const counts: RatingCounts = { A: 0, B: 0, none: 0 };
-  for (const r of rows) if (r.parentCode === null) counts[r.status.rating ?? "none"]++;
+  for (const r of rows) if (carriesRating(r)) counts[r.status.rating ?? "none"]++;
   return counts;
 }
 
-/** Which kinds of rating some rows show, for the legend and the column heading. */
+/**
+ * Which kinds of rating some rows show, for the legend and the column heading: `onlyAutomatic`
+ * when every rating shown is automatic (the heading says so), `legend` the Rating message that
+ * explains the 自動 mark when any is (null when none is).
+ */
 export function ratingKinds(ratings: readonly { rating: Rating | null; ratingBasis: RatingBasis | null }[]) {
-  return { automatic: ratings.some((s) => s.ratingBasis === "automatic"), decided: ratings.some((s) => s.ratingBasis === "decided") };
+  const automatic = ratings.some((s) => s.ratingBasis === "automatic");
+  const decided = ratings.some((s) => s.ratingBasis === "decided");
+  return {
+    automatic,
+    decided,
+    onlyAutomatic: automatic && !decided,
+    legend: automatic ? (decided ? ("legendMixed" as const) : ("legendAutomatic" as const)) : null,
+  };
+}
+
+/** The AMED budget a round shows for a project: its year's, else the latest before it (labelled with its own year). */
+export function budgetAsOf(budgets: readonly { fiscalYear: number; kind: string; okuYen: number }[], fy: number) {
+  return budgets.filter((b) => b.kind === "amed" && b.fiscalYear <= fy).at(-1) ?? null;
 }
 
 /**
@@ -43,7 +59,7 @@ export function projectSummary(rows: readonly FollowUpRow[], projectNo: number) 
   const { output, outcome } = projectRows(rows, projectNo);
   const all = [...output, ...outcome];
   const listed = all.filter(isRated);
-  const unlisted = all.filter((r) => !isRated(r) && r.parentCode === null);
+  const unlisted = all.filter((r) => !isRated(r) && carriesRating(r));
   return { listed, counts: ratingCounts(all), unlisted: { total: unlisted.length, counts: ratingCounts(unlisted) } };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkGrid, type GridContext } from "./model";
+import { checkGrid, editorStart, type GridContext, type KpiDef, type RoundData } from "./model";
 
 const context: GridContext = {
   span: { firstFy: 2020, lastFy: 2024 },
@@ -17,7 +17,7 @@ const context: GridContext = {
       ],
     },
     { id: 2, code: "share", measure: "share", management: false, target: 50, values: [] },
-    { id: 3, code: "count-sub", measure: "count", management: false, target: 4, parentId: 1, values: [] },
+    { id: 3, code: "count-sub", measure: "count", management: false, target: 4, parentCode: "count", values: [] },
   ],
   projects: [1, 2],
 };
@@ -61,5 +61,37 @@ describe("checking a grid before it is saved", () => {
       { kpi: "count", field: "footnotes.0", error: "textMissing" },
       { project: 7, field: "highlights.0", error: "unknownProject" },
     ]);
+  });
+});
+
+describe("what an editor starts from", () => {
+  const kpi = (parentCode: string | null): KpiDef => ({
+    code: parentCode ? "sub" : "parent",
+    parentCode,
+    projectNo: 1,
+    kind: "output",
+    management: false,
+    measure: "count",
+    unit: "件",
+    groupJa: null,
+    groupEn: null,
+    nameJa: "x",
+    nameEn: "x",
+    target: 5,
+    targetQualifier: null,
+    facts: [{ fiscalYear: 2022, value: 3, version: 2 }],
+  });
+  const entry = { ratingFinal: "A" as const, overrideReason: null, detailJa: "進んだ", detailEn: null, noteJa: null, noteEn: null, version: 4 };
+  const round = { entries: { parent: entry, sub: entry } } as unknown as RoundData;
+
+  it("is the stored value and the round's texts, with their versions", () => {
+    expect(editorStart(kpi(null), round, 2022)).toMatchObject({
+      input: { value: "3", version: 2 },
+      entry: { rating: "A", detailJa: "進んだ", version: 4 },
+    });
+  });
+
+  it("offers a sub-target no rating, even one stored before the rule, so that saving the row clears it", () => {
+    expect(editorStart(kpi("parent"), round, 2022).entry).toMatchObject({ rating: "", detailJa: "進んだ", version: 4 });
   });
 });

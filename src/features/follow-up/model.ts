@@ -5,7 +5,7 @@
 import { fourDigitYear, fyLabel, inSpan, spanYears } from "@/domain/fiscal-year";
 import { MAX_TEXT, readYearInput, type EntryError, type YearValues } from "@/domain/entry";
 import { kpiStatus, type KpiStatus } from "@/domain/follow-up";
-import { overrideNeedsReason } from "@/domain/rating";
+import { carriesRating, overrideNeedsReason } from "@/domain/rating";
 import type { GridRow, GridSave } from "@/features/follow-up/schema";
 import type { KpiKind, Measure, Rating, YearFact, PlanSpan } from "@/domain/types";
 
@@ -157,7 +157,7 @@ export function rowChanged(before: FollowUpRow, after: FollowUpRow): boolean {
       r.status.cumulative.value,
       r.status.values,
       r.status.ratingAuto,
-      r.status.rating,
+      r.status.ratingDecided,
       [...r.facts]
         .sort((a, b) => a.fiscalYear - b.fiscalYear)
         .map((f) => [f.fiscalYear, ...shown(f)])
@@ -308,7 +308,7 @@ export interface GridContext {
     management: boolean;
     target: number | null;
     /** set for a sub-target, which takes no rating */
-    parentId?: number | null;
+    parentCode?: string | null;
     values: (YearFact & { fiscalYear: number })[];
   }[];
   projects: number[];
@@ -342,7 +342,7 @@ export function checkGrid(input: GridSave, context: GridContext): { errors: Save
     for (const f of [...ENTRY_TEXT, "overrideReason"] as const) {
       if ((row[f]?.trim().length ?? 0) > MAX_TEXT) errors.push({ kpi: row.kpi, field: f, error: "tooLong" });
     }
-    if (row.rating && kpi.parentId != null) errors.push({ kpi: row.kpi, field: "rating", error: "subTargetNotRated" });
+    if (row.rating && !carriesRating(kpi)) errors.push({ kpi: row.kpi, field: "rating", error: "subTargetNotRated" });
     else if (row.rating) {
       // the automatic rating with the values being saved
       const thisYear = kpi.values.find((v) => v.fiscalYear === fy);
@@ -392,7 +392,9 @@ export function editorStart(k: KpiDef, round: RoundData | null | undefined, fy: 
   return {
     input: { value: text(f?.value), numerator: text(f?.numerator), denominator: text(f?.denominator), text: f?.text ?? "", version: f?.version ?? 0 },
     entry: {
-      rating: (e?.ratingFinal ?? "") as Rating | "",
+      // a sub-target carries no rating: one stored before that rule is not offered back, and
+      // the next save of the row clears it (through the audit, as any change)
+      rating: (carriesRating(k) ? (e?.ratingFinal ?? "") : "") as Rating | "",
       overrideReason: e?.overrideReason ?? "",
       detailJa: e?.detailJa ?? "",
       detailEn: e?.detailEn ?? "",

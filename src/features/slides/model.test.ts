@@ -85,8 +85,10 @@ describe("pagination", () => {
 
   it("gives an over-tall unit a slide of its own rather than looping", () => {
     const units = [unit(0, 900), unit(0)];
-    expect(paginate(units, options).length).toBeGreaterThanOrEqual(1);
-    expect(paginate(units, options).at(-1)!.end).toBe(2);
+    expect(paginate(units, options).map(({ start, end }) => [start, end])).toEqual([
+      [0, 1],
+      [1, 2],
+    ]);
   });
 });
 

@@ -21,7 +21,7 @@ export function ProjectTable({ id, heading, rows, plan, fy }: Props) {
   const name = useName();
   if (rows.length === 0) return null;
   const groups = reportGroups(rows);
-  const kinds = ratingKinds(rows.map((r) => r.status));
+  const progressColumn = t(ratingKinds(rows.map((r) => r.status)).onlyAutomatic ? "colProgressAutomatic" : "colProgress");
   return (
     <section aria-labelledby={id}>
       <h2 id={id}>{heading}</h2>
@@ -39,7 +39,7 @@ export function ProjectTable({ id, heading, rows, plan, fy }: Props) {
                 {t("colLatest")}
               </th>
               <th scope="col" className="w-progress">
-                {t(kinds.automatic && !kinds.decided ? "colProgressAutomatic" : "colProgress")}
+                {progressColumn}
               </th>
               <th scope="col">{t("colDetail")}</th>
               <th scope="col" className="w-note">
@@ -74,7 +74,7 @@ export function ProjectTable({ id, heading, rows, plan, fy }: Props) {
                   <td className="num" data-label={t("colLatest")}>
                     <LatestValue row={r} plan={plan} fy={fy} />
                   </td>
-                  <td className="center" data-label={t(kinds.automatic && !kinds.decided ? "colProgressAutomatic" : "colProgress")}>
+                  <td className="center" data-label={progressColumn}>
                     {!r.parentCode && <RatingBadge rating={r.status.rating} basis={r.status.ratingBasis} />}
                     {r.status.overridden && <span className="small">{tr("overridden", { auto: r.status.ratingAuto ?? "—" })}</span>}
                   </td>

@@ -35,13 +35,12 @@ export function RatingBadge({ rating, basis = null }: { rating: Rating | null; b
  * What the ratings on a page mean: A and B, where they come from (decided or automatic), and
  * "—". Shown wherever ratings are, so that an automatic rating is never read as the committee's.
  */
-export function RatingLegend({ automatic, decided }: { automatic: boolean; decided: boolean }) {
+export function RatingLegend({ legend, decided }: { legend: "legendMixed" | "legendAutomatic" | null; decided: boolean }) {
   const t = useTranslations("Rating");
   return (
     <div className="legend-line">
       <p>{t("legend")}</p>
-      {automatic && <p>{decided ? t("legendMixed") : t("legendAutomatic")}</p>}
-      {!automatic && decided && <p>{t("legendDecided")}</p>}
+      {legend ? <p>{t(legend)}</p> : decided && <p>{t("legendDecided")}</p>}
       <p>{t("legendNone")}</p>
     </div>
   );

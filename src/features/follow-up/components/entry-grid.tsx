@@ -142,7 +142,12 @@ export function EntryGrid({ plan, fy, span, locale, editable, valuesFrozen, kpis
                     ...k.facts.filter((f) => f.fiscalYear !== fy),
                     { ...k.facts.find((f) => f.fiscalYear === fy), fiscalYear: fy, ...read.values },
                   ];
-                  const s = kpiStatus({ measure: k.measure, management: k.management, target: k.target, facts }, span, fy, r.rating || null);
+                  const s = kpiStatus(
+                    { measure: k.measure, management: k.management, target: k.target, parentCode: k.parentCode, facts },
+                    span,
+                    fy,
+                    r.rating || null,
+                  );
                   const fmt = (n: number | null) => (n === null ? "—" : formatFigure(n, { measure: k.measure, unit: k.unit, decimals: k.decimals }, locale));
                   const input = (field: "value" | "numerator" | "denominator", label: string) => {
                     const err = errorOf(k.code, field) ?? (read.errors[field] ? te(read.errors[field]!) : undefined);
@@ -204,8 +209,12 @@ export function EntryGrid({ plan, fy, span, locale, editable, valuesFrozen, kpis
                         {t("cumulative")}: <strong>{fmt(s.cumulative.value)}</strong>
                         <br />
                         {t("expected")}: {fmt(s.expected)}
-                        <br />
-                        {t("auto")}: <strong>{s.ratingAuto ?? "—"}</strong>
+                        {!k.parentCode && (
+                          <>
+                            <br />
+                            {t("auto")}: <strong>{s.ratingAuto ?? "—"}</strong>
+                          </>
+                        )}
                       </td>
                       <td>
                         {!k.parentCode && (

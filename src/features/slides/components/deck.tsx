@@ -233,7 +233,7 @@ function RatingsSlide({ plan, rows, year, draft }: { plan: PlanData; rows: Follo
 function RatingsKind({ rows }: { rows: FollowUpRow[] }) {
   const t = useTranslations("Rating");
   const kinds = ratingKinds(rows.map((r) => r.status));
-  return kinds.automatic ? <p className="slide-notes">{t(kinds.decided ? "legendMixed" : "legendAutomatic")}</p> : null;
+  return kinds.legend ? <p className="slide-notes">{t(kinds.legend)}</p> : null;
 }
 
 /** The room a slide gives its content, less a margin for what the estimates miss. */
@@ -294,7 +294,11 @@ function ProjectSlides({ plan, round, rows, project, draft }: { plan: PlanData; 
     tables.map((x) => x.list),
     (r) => rowHeight(rowTexts(r), columns),
   );
-  const noteLines = [...notes.map((f) => `${t("notesLabel")}${f.marker} ${text(f.textJa, f.textEn)}`), t("noteLatest", { year })];
+  const noteLines = [
+    ...notes.map((f) => `${t("notesLabel")}${f.marker} ${text(f.textJa, f.textEn)}`),
+    t("noteLatest", { year }),
+    ...(kinds.legend ? [tRating(kinds.legend)] : []),
+  ];
   const s = TABLE_STYLE;
   const flow = {
     capacity: CAPACITY,
@@ -325,7 +329,7 @@ function ProjectSlides({ plan, round, rows, project, draft }: { plan: PlanData; 
                 </li>
               ))}
               <li>{t("noteLatest", { year })}</li>
-              {kinds.automatic && <li>{tRating(kinds.decided ? "legendMixed" : "legendAutomatic")}</li>}
+              {kinds.legend && <li>{tRating(kinds.legend)}</li>}
             </ul>
           )}
         </section>
@@ -352,7 +356,7 @@ function SlideTable({ title, rows, columns, plan, fy }: { title: string; rows: F
     kpi: tr("colKpi"),
     target: tr("colTarget", { fy: String(plan.lastFy) }),
     latest: tr("colLatest"),
-    progress: tr("colProgress"),
+    progress: tr(ratingKinds(rows.map((r) => r.status)).onlyAutomatic ? "colProgressAutomatic" : "colProgress"),
     detail: tr("colDetail"),
     note: tr("colNote"),
   };

@@ -14,7 +14,8 @@ type Props = PageProps<"/[locale]/workspace">;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const t = await getTranslations({ locale: await pageLocale(params), namespace: "Workspace" });
-  return { title: t("link") };
+  const viewer = await getViewer();
+  return { title: t(viewer && !canEditRound(viewer) ? "linkReadOnly" : "link") };
 }
 
 /** The way into data entry: each plan's fiscal years. */

@@ -6,7 +6,7 @@ import { circledNumber, formatDate, formatRatio } from "@/domain/format";
 import { FootnoteList, LatestValue, Localized, TargetValue } from "@/features/dashboard/components/figures";
 import { RatingBadge, RatingLegend } from "@/features/dashboard/components/rating-badge";
 import { getPlanAsOf } from "@/features/dashboard/server";
-import { footnotesOf, projectSummary, ratingKinds } from "@/features/dashboard/model";
+import { budgetAsOf, footnotesOf, projectSummary, ratingKinds } from "@/features/dashboard/model";
 import { followUpAt } from "@/features/follow-up/model";
 import { Link } from "@/i18n/navigation";
 import { Phrased } from "@/components/phrased";
@@ -39,6 +39,7 @@ export default async function OverviewPage({ params }: Props) {
   const name = (o: { nameJa: string; nameEn: string }) => (locale === "ja" ? o.nameJa : o.nameEn);
   const year = fyLabel(fy, locale);
   const kinds = ratingKinds(rows.map((r) => r.status));
+  const ratingColumn = tr(kinds.onlyAutomatic ? "columnAutomatic" : "column");
 
   return (
     <>
@@ -74,8 +75,7 @@ export default async function OverviewPage({ params }: Props) {
             {plan.projects.map((p) => {
               const { listed, counts, unlisted } = projectSummary(rows, p.no);
               const notes = footnotesOf([round], listed);
-              // the budget of the year, else the latest one before it, labelled with its own year
-              const budget = p.budgets.filter((b) => b.kind === "amed" && b.fiscalYear <= fy).at(-1);
+              const budget = budgetAsOf(p.budgets, fy);
               return (
                 <section key={p.no} className="project-card" aria-labelledby={`project-${p.no}`}>
                   <h3 id={`project-${p.no}`}>
@@ -132,7 +132,7 @@ export default async function OverviewPage({ params }: Props) {
                         <th scope="col">{tf("target")}</th>
                         <th scope="col">{tf("achievementOfTarget")}</th>
                         <th scope="col">{tf("achievementOfExpected")}</th>
-                        <th scope="col">{tr(kinds.automatic && !kinds.decided ? "columnAutomatic" : "column")}</th>
+                        <th scope="col">{ratingColumn}</th>
                       </tr>
                     </thead>
                     <tbody>
@@ -153,7 +153,7 @@ export default async function OverviewPage({ params }: Props) {
                           <td className="num" data-label={tf("achievementOfExpected")}>
                             <Ratio value={r.status.achievement} locale={locale} noData={tf("noData")} />
                           </td>
-                          <td className="center" data-label={tr(kinds.automatic && !kinds.decided ? "columnAutomatic" : "column")}>
+                          <td className="center" data-label={ratingColumn}>
                             {!r.parentCode && <RatingBadge rating={r.status.rating} basis={r.status.ratingBasis} />}
                           </td>
                         </tr>

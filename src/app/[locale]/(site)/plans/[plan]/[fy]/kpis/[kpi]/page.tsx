@@ -171,8 +171,10 @@ export default async function KpiPage({ params }: Props) {
                         <td className="center" key={i}>
                           {which === "auto" ? (
                             <RatingBadge rating={st.ratingAuto} basis="automatic" />
-                          ) : (
+                          ) : st.ratingDecided ? (
                             <RatingBadge rating={st.ratingDecided} basis="decided" />
+                          ) : (
+                            <span className="muted">{tr("notDecided")}</span>
                           )}
                         </td>
                       ))}
@@ -288,7 +290,7 @@ export default async function KpiPage({ params }: Props) {
           </tbody>
         </table>
         <RatingLegend {...ratingKinds(row.parentCode ? [] : [s, ...history.map((h) => h.row.status)])} />
-        <FootnoteList notes={footnotesOf([followUp.round, ...history.map((h) => h.round)], [row])} />
+        <FootnoteList notes={footnotesOf([followUp.round, ...history.map((h) => h.round)], [row, ...subs])} />
       </section>
 
       {subs.length > 0 && (
