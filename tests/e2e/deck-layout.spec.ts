@@ -136,9 +136,14 @@ for (const fy of [2021, 2022, 2024]) {
   for (const lang of ["ja", "en"] as const) {
     test(`the FY${fy} deck in ${lang}: every slide carries rows, a chart or the title; continuations carry their share and their headings`, async ({
       request,
+      page: browser,
     }) => {
       const all = tables(lang);
       const texts = await pages(request, fy, lang);
+      // one PDF page per slide: no slide overflowed onto a page of its own
+      await browser.goto(`/${lang}/print/plans/plan2/${fy}`);
+      await expect(browser.locator("#print-end")).toBeAttached();
+      expect(await browser.locator("section.slide").count(), `FY${fy} ${lang}: slides = pages`).toBe(texts.length);
       const m = messages[lang].Slides;
       const seen = new Map<string, number>(); // rows of each table read so far
       const highlights = round.highlights.map((h) => flat((lang === "ja" ? h.textJa : (h.textEn ?? h.textJa)) ?? "").slice(0, 12));

@@ -439,7 +439,7 @@ function AchievementSlides({ rows, title, lastYear, draft }: { rows: FollowUpRow
 /** The share of a chart slide the labels take, the gap between rows, the legend and the axis (px). */
 const BAR_LABEL_SHARE = 0.36;
 const BAR_GAP = 10;
-const BAR_LEGEND = 36;
+const BAR_LEGEND = 50;
 const BAR_AXIS = 28;
 
 /**
