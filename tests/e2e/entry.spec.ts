@@ -139,7 +139,7 @@ test.describe.serial("data entry for a round", () => {
     await page.getByRole("button", { name: "表示" }).click();
     await expect(page).toHaveURL(/field=ratingFinal/);
     await expect(page.getByRole("row")).toHaveCount(2);
-    await expect(page.getByRole("row").nth(1)).toContainText("最終評価");
+    await expect(page.getByRole("row").nth(1)).toContainText("委員会の評価");
 
     // A project's budget edited by an admin names the project, the year and the item; then it is put back.
     const budget = () =>
