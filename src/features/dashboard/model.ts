@@ -38,7 +38,6 @@ export function ratingKinds(ratings: readonly { rating: Rating | null; ratingBas
   const automatic = ratings.some((s) => s.ratingBasis === "automatic");
   const decided = ratings.some((s) => s.ratingBasis === "decided");
   return {
-    automatic,
     decided,
     onlyAutomatic: automatic && !decided,
     legend: automatic ? (decided ? ("legendMixed" as const) : ("legendAutomatic" as const)) : null,

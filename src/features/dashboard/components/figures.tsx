@@ -61,6 +61,14 @@ export function TargetValue({ row }: { row: FollowUpRow }) {
   return <>{formatTarget(row.target, row.targetQualifier, figureFormat(row), locale)}</>;
 }
 
+/** Localized's words as plain text, for what measures them (the slides' pagination). */
+export function useLocalizedText() {
+  const locale = useLocale();
+  const t = useTranslations("Overview");
+  return (ja: string | null | undefined, en: string | null | undefined): string =>
+    locale === "ja" || en ? ((locale === "ja" ? ja : en) ?? "") : ja ? `${ja} ${t("japaneseOnly")}` : "";
+}
+
 /** Text that exists only in Japanese is marked as such, so that it is read in Japanese. */
 export function Localized({ ja, en, block = false }: { ja: string | null; en: string | null; block?: boolean }) {
   const locale = useLocale();

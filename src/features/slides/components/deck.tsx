@@ -2,7 +2,7 @@ import { isRated } from "@/domain/rating";
 import { useLocale, useTranslations } from "next-intl";
 import { fyLabel } from "@/domain/fiscal-year";
 import { circledNumber, formatDate, formatFigure, formatRatio, formatTarget } from "@/domain/format";
-import { LatestValue, Localized, TargetValue, useBreakdownText, useName } from "@/features/dashboard/components/figures";
+import { LatestValue, Localized, TargetValue, useBreakdownText, useLocalizedText, useName } from "@/features/dashboard/components/figures";
 import { RatingBadge } from "@/features/dashboard/components/rating-badge";
 import { figureFormat, footnotesOf, projectRows, ratingCounts, ratingKinds, reportGroups } from "@/features/dashboard/model";
 import type { FollowUpRow, PlanData, ProjectDef, RoundData } from "@/features/follow-up/model";
@@ -90,12 +90,10 @@ function TitleSlide({ plan, round, draft }: { plan: PlanData; round: RoundData; 
 
 function SummarySlide({ plan, round, draft }: { plan: PlanData; round: RoundData; draft: boolean }) {
   const t = useTranslations("Slides");
-  const tOverview = useTranslations("Overview");
   const locale = useLocale();
   const name = useName();
   const year = fyLabel(round.fiscalYear, locale);
-  const text = (ja: string | null, en: string | null) =>
-    locale === "ja" || en ? ((locale === "ja" ? ja : en) ?? "") : `${ja ?? ""} ${tOverview("japaneseOnly")}`;
+  const text = useLocalizedText();
   const projectName = (no: number | null) => {
     const project = plan.projects.find((p) => p.no === no);
     return project ? `${circledNumber(project.no)} ${name(project)}` : "";
@@ -261,21 +259,19 @@ function ProjectSlides({ plan, round, rows, project, draft }: { plan: PlanData; 
   const t = useTranslations("Slides");
   const tRating = useTranslations("Rating");
   const tr = useTranslations("Report");
-  const tOverview = useTranslations("Overview");
   const tf = useTranslations("Figures");
   const locale = useLocale();
   const name = useName();
   const singleYears = useBreakdownText();
   const year = fyLabel(round.fiscalYear, locale);
+  const text = useLocalizedText();
   const { output, outcome } = projectRows(rows, project.no);
-  const title = `${circledNumber(project.no)} ${t("tableTitle", { project: name(project) })}`;
-  const notes = footnotesOf([round], [...output, ...outcome]);
-  const kinds = ratingKinds([...output, ...outcome].map((r) => r.status));
-  const targeted = [...output, ...outcome].filter(isRated);
-  const text = (ja: string | null | undefined, en: string | null | undefined) =>
-    locale === "ja" || en ? ((locale === "ja" ? ja : en) ?? "") : ja ? `${ja} ${tOverview("japaneseOnly")}` : "";
-  // One set of columns for every table of the project, so that stacked tables line up.
   const mine = [...output, ...outcome];
+  const title = `${circledNumber(project.no)} ${t("tableTitle", { project: name(project) })}`;
+  const notes = footnotesOf([round], mine);
+  const kinds = ratingKinds(mine.map((r) => r.status));
+  const targeted = mine.filter(isRated);
+  // One set of columns for every table of the project, so that stacked tables line up.
   const columns = tableColumns({ detail: mine.some((r) => r.entry?.detailJa), note: mine.some((r) => r.entry?.noteJa) });
   const rowTexts = (r: FollowUpRow): RowTexts => ({
     kpi: name(r),
