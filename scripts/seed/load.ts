@@ -4,7 +4,7 @@
  * overwrites what the secretariat has entered since.
  */
 import type { PrismaClient, PrismaTx as Tx } from "@/lib/prisma-client";
-import { seedFileSchema, type SeedFile } from "./schema";
+import { seedFileSchema, type SeedFile, type SeedKpi } from "./schema";
 
 export interface SeedResult {
   plan: string;
@@ -25,7 +25,10 @@ export async function seedPlan(prisma: PrismaClient, file: SeedFile): Promise<Se
 async function load(tx: Tx, file: SeedFile): Promise<SeedResult> {
   const { plan: p } = file;
   if (p.lastFy < p.firstFy) throw new Error(`Plan ${p.code}: lastFy before firstFy`);
-  const plan = await tx.plan.upsert({ where: { code: p.code }, update: {}, create: p });
+  // The rule and source a file declares are the plan's until its first final round.
+  const declared = { ratingRule: p.ratingRule ?? "pro_rata", source: p.source };
+  const plan = await tx.plan.upsert({ where: { code: p.code }, update: {}, create: { ...p, ...declared } });
+  if (!(await tx.followUpRound.count({ where: { planId: plan.id, status: "final" } }))) await tx.plan.update({ where: { id: plan.id }, data: declared });
 
   const kpiIds = new Map<string, number>();
   const projectIds = new Map<number, number>();
@@ -34,7 +37,7 @@ async function load(tx: Tx, file: SeedFile): Promise<SeedResult> {
     const project = await tx.project.upsert({
       where: { planId_no: { planId: plan.id, no: pr.no } },
       update: {},
-      create: { planId: plan.id, no: pr.no, code: pr.code, nameJa: pr.nameJa, nameEn: pr.nameEn },
+      create: { planId: plan.id, no: pr.no, code: pr.code, nameJa: pr.nameJa, nameEn: pr.nameEn, source: pr.source },
     });
     projectIds.set(pr.no, project.id);
     // A project's ministries and budgets are the admins' to edit once it has some: they are
@@ -48,45 +51,9 @@ async function load(tx: Tx, file: SeedFile): Promise<SeedResult> {
         data: pr.budgets.map((b) => ({ projectId: project.id, fiscalYear: b.fy, kind: b.kind, okuYen: b.okuYen, source: b.source })),
       });
     }
-    let order = 0;
-    for (const k of pr.kpis) {
-      const { subs, subItemsJa, subItemsEn, ...fields } = k;
-      const parent = await tx.kpi.upsert({
-        where: { projectId_code: { projectId: project.id, code: k.code } },
-        update: {},
-        create: {
-          ...fields,
-          projectId: project.id,
-          subItemsJa: subItemsJa?.join("\n"),
-          subItemsEn: subItemsEn?.join("\n"),
-          order: order++,
-        },
-      });
-      kpiIds.set(k.code, parent.id);
-      kpiCount++;
-      for (const s of subs) {
-        const sub = await tx.kpi.upsert({
-          where: { projectId_code: { projectId: project.id, code: s.code } },
-          update: {},
-          create: {
-            projectId: project.id,
-            parentId: parent.id,
-            code: s.code,
-            kind: k.kind,
-            management: k.management,
-            measure: k.measure,
-            unit: k.unit,
-            nameJa: s.nameJa,
-            nameEn: s.nameEn,
-            target: s.target,
-            order: order++,
-          },
-        });
-        kpiIds.set(s.code, sub.id);
-        kpiCount++;
-      }
-    }
+    kpiCount += await seedKpis(tx, plan.id, project.id, pr.kpis, kpiIds);
   }
+  kpiCount += await seedKpis(tx, plan.id, null, file.kpis ?? [], kpiIds);
 
   const kpiId = (code: string) => {
     const id = kpiIds.get(code);
@@ -179,4 +146,41 @@ async function load(tx: Tx, file: SeedFile): Promise<SeedResult> {
   }
 
   return { plan: p.code, projects: file.projects.length, kpis: kpiCount, values: facts.size, rounds: file.rounds.length };
+}
+
+/** A list of KPIs (a project's, or the plan-wide ones when projectId is null), each followed by its sub-targets. */
+async function seedKpis(tx: Tx, planId: number, projectId: number | null, kpis: SeedKpi[], kpiIds: Map<string, number>): Promise<number> {
+  let order = 0;
+  for (const k of kpis) {
+    const { subs, subItemsJa, subItemsEn, ...fields } = k;
+    const parent = await tx.kpi.upsert({
+      where: { planId_code: { planId, code: k.code } },
+      update: {},
+      create: { ...fields, planId, projectId, subItemsJa: subItemsJa?.join("\n"), subItemsEn: subItemsEn?.join("\n"), order: order++ },
+    });
+    kpiIds.set(k.code, parent.id);
+    for (const s of subs) {
+      const sub = await tx.kpi.upsert({
+        where: { planId_code: { planId, code: s.code } },
+        update: {},
+        create: {
+          planId,
+          projectId,
+          parentId: parent.id,
+          code: s.code,
+          kind: k.kind,
+          management: k.management,
+          measure: k.measure,
+          counting: k.counting,
+          unit: k.unit,
+          nameJa: s.nameJa,
+          nameEn: s.nameEn,
+          target: s.target,
+          order: order++,
+        },
+      });
+      kpiIds.set(s.code, sub.id);
+    }
+  }
+  return kpis.reduce((n, k) => n + 1 + k.subs.length, 0);
 }

@@ -26,6 +26,10 @@ const kpi = z.object({
   targetRawJa: z.string().nullable(),
   subItemsJa: z.array(z.string()).optional(),
   subItemsEn: z.array(z.string()).optional(),
+  /** fiscal_year when absent */
+  counting: z.enum(["fiscal_year", "calendar_year"]).optional(),
+  definitionJa: z.string().optional(),
+  definitionEn: z.string().optional(),
   source,
   subs: z.array(subTarget),
 });
@@ -35,9 +39,11 @@ const project = z.object({
   code: z.string(),
   nameJa: z.string(),
   nameEn: z.string(),
+  /** only those the documents give: an empty list leaves them for an admin to set */
   ministries: z.array(z.object({ code: z.enum(["MHLW", "MEXT", "METI", "MIC", "CAO"]), lead: z.boolean() })),
   budgets: z.array(z.object({ fy: z.number().int(), kind: z.enum(["amed", "inhouse"]), okuYen: z.number(), source })),
   kpis: z.array(kpi),
+  source,
 });
 
 const value = z.object({
@@ -70,7 +76,7 @@ const round = z.object({
   assessmentSource: source,
   source,
   sourceNote: z.string().optional(),
-  highlights: z.array(z.object({ project: z.number().int().nullable(), textJa: z.string(), textEn: z.string().optional(), source })),
+  highlights: z.array(z.object({ project: z.number().int().nullable(), textJa: z.string(), textEn: z.string().optional(), source })).default([]),
   evaluations: z.array(z.object({ project: z.number().int(), textJa: z.string(), textEn: z.string().optional(), source })).optional(),
   entries: z.array(
     z.object({
@@ -85,7 +91,7 @@ const round = z.object({
       source,
     }),
   ),
-  footnotes: z.array(z.object({ kpi: z.string(), marker: z.string(), textJa: z.string(), textEn: z.string().optional(), source })),
+  footnotes: z.array(z.object({ kpi: z.string(), marker: z.string(), textJa: z.string(), textEn: z.string().optional(), source })).default([]),
 });
 
 export const seedFileSchema = z.object({
@@ -95,8 +101,13 @@ export const seedFileSchema = z.object({
     nameEn: z.string(),
     firstFy: z.number().int(),
     lastFy: z.number().int(),
+    /** how the plan's KPIs are rated (src/domain/rating.ts); pro_rata when absent */
+    ratingRule: z.enum(["pro_rata", "annual_targets"]).optional(),
+    source,
   }),
   projects: z.array(project),
+  /** the plan-wide KPIs (全体目標, アウトカム指標 …), which belong to no project */
+  kpis: z.array(kpi).optional(),
   values: z.array(value),
   rounds: z.array(round),
 });

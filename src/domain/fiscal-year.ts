@@ -42,6 +42,16 @@ export function fyLabel(fy: number, locale: Locale): string {
   return `${era.ja}${n === 1 ? "元" : n}年度`;
 }
 
+/**
+ * The year a KPI's figure counts: its fiscal year (令和7年度 / FY2025), or for a KPI counted
+ * by calendar year (Top1% papers), the calendar year the round reports (2025年 / CY2025).
+ */
+export function countedYearLabel(fy: number, counting: "fiscal_year" | "calendar_year", locale: Locale): string {
+  if (counting === "fiscal_year") return fyLabel(fy, locale);
+  assertFiscalYear(fy);
+  return locale === "ja" ? `${fy}年` : `CY${fy}`;
+}
+
 /** R4 / FY2022: the short form used in the report tables. */
 export function fyShortLabel(fy: number, locale: Locale): string {
   if (locale === "en") return fyLabel(fy, "en");

@@ -11,6 +11,11 @@ export function circledNumber(n: number): string {
   return String.fromCharCode(0x2460 + n - 1);
 }
 
+/** Where a KPI belongs, shortly: its project's number (①), or 全体 / Plan-wide for a plan-wide KPI. */
+export function projectMark(no: number | null, locale: Locale): string {
+  return no === null ? (locale === "ja" ? "全体" : "Plan-wide") : circledNumber(no);
+}
+
 const formatters = new Map<string, Intl.NumberFormat>();
 
 export function formatNumber(n: number, locale: Locale, decimals = 0): string {

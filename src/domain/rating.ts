@@ -1,9 +1,14 @@
 /**
- * The one place that knows what "on track" means (DOMAIN.md, Ratings).
- * A count KPI with target T is on track (A) after e of the plan's n years when its
- * cumulative ≥ T × e / n; a share KPI when its cumulative share ≥ the target share.
+ * The one place that knows what "on track" means (DOMAIN.md, Ratings). The rule is the
+ * plan's, declared in its data (PlanRule.ratingRule):
+ * - pro_rata (2nd plan): a count KPI with target T is on track (A) after e of the plan's n
+ *   years when its cumulative ≥ T × e / n;
+ * - annual_targets (3rd plan): when its cumulative ≥ the sum of its annual targets to date,
+ *   each year's target being T ÷ n unless an admin set it otherwise.
+ * A share KPI is on track under both when its cumulative share ≥ the target share.
  */
-import type { KpiSpec, PlanSpan, Rating, RatingBasis } from "./types";
+import { fiscalYears } from "./fiscal-year";
+import type { KpiSpec, PlanRule, PlanSpan, Rating, RatingBasis, RatingRule } from "./types";
 
 export function planLength(span: PlanSpan): number {
   return span.lastFy - span.firstFy + 1;
@@ -14,11 +19,50 @@ export function elapsedYears(span: PlanSpan, asOfFy: number): number {
   return Math.max(0, Math.min(planLength(span), asOfFy - span.firstFy + 1));
 }
 
-/** The pro-rata expectation: T × e / n for counts, the target itself for shares. */
-export function expectedValue(kpi: KpiSpec, span: PlanSpan, asOfFy: number): number | null {
+export function ruleOf(plan: PlanRule): RatingRule {
+  return plan.ratingRule ?? "pro_rata";
+}
+
+/** A year's target: as set for that year, else the total ÷ the plan's years (a share's target is the share itself). */
+export function annualTarget(kpi: KpiSpec, span: PlanSpan, fy: number): number | null {
   if (kpi.target === null || kpi.measure === "qualitative") return null;
+  const set = kpi.yearTargets?.[fy];
+  if (set !== undefined) return set;
+  return kpi.measure === "share" ? kpi.target : kpi.target / planLength(span);
+}
+
+/** Every year's target over the plan, for a plan rated against annual targets; null otherwise. */
+export function annualTargets(kpi: KpiSpec, plan: PlanRule): { fiscalYear: number; target: number; set: boolean }[] | null {
+  if (ruleOf(plan) !== "annual_targets" || annualTarget(kpi, plan, plan.firstFy) === null) return null;
+  return fiscalYears(plan.firstFy, plan.lastFy).map((fy) => ({
+    fiscalYear: fy,
+    target: annualTarget(kpi, plan, fy)!,
+    set: kpi.yearTargets?.[fy] !== undefined,
+  }));
+}
+
+/** The years of the plan up to the as-of year. */
+function yearsTo(span: PlanSpan, asOfFy: number): number[] {
+  return fiscalYears(span.firstFy, Math.min(asOfFy, span.lastFy));
+}
+
+/** Whether any year up to the as-of year has a target of its own (so the pro-rata arithmetic no longer applies). */
+function hasSetYears(kpi: KpiSpec, span: PlanSpan, asOfFy: number): boolean {
+  return yearsTo(span, asOfFy).some((fy) => kpi.yearTargets?.[fy] !== undefined);
+}
+
+/**
+ * What the cumulative is compared with: for counts, T × e / n (pro_rata) or the sum of the
+ * annual targets to date (annual_targets); for shares, the target share (of the as-of year).
+ */
+export function expectedValue(kpi: KpiSpec, plan: PlanRule, asOfFy: number): number | null {
+  if (kpi.target === null || kpi.measure === "qualitative") return null;
+  if (ruleOf(plan) === "annual_targets") {
+    if (kpi.measure === "share") return annualTarget(kpi, plan, Math.min(Math.max(asOfFy, plan.firstFy), plan.lastFy));
+    return yearsTo(plan, asOfFy).reduce((sum, fy) => sum + annualTarget(kpi, plan, fy)!, 0);
+  }
   if (kpi.measure === "share") return kpi.target;
-  return (kpi.target * elapsedYears(span, asOfFy)) / planLength(span);
+  return (kpi.target * elapsedYears(plan, asOfFy)) / planLength(plan);
 }
 
 /** Management indicators and qualitative KPIs get no automatic rating. */
@@ -34,13 +78,20 @@ export function carriesRating(kpi: Pick<KpiSpec, "parentCode">): boolean {
   return !kpi.parentCode;
 }
 
-export function autoRating(kpi: KpiSpec, cumulative: number | null, span: PlanSpan, asOfFy: number): Rating | null {
+export function autoRating(kpi: KpiSpec, cumulative: number | null, plan: PlanRule, asOfFy: number): Rating | null {
   if (!isRated(kpi) || !carriesRating(kpi) || cumulative === null) return null;
   const target = kpi.target!;
-  if (kpi.measure === "share") return cumulative >= target ? "A" : "B";
-  // cumulative ≥ T·e/n, compared as cumulative·n ≥ T·e so that equality is exact
-  // (device 上市等: 6 = 10 × 3/5 is A).
-  return cumulative * planLength(span) >= target * elapsedYears(span, asOfFy) ? "A" : "B";
+  const byAnnualTargets = ruleOf(plan) === "annual_targets";
+  if (kpi.measure === "share" && !byAnnualTargets) return cumulative >= target ? "A" : "B";
+  if (kpi.measure === "count" && !(byAnnualTargets && hasSetYears(kpi, plan, asOfFy))) {
+    // cumulative ≥ T·e/n, compared as cumulative·n ≥ T·e so that equality is exact
+    // (device 上市等: 6 = 10 × 3/5 is A). With the default annual targets (T ÷ n each),
+    // their sum to date is this same T·e/n.
+    return cumulative * planLength(plan) >= target * elapsedYears(plan, asOfFy) ? "A" : "B";
+  }
+  // Annual targets set by hand: their sum (or the year's share) reached, within rounding noise.
+  const expected = expectedValue(kpi, plan, asOfFy)!;
+  return cumulative >= expected - 1e-9 * Math.max(1, Math.abs(expected)) ? "A" : "B";
 }
 
 /** cumulative ÷ reference (the expected value or the target); null when either is unknown. */

@@ -15,6 +15,24 @@ export interface PlanSpan {
   lastFy: number;
 }
 
+/**
+ * How a plan's automatic rating is computed, declared per plan in data (Plan.ratingRule):
+ * - pro_rata (2nd plan): a count is on track when its cumulative ≥ target × elapsed ÷ years;
+ * - annual_targets (3rd plan): when its cumulative ≥ the sum of its annual targets to date.
+ * A share is on track under both when its cumulative share reaches the target share.
+ */
+export const RATING_RULES = ["pro_rata", "annual_targets"] as const;
+export type RatingRule = (typeof RATING_RULES)[number];
+
+/** A plan's span with the rule its KPIs are rated by (pro_rata when absent, as in older snapshots). */
+export interface PlanRule extends PlanSpan {
+  ratingRule?: RatingRule;
+}
+
+/** What a KPI's yearly figures count: fiscal years (年度, April–March) or calendar years (年). */
+export const COUNTINGS = ["fiscal_year", "calendar_year"] as const;
+export type Counting = (typeof COUNTINGS)[number];
+
 /** What is known of a KPI for one fiscal year. Absent fields are unknown, never 0. */
 export interface YearFact {
   fiscalYear: number;
@@ -33,6 +51,8 @@ export interface KpiSpec {
   target: number | null;
   /** set for a sub-target (うち…), which the official tables never rate */
   parentCode?: string | null;
+  /** the years whose target differs from the default (the total ÷ the plan's years), by year */
+  yearTargets?: Readonly<Record<number, number>>;
 }
 
 /** The ministries that can be in charge of an integrated project (one of them the lead, ◎). */

@@ -26,7 +26,7 @@ const row = (kpi: string, fields: Partial<GridRow>): GridRow => ({ kpi, valueVer
 const save = (fy: number, rows: GridRow[], dryRun = false) => saveRound("plan3-save", fy, { rows, evaluations: [] }, clerk, { dryRun });
 const value = async (kpi: string, fy: number) =>
   db.yearlyValue.findFirst({
-    where: { fiscalYear: fy, kpi: { code: kpi, project: { plan: { code: "plan3-save" } } } },
+    where: { fiscalYear: fy, kpi: { code: kpi, plan: { code: "plan3-save" } } },
     select: { value: true, version: true },
   });
 
@@ -34,24 +34,19 @@ describe("saving a round", () => {
   beforeAll(async () => {
     // A plan of its own, with plan2's structure and no figures, so that every year is open.
     const plan2 = await db.plan.findUniqueOrThrow({ where: { code: "plan2" }, include: { projects: { include: { kpis: { where: { parentId: null } } } } } });
-    await db.plan.create({
-      data: {
-        code: "plan3-save",
-        nameJa: "保存の試験",
-        nameEn: "Save test",
-        firstFy: 2030,
-        lastFy: 2034,
-        projects: {
-          create: plan2.projects.map((p) => ({
-            no: p.no,
-            code: p.code,
-            nameJa: p.nameJa,
-            nameEn: p.nameEn,
-            kpis: { create: p.kpis.map(({ id: _i, projectId: _p, parentId: _q, ...k }) => k) },
-          })),
+    const plan = await db.plan.create({ data: { code: "plan3-save", nameJa: "保存の試験", nameEn: "Save test", firstFy: 2030, lastFy: 2034 } });
+    for (const p of plan2.projects) {
+      await db.project.create({
+        data: {
+          planId: plan.id,
+          no: p.no,
+          code: p.code,
+          nameJa: p.nameJa,
+          nameEn: p.nameEn,
+          kpis: { create: p.kpis.map(({ id: _i, projectId: _p, parentId: _q, ...k }) => ({ ...k, planId: plan.id })) },
         },
-      },
-    });
+      });
+    }
   });
 
   it("reads what a clerk types, stores it with one audit row per field, and opens the round with an audit row", async () => {

@@ -5,7 +5,7 @@ import { prisma } from "@/lib/db";
 export async function auditTrail(planCode: string, filter: { kpi?: string; fy?: number; field?: string }, take = 200) {
   const plan = await prisma.plan.findUnique({ where: { code: planCode } });
   if (!plan) return null;
-  const kpi = filter.kpi ? await prisma.kpi.findFirst({ where: { code: filter.kpi, project: { planId: plan.id } } }) : null;
+  const kpi = filter.kpi ? await prisma.kpi.findFirst({ where: { code: filter.kpi, planId: plan.id } }) : null;
   if (filter.kpi && !kpi) return [];
   const rows = await prisma.auditLog.findMany({
     where: { planId: plan.id, kpiId: kpi?.id, fiscalYear: filter.fy, field: filter.field },

@@ -1,6 +1,6 @@
-import type { KpiKind, Measure, Rating } from "@/domain/types";
+import type { Counting, KpiKind, Measure, Rating, RatingRule } from "@/domain/types";
 import { type Viewer, canViewRound } from "@/features/auth/ability";
-import { lookupRound, type PlanData, type RoundLookup, type RoundData } from "@/features/follow-up/model";
+import { lookupRound, withDefaults, type PlanData, type RoundLookup, type RoundData } from "@/features/follow-up/model";
 import { prisma } from "@/lib/db";
 import type { Db } from "@/lib/prisma-client";
 
@@ -53,14 +53,16 @@ export async function readPlanData(db: Db, code: string, viewer: Viewer): Promis
   });
   if (!plan) return null;
   const kpis = await db.kpi.findMany({
-    where: { project: { planId: plan.id } },
-    orderBy: [{ project: { no: "asc" } }, { order: "asc" }],
+    where: { planId: plan.id },
     include: {
       project: { select: { no: true } },
       parent: { select: { code: true } },
       values: { orderBy: { fiscalYear: "asc" } },
+      yearTargets: { orderBy: { fiscalYear: "asc" } },
     },
   });
+  // Plan-wide KPIs first, then by project; within each, the order of the KPI list.
+  kpis.sort((a, b) => (a.project?.no ?? 0) - (b.project?.no ?? 0) || a.order - b.order);
 
   // What has not been presented stays with the secretariat: anonymous visitors see the
   // facts of the years that a final round covers, and nothing entered after them.
@@ -74,6 +76,7 @@ export async function readPlanData(db: Db, code: string, viewer: Viewer): Promis
     nameEn: plan.nameEn,
     firstFy: plan.firstFy,
     lastFy: plan.lastFy,
+    ratingRule: plan.ratingRule as RatingRule,
     projects: plan.projects.map((p) => ({
       no: p.no,
       code: p.code,
@@ -85,10 +88,11 @@ export async function readPlanData(db: Db, code: string, viewer: Viewer): Promis
     kpis: kpis.map((k) => ({
       code: k.code,
       parentCode: k.parent?.code ?? null,
-      projectNo: k.project.no,
+      projectNo: k.project?.no ?? null,
       kind: k.kind as KpiKind,
       management: k.management,
       measure: k.measure as Measure,
+      counting: k.counting as Counting,
       unit: k.unit,
       groupJa: k.groupJa,
       groupEn: k.groupEn,
@@ -96,6 +100,9 @@ export async function readPlanData(db: Db, code: string, viewer: Viewer): Promis
       nameEn: k.nameEn,
       target: k.target,
       targetQualifier: k.targetQualifier === "at_least" ? "at_least" : null,
+      yearTargets: Object.fromEntries(k.yearTargets.map((t) => [t.fiscalYear, t.target])),
+      definitionJa: k.definitionJa,
+      definitionEn: k.definitionEn,
       facts: k.values
         .filter((v) => visible(v.fiscalYear))
         .map((v) => ({
@@ -169,7 +176,7 @@ export async function readRoundSnapshot(db: Db, planCode: string, fy: number, wh
       takenOn: s.takenAt.toLocaleDateString("sv-SE", { timeZone: "Asia/Tokyo" }),
       meetingNo: s.meetingNo,
       meetingDate: s.meetingDate,
-      plan: JSON.parse(s.data) as PlanData,
+      plan: withDefaults(JSON.parse(s.data) as PlanData),
     }
   );
 }
@@ -195,7 +202,7 @@ export async function roundPlan(db: Db, live: PlanData, fy: number): Promise<Rou
 /** Each KPI's current versions for a year (0: nothing stored): what an import preview of a file without versions is based on. */
 export async function currentVersions(planCode: string, fy: number): Promise<Map<string, { valueVersion: number; entryVersion: number }>> {
   const kpis = await prisma.kpi.findMany({
-    where: { project: { plan: { code: planCode } } },
+    where: { plan: { code: planCode } },
     select: {
       code: true,
       values: { where: { fiscalYear: fy }, select: { version: true } },

@@ -7,15 +7,18 @@ import { MAX_TEXT, readYearInput, type EntryError, type YearValues } from "@/dom
 import { kpiStatus, type KpiStatus } from "@/domain/follow-up";
 import { carriesRating, overrideNeedsReason } from "@/domain/rating";
 import type { GridRow, GridSave } from "@/features/follow-up/schema";
-import type { KpiKind, Measure, Rating, YearFact, PlanSpan } from "@/domain/types";
+import type { Counting, KpiKind, Measure, Rating, RatingRule, YearFact, PlanSpan } from "@/domain/types";
 
 export interface KpiDef {
   code: string;
   parentCode: string | null;
-  projectNo: number;
+  /** null for a plan-wide KPI (the 3rd plan's 全体目標 and アウトカム指標) */
+  projectNo: number | null;
   kind: KpiKind;
   management: boolean;
   measure: Measure;
+  /** what its yearly figures count: fiscal years, or calendar years (the FY2025 round reports calendar 2025) */
+  counting: Counting;
   unit: string | null;
   groupJa: string | null;
   groupEn: string | null;
@@ -23,6 +26,10 @@ export interface KpiDef {
   nameEn: string;
   target: number | null;
   targetQualifier: "at_least" | null;
+  /** the years whose target an admin set apart from the default (the total ÷ the plan's years) */
+  yearTargets: Record<number, number>;
+  definitionJa: string | null;
+  definitionEn: string | null;
   /** with each stored row's version, for optimistic locking in data entry */
   facts: (YearFact & { version?: number })[];
 }
@@ -77,8 +84,10 @@ export interface PlanData {
   nameEn: string;
   firstFy: number;
   lastFy: number;
+  /** how the plan's KPIs are rated, as the plan declares it (src/domain/rating.ts) */
+  ratingRule: RatingRule;
   projects: ProjectDef[];
-  /** in display order: by project, then the order of the KPI list, sub-targets after their parent */
+  /** in display order: the plan-wide KPIs first, then by project and the order of the KPI list, sub-targets after their parent */
   kpis: KpiDef[];
   /** the rounds the viewer may see, by fiscal year */
   rounds: RoundData[];
@@ -93,6 +102,24 @@ export interface FollowUpRow extends KpiDef {
 export interface FollowUp {
   round: RoundData | null;
   rows: FollowUpRow[];
+}
+
+/**
+ * A plan read back from a snapshot taken before a field existed gets the value every record
+ * had then: the 2nd plan's rule, fiscal-year counting, no year set apart, no definition.
+ */
+export function withDefaults(plan: PlanData): PlanData {
+  return {
+    ...plan,
+    ratingRule: plan.ratingRule ?? "pro_rata",
+    kpis: plan.kpis.map((k) => ({
+      ...k,
+      counting: k.counting ?? "fiscal_year",
+      yearTargets: k.yearTargets ?? {},
+      definitionJa: k.definitionJa ?? null,
+      definitionEn: k.definitionEn ?? null,
+    })),
+  };
 }
 
 /** The follow-up as of a fiscal year, with that year's round where there is one. */
@@ -177,6 +204,7 @@ function round4(n: number | null): number | null {
 export function exportRow(row: FollowUpRow) {
   const s = row.status;
   return {
+    /** the project's number; null for a plan-wide KPI */
     project: row.projectNo,
     kpi: row.code,
     parent: row.parentCode,
@@ -188,8 +216,14 @@ export function exportRow(row: FollowUpRow) {
     management: row.management,
     measure: row.measure,
     unit: row.unit,
+    /** fiscal_year, or calendar_year: the values keyed 2025 are then calendar 2025's, reported in the FY2025 round */
+    counting: row.counting,
     target: row.target,
     target_qualifier: row.targetQualifier,
+    /** each year's target, for a plan rated against annual targets; null otherwise */
+    target_per_year: s.annual && Object.fromEntries(s.annual.map((y) => [String(y.fiscalYear), round4(y.target)])),
+    /** the plan's rating rule: pro_rata (cumulative ≥ target × elapsed ÷ years) or annual_targets (≥ the sum of the annual targets to date) */
+    rating_rule: s.rule,
     values: Object.fromEntries(Object.entries(s.values).map(([fy, v]) => [String(fy), v])),
     cumulative: s.cumulative.value,
     cumulative_basis: s.cumulative.basis,
@@ -254,6 +288,10 @@ export function csvRecords(rows: readonly ExportRow[], span: PlanSpan): Record<s
       .map((m) => `${fyLabel(m.from, "en")}-${fyLabel(m.to, "en")}: ${m.sum}`)
       .join("; ");
     rec.markers = r.markers.join("");
+    // Added with the 3rd plan, after every earlier column, so that a reader of the old columns reads them as before.
+    rec.counting = r.counting;
+    rec.rating_rule = r.rating_rule;
+    for (const fy of years) rec[`target_${fy}`] = r.target_per_year?.[String(fy)] ?? null;
     return rec;
   });
 }
@@ -261,7 +299,7 @@ export function csvRecords(rows: readonly ExportRow[], span: PlanSpan): Record<s
 /** The open-data JSON of a round: the plan, the round, one row per KPI and sub-target, the footnotes. */
 export function openDataJson({ plan, round, rows }: { plan: PlanData; round: RoundData; rows: FollowUpRow[] }) {
   return {
-    plan: { code: plan.code, name_ja: plan.nameJa, name_en: plan.nameEn, first_fy: plan.firstFy, last_fy: plan.lastFy },
+    plan: { code: plan.code, name_ja: plan.nameJa, name_en: plan.nameEn, first_fy: plan.firstFy, last_fy: plan.lastFy, rating_rule: plan.ratingRule },
     round: {
       fiscal_year: round.fiscalYear,
       label_ja: fyLabel(round.fiscalYear, "ja"),

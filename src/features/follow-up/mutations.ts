@@ -77,9 +77,10 @@ export async function saveRound(planCode: string, fy: number, input: GridSave, v
   const early = await frozen(prisma, plan.id, fy, touchesValues);
   if (early) return early;
 
-  const kpis = (await prisma.kpi.findMany({ where: { project: { planId: plan.id } }, include: { values: true, parent: { select: { code: true } } } })).map(
-    (k) => ({ ...k, parentCode: k.parent?.code ?? null }),
-  );
+  const kpis = (await prisma.kpi.findMany({ where: { planId: plan.id }, include: { values: true, parent: { select: { code: true } } } })).map((k) => ({
+    ...k,
+    parentCode: k.parent?.code ?? null,
+  }));
   const byCode = new Map(kpis.map((k) => [k.code, k]));
   const projects = new Map((await prisma.project.findMany({ where: { planId: plan.id } })).map((p) => [p.no, p]));
 

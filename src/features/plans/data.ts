@@ -30,8 +30,9 @@ export async function getPlanWithProjects(code: string) {
 export async function plansWithKpis() {
   const plans = await prisma.plan.findMany({ orderBy: [{ firstFy: "desc" }, { id: "asc" }] });
   const kpis = await prisma.kpi.findMany({
-    orderBy: [{ project: { no: "asc" } }, { order: "asc" }],
-    include: { project: { include: { plan: { select: { code: true } } } } },
+    include: { plan: { select: { code: true } }, project: { select: { no: true } } },
   });
+  // Plan-wide KPIs first, then by project; within each, the order of the KPI list.
+  kpis.sort((a, b) => (a.project?.no ?? 0) - (b.project?.no ?? 0) || a.order - b.order);
   return { plans, kpis };
 }

@@ -13,11 +13,15 @@ export async function createPlan(input: z.infer<typeof newPlanSchema>, viewer: N
     const source = input.copyFrom
       ? await tx.plan.findUnique({
           where: { code: input.copyFrom },
-          include: { projects: { include: { ministries: true, kpis: { orderBy: { order: "asc" } } } } },
+          include: { projects: { include: { ministries: true } }, kpis: { orderBy: { order: "asc" } } },
         })
       : null;
     if (input.copyFrom && !source) return { kind: "source-not-found" as const };
-    const plan = await tx.plan.create({ data: { code: input.code, nameJa: input.nameJa, nameEn: input.nameEn, firstFy: input.firstFy, lastFy: input.lastFy } });
+    // A copy keeps the source's rule; a new plan starts with the 2nd plan's until an admin declares another.
+    const plan = await tx.plan.create({
+      data: { code: input.code, nameJa: input.nameJa, nameEn: input.nameEn, firstFy: input.firstFy, lastFy: input.lastFy, ratingRule: source?.ratingRule },
+    });
+    const projectIds = new Map<number, number>();
     for (const p of source?.projects ?? []) {
       const project = await tx.project.create({
         data: {
@@ -29,13 +33,21 @@ export async function createPlan(input: z.infer<typeof newPlanSchema>, viewer: N
           ministries: { create: p.ministries.map((m) => ({ ministry: m.ministry, lead: m.lead, order: m.order })) },
         },
       });
-      const ids = new Map<number, number>();
-      // parents before their sub-targets
-      for (const k of [...p.kpis].sort((a, b) => Number(a.parentId !== null) - Number(b.parentId !== null))) {
-        const { id, projectId: _p, parentId, ...fields } = k;
-        const created = await tx.kpi.create({ data: { ...fields, projectId: project.id, parentId: parentId === null ? null : ids.get(parentId)! } });
-        ids.set(id, created.id);
-      }
+      projectIds.set(p.id, project.id);
+    }
+    // Every KPI, plan-wide or a project's, parents before their sub-targets; years' own targets are not copied (the span differs).
+    const ids = new Map<number, number>();
+    for (const k of [...(source?.kpis ?? [])].sort((a, b) => Number(a.parentId !== null) - Number(b.parentId !== null))) {
+      const { id, planId: _plan, projectId, parentId, ...fields } = k;
+      const created = await tx.kpi.create({
+        data: {
+          ...fields,
+          planId: plan.id,
+          projectId: projectId === null ? null : projectIds.get(projectId)!,
+          parentId: parentId === null ? null : ids.get(parentId)!,
+        },
+      });
+      ids.set(id, created.id);
     }
     await auditWriter(tx, { userId: viewer.id, planId: plan.id })({
       action: "plan.create",
@@ -63,7 +75,7 @@ const TARGET_ERRORS: Record<FigureError, string> = {
 export async function editKpi(planCode: string, kpiCode: string, input: z.infer<typeof kpiEditSchema>, viewer: NonNullable<Viewer>) {
   // Read and written in one transaction: only the fields given change, and the log's old values are the ones replaced.
   const result = await prisma.$transaction(async (tx) => {
-    const kpi = await tx.kpi.findFirst({ where: { code: kpiCode, project: { plan: { code: planCode } } }, include: { project: true } });
+    const kpi = await tx.kpi.findFirst({ where: { code: kpiCode, plan: { code: planCode } } });
     if (!kpi) return { kind: "not-found" as const };
     // The same reading as the grid's: a count's target is a whole number, a share's at most 100 %.
     const target = input.target === undefined ? null : readFigure(input.target, kpi.measure === "share" ? "share" : "count");
@@ -77,7 +89,7 @@ export async function editKpi(planCode: string, kpiCode: string, input: z.infer<
     const changed = (Object.keys(next) as (keyof typeof next)[]).filter((f) => String(next[f] ?? "") !== String(kpi[f] ?? ""));
     if (changed.length === 0) return { kind: "unchanged" as const };
     await tx.kpi.update({ where: { id: kpi.id }, data: Object.fromEntries(changed.map((f) => [f, next[f]])) });
-    const audit = auditWriter(tx, { userId: viewer.id, planId: kpi.project.planId, reason: input.reason });
+    const audit = auditWriter(tx, { userId: viewer.id, planId: kpi.planId, reason: input.reason });
     for (const f of changed) {
       await audit({
         action: f.startsWith("target") ? "kpi.target" : "kpi.update",

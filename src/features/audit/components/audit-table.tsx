@@ -1,6 +1,6 @@
 import { useLocale, useTranslations } from "next-intl";
 import { fyLabel } from "@/domain/fiscal-year";
-import { circledNumber } from "@/domain/format";
+import { circledNumber, projectMark } from "@/domain/format";
 import type { PlanData } from "@/features/follow-up/model";
 import type { AuditEntry } from "@/features/audit/data";
 
@@ -10,7 +10,7 @@ export function AuditTable({ entries, plan }: { entries: AuditEntry[]; plan: Pic
   const locale = useLocale();
   // Several projects have an indicator of the same name: the project's number tells them apart.
   const name = (o: { nameJa: string; nameEn: string }) => (locale === "ja" ? o.nameJa : o.nameEn);
-  const kpiNames = new Map(plan.kpis.map((k) => [k.code, `${circledNumber(k.projectNo)} ${name(k)}`]));
+  const kpiNames = new Map(plan.kpis.map((k) => [k.code, `${projectMark(k.projectNo, locale === "ja" ? "ja" : "en")} ${name(k)}`]));
   const projectNames = new Map(plan.projects.map((p) => [p.no, `${circledNumber(p.no)} ${name(p)}`]));
   if (entries.length === 0) return <p>{t("empty")}</p>;
   // A round's status is stored as draft | final: shown in the reader's language.

@@ -10,7 +10,7 @@ import type { Measure, PlanSpan, YearFact } from "@/domain/types";
 
 export interface GridKpi {
   code: string;
-  projectNo: number;
+  projectNo: number | null;
   parentCode: string | null;
   name: string;
   measure: Measure;

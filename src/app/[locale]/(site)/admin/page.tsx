@@ -36,7 +36,7 @@ export default async function AdminPage({ params }: Props) {
       <ClientMessages namespaces={["Admin"]}>
         <PlanAdmin
           plans={plans.map((p) => ({ code: p.code, name: name(p) }))}
-          kpis={kpis.map((k) => ({ plan: k.project.plan.code, code: k.code, name: name(k), target: k.target, qualifier: k.targetQualifier }))}
+          kpis={kpis.map((k) => ({ plan: k.plan.code, code: k.code, name: name(k), target: k.target, qualifier: k.targetQualifier }))}
         />
       </ClientMessages>
     </>
