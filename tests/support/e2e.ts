@@ -44,7 +44,7 @@ export async function apiAs(
  * The plans the specs create. Each spec that changes figures works on a plan of its own, so
  * that the specs can run in any order: none of them changes what another one reads.
  */
-export const SPEC_PLANS = ["plan2-e2e", "trust-e2e", "plan3-draft"] as const;
+export const SPEC_PLANS = ["plan2-e2e", "trust-e2e", "plan3-draft", "plan3-e2e-dash", "plan3-e2e-entry", "plan3-e2e-admin"] as const;
 
 /**
  * A full copy of the 2nd plan as seeded (figures, rounds, texts, and the snapshots of its
@@ -53,8 +53,17 @@ export const SPEC_PLANS = ["plan2-e2e", "trust-e2e", "plan3-draft"] as const;
  * Playwright's). Seeding is idempotent: a copy that exists is left as it is.
  */
 export function seedPlan2Copy(plan: { code: (typeof SPEC_PLANS)[number]; nameJa: string; nameEn: string }): void {
+  seedCopy("plan2", plan);
+}
+
+/** The same for the 3rd plan as seeded: its eight projects, plan-wide KPIs and FY2025 draft round, no figures. */
+export function seedPlan3Copy(plan: { code: (typeof SPEC_PLANS)[number]; nameJa: string; nameEn: string }): void {
+  seedCopy("plan3", plan);
+}
+
+function seedCopy(from: "plan2" | "plan3", plan: { code: string; nameJa: string; nameEn: string }): void {
   const root = path.resolve(__dirname, "../..");
-  execFileSync(path.join(root, "node_modules/.bin/tsx"), [path.join(__dirname, "seed-copy.ts"), JSON.stringify(plan)], {
+  execFileSync(path.join(root, "node_modules/.bin/tsx"), [path.join(__dirname, "seed-copy.ts"), JSON.stringify({ from, ...plan })], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: `file:${E2E_DB}` },
     stdio: "inherit",

@@ -1,6 +1,6 @@
 /**
- * Seeds seeds/plan2.json under another code and name, with the snapshots of its final rounds:
- * `tsx tests/support/seed-copy.ts '{"code":"…","nameJa":"…","nameEn":"…"}'` (see e2e.ts).
+ * Seeds seeds/<from>.json (plan2 or plan3) under another code and name, with the snapshots of its final rounds:
+ * `tsx tests/support/seed-copy.ts '{"from":"plan2","code":"…","nameJa":"…","nameEn":"…"}'` (see e2e.ts).
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -9,8 +9,10 @@ import { parseSeedFile, seedPlan } from "../../scripts/seed/load";
 import { snapshotSeededRounds } from "../../scripts/seed/snapshots";
 import { createPrismaClient } from "../../src/lib/prisma-client";
 
-const names = z.object({ code: z.string().regex(/^[a-z0-9-]+$/), nameJa: z.string(), nameEn: z.string() }).parse(JSON.parse(process.argv[2]));
-const file = parseSeedFile(JSON.parse(readFileSync(path.resolve(__dirname, "../../seeds/plan2.json"), "utf8")));
+const { from, ...names } = z
+  .object({ from: z.enum(["plan2", "plan3"]), code: z.string().regex(/^[a-z0-9-]+$/), nameJa: z.string(), nameEn: z.string() })
+  .parse(JSON.parse(process.argv[2]));
+const file = parseSeedFile(JSON.parse(readFileSync(path.resolve(__dirname, `../../seeds/${from}.json`), "utf8")));
 const prisma = createPrismaClient();
 seedPlan(prisma, { ...file, plan: { ...file.plan, ...names } })
   .then(() => snapshotSeededRounds(prisma))

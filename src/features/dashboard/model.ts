@@ -54,7 +54,7 @@ export function budgetAsOf(budgets: readonly { fiscalYear: number; kind: string;
  * indicator, as on the project's report and the slides; what is counted but not listed
  * (management and qualitative indicators) is counted apart, so that the page can say so.
  */
-export function projectSummary(rows: readonly FollowUpRow[], projectNo: number) {
+export function projectSummary(rows: readonly FollowUpRow[], projectNo: number | null) {
   const { output, outcome } = projectRows(rows, projectNo);
   const all = [...output, ...outcome];
   const listed = all.filter(isRated);
@@ -68,8 +68,8 @@ export function footnotesOf(rounds: readonly (RoundData | null)[], rows: readonl
   return [...new Map(notes.map((f) => [`${f.marker}${f.textJa}`, f])).values()];
 }
 
-/** The rows of one project, outputs and outcomes apart, sub-targets right after their parent. */
-export function projectRows(rows: readonly FollowUpRow[], projectNo: number) {
+/** The rows of one project (null: the plan-wide KPIs), outputs and outcomes apart, sub-targets right after their parent. */
+export function projectRows(rows: readonly FollowUpRow[], projectNo: number | null) {
   const mine = rows.filter((r) => r.projectNo === projectNo);
   return {
     output: mine.filter((r) => r.kind === "output"),
