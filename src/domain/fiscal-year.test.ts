@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  countedYearLabel,
   fiscalYears,
   fourDigitYear,
   inSpan,
@@ -94,5 +95,14 @@ describe("a fiscal year in an address or a query", () => {
   it("is four digits, full-width or not; nothing else", () => {
     expect(["2022", "２０２２", " 2022 "].map(fourDigitYear)).toEqual([2022, 2022, 2022]);
     expect(["R4", "22", "20222", "2022.0", "FY2022", ""].map(fourDigitYear)).toEqual([null, null, null, null, null, null]);
+  });
+});
+
+describe("the year a KPI counts", () => {
+  it("is the fiscal year, or the calendar year the round reports", () => {
+    expect(countedYearLabel(2025, "fiscal_year", "ja")).toBe("令和7年度");
+    expect(countedYearLabel(2025, "fiscal_year", "en")).toBe("FY2025");
+    expect(countedYearLabel(2025, "calendar_year", "ja")).toBe("2025年");
+    expect(countedYearLabel(2025, "calendar_year", "en")).toBe("CY2025");
   });
 });

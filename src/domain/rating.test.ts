@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { kpiStatus } from "./follow-up";
-import { achievedAtEnd, autoRating, elapsedYears, expectedValue, finalRating, overrideNeedsReason } from "./rating";
+import { achievedAtEnd, annualTargets, autoRating, elapsedYears, expectedValue, finalRating, overrideNeedsReason } from "./rating";
 import type { KpiSpec } from "./types";
 
 const plan2 = { firstFy: 2020, lastFy: 2024 };
@@ -132,5 +132,83 @@ describe("kpiStatus", () => {
     expect(s.cumulative.value).toBeNull();
     expect(s.ratingAuto).toBeNull();
     expect(s.rating).toBeNull();
+  });
+});
+
+describe("the 3rd plan's rule: the sum of the annual targets to date", () => {
+  const plan3 = { firstFy: 2025, lastFy: 2029, ratingRule: "annual_targets" as const };
+  const seeds = count(650); // シーズの企業導出件数: 130 a year, 650 over FY2025–2029
+
+  it("defaults each year's target to the total ÷ the plan's years, and sums them to date", () => {
+    expect(annualTargets(seeds, plan3)?.map((y) => y.target)).toEqual([130, 130, 130, 130, 130]);
+    expect(expectedValue(seeds, plan3, 2025)).toBe(130);
+    expect(expectedValue(seeds, plan3, 2026)).toBe(260);
+    expect(autoRating(seeds, 129, plan3, 2025)).toBe("B");
+    expect(autoRating(seeds, 130, plan3, 2025)).toBe("A");
+    expect(autoRating(seeds, 259, plan3, 2026)).toBe("B");
+    expect(autoRating(seeds, 260, plan3, 2026)).toBe("A");
+  });
+
+  it("uses a year's own target where an admin set one, and flags it", () => {
+    const edited = { ...seeds, yearTargets: { 2025: 100, 2027: 160 } };
+    expect(annualTargets(edited, plan3)?.map((y) => [y.fiscalYear, y.target, y.set])).toEqual([
+      [2025, 100, true],
+      [2026, 130, false],
+      [2027, 160, true],
+      [2028, 130, false],
+      [2029, 130, false],
+    ]);
+    expect(expectedValue(edited, plan3, 2026)).toBe(230);
+    expect(autoRating(edited, 229, plan3, 2026)).toBe("B");
+    expect(autoRating(edited, 230, plan3, 2026)).toBe("A");
+    expect(expectedValue(edited, plan3, 2027)).toBe(390);
+  });
+
+  it("reaches a sum of fractions at equality (0.1 + 0.2 is 0.3)", () => {
+    const fractions = { ...count(1), yearTargets: { 2025: 0.1, 2026: 0.2 } };
+    expect(autoRating(fractions, 0.3, plan3, 2026)).toBe("A");
+  });
+
+  it("is exact with default targets that are not whole (7 ÷ 5 × 3 = 4.2)", () => {
+    expect(autoRating(count(7), 4.2, plan3, 2027)).toBe("A");
+    expect(autoRating(count(7), 4.19, plan3, 2027)).toBe("B");
+  });
+
+  it("compares a share with the as-of year's target share", () => {
+    const share: KpiSpec = { measure: "share", management: false, target: 50, yearTargets: { 2026: 60 } };
+    expect(expectedValue(share, plan3, 2025)).toBe(50);
+    expect(expectedValue(share, plan3, 2026)).toBe(60);
+    expect(autoRating(share, 55, plan3, 2026)).toBe("B");
+  });
+
+  it("is not the rule of a plan that does not declare it: the 2nd plan ignores set years", () => {
+    const edited = { ...count(25), yearTargets: { 2020: 20 } };
+    expect(expectedValue(edited, plan2, 2020)).toBe(5);
+    expect(annualTargets(edited, plan2)).toBeNull();
+    expect(autoRating(edited, 5, plan2, 2020)).toBe("A");
+  });
+
+  it("shows each year's actual against that year's target", () => {
+    const s = kpiStatus(
+      {
+        ...seeds,
+        facts: [
+          { fiscalYear: 2025, value: 140 },
+          { fiscalYear: 2026, value: 110 },
+        ],
+      },
+      plan3,
+      2026,
+    );
+    expect(s.rule).toBe("annual_targets");
+    expect(s.expected).toBe(260);
+    expect(s.cumulative.value).toBe(250);
+    expect(s.ratingAuto).toBe("B");
+    expect(s.annual?.slice(0, 3)).toEqual([
+      { fiscalYear: 2025, target: 130, set: false, actual: 140, met: true },
+      { fiscalYear: 2026, target: 130, set: false, actual: 110, met: false },
+      { fiscalYear: 2027, target: 130, set: false, actual: null, met: null },
+    ]);
+    expect(kpiStatus({ ...seeds, facts: [] }, plan2, 2022).annual).toBeNull();
   });
 });
