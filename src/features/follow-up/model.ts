@@ -7,7 +7,7 @@ import { MAX_TEXT, readYearInput, type EntryError, type YearValues } from "@/dom
 import { kpiStatus, type KpiStatus } from "@/domain/follow-up";
 import { carriesRating, overrideNeedsReason } from "@/domain/rating";
 import type { GridRow, GridSave } from "@/features/follow-up/schema";
-import type { Counting, KpiKind, Measure, Rating, RatingRule, YearFact, PlanSpan } from "@/domain/types";
+import type { Counting, KpiKind, Measure, PlanRule, Rating, RatingRule, YearFact, PlanSpan } from "@/domain/types";
 
 export interface KpiDef {
   code: string;
@@ -335,9 +335,13 @@ export type SaveError = {
 export const VALUE_FIELDS = ["value", "numerator", "denominator", "text"] as const;
 export const ENTRY_TEXT = ["detailJa", "detailEn", "noteJa", "noteEn"] as const;
 
-/** What checking a grid needs to know of the plan: its span, the year, its KPIs with their stored facts, its projects' numbers. */
+/**
+ * What checking a grid needs to know of the plan: its span and rating rule, the year, its KPIs
+ * (a project's or plan-wide: checked alike) with their stored facts and the years' own targets,
+ * its projects' numbers.
+ */
 export interface GridContext {
-  span: PlanSpan;
+  span: PlanRule;
   fy: number;
   kpis: {
     id: number;
@@ -347,6 +351,8 @@ export interface GridContext {
     target: number | null;
     /** set for a sub-target, which takes no rating */
     parentCode?: string | null;
+    /** the years whose target differs from the default, under annual_targets */
+    yearTargets?: Readonly<Record<number, number>>;
     values: (YearFact & { fiscalYear: number })[];
   }[];
   projects: number[];
@@ -386,7 +392,11 @@ export function checkGrid(input: GridSave, context: GridContext): { errors: Save
       const thisYear = kpi.values.find((v) => v.fiscalYear === fy);
       const others = kpi.values.filter((v) => v.fiscalYear !== fy);
       const facts = values ? [...others, { fiscalYear: fy, ...values, cumulativeReported: thisYear?.cumulativeReported ?? null }] : kpi.values;
-      const auto = kpiStatus({ measure: kpi.measure as Measure, management: kpi.management, target: kpi.target, facts }, context.span, fy).ratingAuto;
+      const auto = kpiStatus(
+        { measure: kpi.measure as Measure, management: kpi.management, target: kpi.target, yearTargets: kpi.yearTargets, facts },
+        context.span,
+        fy,
+      ).ratingAuto;
       if (overrideNeedsReason(auto, row.rating as Rating) && !row.overrideReason?.trim())
         errors.push({ kpi: row.kpi, field: "overrideReason", error: "overrideNeedsReason" });
     }
