@@ -5,7 +5,8 @@
 import { fourDigitYear, fyLabel, inSpan, spanYears } from "@/domain/fiscal-year";
 import { MAX_TEXT, readYearInput, type EntryError, type YearValues } from "@/domain/entry";
 import { kpiStatus, type KpiStatus } from "@/domain/follow-up";
-import { carriesRating, overrideNeedsReason } from "@/domain/rating";
+import { projectMark } from "@/domain/format";
+import { annualTargets, carriesRating, overrideNeedsReason } from "@/domain/rating";
 import type { GridRow, GridSave } from "@/features/follow-up/schema";
 import type { Counting, KpiKind, Measure, PlanRule, Rating, RatingRule, YearFact, PlanSpan } from "@/domain/types";
 
@@ -430,6 +431,42 @@ function notesErrors(notes: NonNullable<GridSave["notes"]>, kpis: Map<string, un
     if (h.textJa.trim().length > MAX_TEXT || (h.textEn?.trim().length ?? 0) > MAX_TEXT) errors.push({ field, error: "tooLong" });
   });
   return errors;
+}
+
+/**
+ * The rows of a round's template (files.ts writes them): one per KPI, the plan-wide ones first
+ * (their project 全体), each with what its figure counts and, under annual_targets, the
+ * year's target, prefilled with the year's values and the round's texts.
+ */
+export function templateRows(plan: PlanData, fy: number) {
+  const round = plan.rounds.find((r) => r.fiscalYear === fy);
+  return plan.kpis.map((k) => {
+    const { input, entry } = editorStart(k, round, fy);
+    const yearTarget = annualTargets(k, plan)?.find((y) => y.fiscalYear === fy)?.target ?? null;
+    return {
+      kpi: k.code,
+      project: k.projectNo ?? projectMark(null, "ja"),
+      name_ja: k.nameJa,
+      name_en: k.nameEn,
+      measure: k.measure,
+      counting: k.counting,
+      unit: k.unit ?? "",
+      target: k.target ?? "",
+      year_target: round4(yearTarget) ?? "",
+      value: input.value,
+      numerator: input.numerator,
+      denominator: input.denominator,
+      text: input.text,
+      rating: entry.rating,
+      override_reason: entry.overrideReason,
+      detail_ja: entry.detailJa,
+      detail_en: entry.detailEn,
+      note_ja: entry.noteJa,
+      note_en: entry.noteEn,
+      value_version: input.version,
+      entry_version: entry.version,
+    };
+  });
 }
 
 /** What an editor starts from for a KPI and a year: the stored values and the round's texts as typed text, with the versions they carry. */
