@@ -58,6 +58,14 @@ export function tableColumns({ detail, note }: { detail: boolean; note: boolean 
   return (Object.keys(w) as ColumnKey[]).map((key) => ({ key, share: w[key]! }));
 }
 
+/**
+ * The deck's sections of KPI tables, in order: the plan-wide KPIs (null) when the plan has
+ * any, before the integrated projects, each of which has its own.
+ */
+export function deckSections<P extends { no: number }>(projects: readonly P[], rows: readonly { projectNo: number | null }[]): (P | null)[] {
+  return [...(rows.some((r) => r.projectNo === null) ? [null] : []), ...projects];
+}
+
 /** How wide a character is in Noto Sans JP, in em (CJK and full-width forms are 1). */
 function charEm(ch: string): number {
   const c = ch.codePointAt(0)!;
@@ -122,6 +130,8 @@ export interface RowTexts {
   /** a sub-target's name is indented */
   sub?: boolean;
   target: string;
+  /** under the target, on its own lines (the annual targets to date, for a plan rated against them) */
+  targetNote?: string;
   latest: string;
   /** the single years under the latest value, on their own line */
   breakdown?: string;
@@ -140,7 +150,7 @@ export function rowHeight(row: RowTexts, columns: Column[], tableWidth = SLIDE_W
   const line = s.fontSize * s.lineHeight;
   const cells = [
     body(row.kpi, inner("kpi") - (row.sub ? 16 : 0), s.fontSize, s.lineHeight),
-    body(row.target, inner("target"), s.fontSize, s.lineHeight),
+    body(row.target, inner("target"), s.fontSize, s.lineHeight) + body(row.targetNote, inner("target"), s.breakdownFontSize, s.lineHeight),
     body(row.latest, inner("latest"), s.fontSize, s.lineHeight) + body(row.breakdown, inner("latest"), s.breakdownFontSize, s.lineHeight),
     s.badge,
     body(row.detail, inner("detail"), s.detailFontSize, s.detailLineHeight),
