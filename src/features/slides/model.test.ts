@@ -146,6 +146,17 @@ describe("continuations", () => {
   });
 });
 
+describe("the progress column of automatic ratings", () => {
+  it("is wide enough for 進捗（自動判定） next to a narrative, taking the room from it, and is as before otherwise", () => {
+    const share = (o: Parameters<typeof tableColumns>[0], key: string) => tableColumns(o).find((c) => c.key === key)?.share;
+    expect(share({ detail: true, note: false, automatic: true }, "progress")).toBeCloseTo(0.09, 6);
+    expect(share({ detail: true, note: false, automatic: true }, "detail")).toBeCloseTo(0.45, 6);
+    expect(share({ detail: true, note: true, automatic: true }, "progress")).toBeCloseTo(0.09, 6);
+    expect(tableColumns({ detail: false, note: false, automatic: true })).toEqual(tableColumns({ detail: false, note: false }));
+    expect(tableColumns({ detail: true, note: false, automatic: false })).toEqual(tableColumns({ detail: true, note: false }));
+  });
+});
+
 describe("a plan with plan-wide KPIs", () => {
   const projects = [{ no: 1 }, { no: 2 }];
 

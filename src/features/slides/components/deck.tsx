@@ -58,6 +58,11 @@ export function Deck({ plan, round, rows }: DeckProps) {
   return (
     <div className="deck">
       <style>{page}</style>
+      {/* The page boxes' texts, laid out once unseen: a glyph of the footer that no slide shows in
+          regular weight (推 of 第３期…推進計画) has its font loaded before the PDF is printed. */}
+      <p className="deck__glyphs" aria-hidden="true">
+        {footer}
+      </p>
       <TitleSlide plan={plan} round={round} draft={draft} />
       <SummarySlide plan={plan} round={round} draft={draft} />
       <RatingsSlide plan={plan} rows={rows} year={year} draft={draft} />
@@ -193,7 +198,8 @@ function RatingsSlide({ plan, rows, year, draft }: { plan: PlanData; rows: Follo
         </span>
       </p>
       <div className="ratings">
-        <div className="stack">
+        {/* more rows than the 2nd plan's six projects (the 3rd plan's eight and its plan-wide KPIs): closer together */}
+        <div className={counts.length > 6 ? "stack stack--compact" : "stack"}>
           {counts.map(({ key, label, c }) => (
             <div key={key} style={{ display: "contents" }}>
               <div>{label}</div>
@@ -234,16 +240,23 @@ function RatingsSlide({ plan, rows, year, draft }: { plan: PlanData; rows: Follo
       </div>
       <p className="slide-notes">{t("ratingsNote")}</p>
       {planWide && <p className="slide-notes">{tp("ratingsNote")}</p>}
-      <RatingsKind rows={rows} />
+      <RatingsKind plan={plan} rows={rows} />
     </section>
   );
 }
 
+/** The note that says where automatic ratings come from: the plan's rule (pro rata, or annual targets). */
+function useRatingLegend(plan: PlanData) {
+  const tRating = useTranslations("Rating");
+  const tp = useTranslations("PlanWide");
+  return (legend: "legendAutomatic" | "legendMixed") => (plan.ratingRule === "annual_targets" ? tp(legend) : tRating(legend));
+}
+
 /** Says where the ratings of the deck come from, when any is automatic. */
-function RatingsKind({ rows }: { rows: FollowUpRow[] }) {
-  const t = useTranslations("Rating");
+function RatingsKind({ plan, rows }: { plan: PlanData; rows: FollowUpRow[] }) {
+  const legendText = useRatingLegend(plan);
   const kinds = ratingKinds(rows.map((r) => r.status));
-  return kinds.legend ? <p className="slide-notes">{t(kinds.legend)}</p> : null;
+  return kinds.legend ? <p className="slide-notes">{legendText(kinds.legend)}</p> : null;
 }
 
 /** The room a slide gives its content, less a margin for what the estimates miss. */
@@ -283,7 +296,7 @@ function ProjectSlides({
 }) {
   const t = useTranslations("Slides");
   const tp = useTranslations("PlanWide");
-  const tRating = useTranslations("Rating");
+  const legendText = useRatingLegend(plan);
   const tr = useTranslations("Report");
   const tf = useTranslations("Figures");
   const locale = useLocale();
@@ -308,7 +321,8 @@ function ProjectSlides({
   const kinds = ratingKinds(mine.map((r) => r.status));
   const targeted = mine.filter(isRated);
   // One set of columns for every table of the project, so that stacked tables line up.
-  const columns = tableColumns({ detail: mine.some((r) => r.entry?.detailJa), note: mine.some((r) => r.entry?.noteJa) });
+  // A table whose ratings are all automatic heads its column 進捗（自動判定）: the column has room for it when any rating is.
+  const columns = tableColumns({ detail: mine.some((r) => r.entry?.detailJa), note: mine.some((r) => r.entry?.noteJa), automatic: kinds.legend !== null });
   const rowTexts = (r: FollowUpRow): RowTexts => ({
     kpi: label(r).name,
     sub: r.parentCode !== null,
@@ -331,7 +345,7 @@ function ProjectSlides({
     ...notes.map((f) => `${t("notesLabel")}${f.marker} ${text(f.textJa, f.textEn)}`),
     t("noteLatest", { year }),
     ...planNotes,
-    ...(kinds.legend ? [tRating(kinds.legend)] : []),
+    ...(kinds.legend ? [legendText(kinds.legend)] : []),
   ];
   const s = TABLE_STYLE;
   const flow = {
@@ -376,7 +390,7 @@ function ProjectSlides({
               {planNotes.map((n) => (
                 <li key={n}>{n}</li>
               ))}
-              {kinds.legend && <li>{tRating(kinds.legend)}</li>}
+              {kinds.legend && <li>{legendText(kinds.legend)}</li>}
             </ul>
           )}
         </section>
