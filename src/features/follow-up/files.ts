@@ -8,7 +8,7 @@ import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import Papa from "papaparse";
 import { fyLabel } from "@/domain/fiscal-year";
-import { editorStart, type PlanData } from "@/features/follow-up/model";
+import { templateRows, type PlanData } from "@/features/follow-up/model";
 import { z } from "zod";
 import type { Viewer } from "@/features/auth/ability";
 import { openData, sealData } from "@/features/auth/server";
@@ -22,8 +22,10 @@ export const COLUMNS = [
   "name_ja",
   "name_en",
   "measure",
+  "counting",
   "unit",
   "target",
+  "year_target",
   "value",
   "numerator",
   "denominator",
@@ -36,42 +38,18 @@ export const COLUMNS = [
   "note_en",
   "value_version",
   "entry_version",
-] as const;
+] as const satisfies readonly (keyof ReturnType<typeof templateRows>[number])[];
 
-const READ_ONLY = new Set(["project", "name_ja", "name_en", "measure", "unit", "target", "value_version", "entry_version"]);
+const READ_ONLY = new Set(["project", "name_ja", "name_en", "measure", "counting", "unit", "target", "year_target", "value_version", "entry_version"]);
 /** What the template was made from: an upload is checked against these (hidden columns; kept when saved as CSV). */
 const VERSION_COLUMNS = new Set(["value_version", "entry_version"]);
 
-/** The round's template: one row per KPI, prefilled with the year's values and the round's texts. */
+/** The round's template: one row per KPI (templateRows), prefilled with the year's values and the round's texts. */
 export async function buildTemplate(plan: PlanData, fy: number): Promise<Buffer> {
-  const round = plan.rounds.find((r) => r.fiscalYear === fy);
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(`FY${fy}`, { views: [{ state: "frozen", xSplit: 1, ySplit: 1 }] });
   ws.columns = COLUMNS.map((key) => ({ header: key, key, width: key.startsWith("name") || key.startsWith("detail") ? 40 : 14 }));
-  for (const k of plan.kpis) {
-    const { input, entry } = editorStart(k, round, fy);
-    ws.addRow({
-      kpi: k.code,
-      project: k.projectNo,
-      name_ja: k.nameJa,
-      name_en: k.nameEn,
-      measure: k.measure,
-      unit: k.unit ?? "",
-      target: k.target ?? "",
-      value: input.value,
-      numerator: input.numerator,
-      denominator: input.denominator,
-      text: input.text,
-      rating: entry.rating,
-      override_reason: entry.overrideReason,
-      detail_ja: entry.detailJa,
-      detail_en: entry.detailEn,
-      note_ja: entry.noteJa,
-      note_en: entry.noteEn,
-      value_version: input.version,
-      entry_version: entry.version,
-    });
-  }
+  for (const row of templateRows(plan, fy)) ws.addRow(row);
   ws.getRow(1).font = { bold: true };
   COLUMNS.forEach((key, i) => {
     if (READ_ONLY.has(key)) ws.getColumn(i + 1).fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFF2F2F2" } };
@@ -85,6 +63,12 @@ export async function buildTemplate(plan: PlanData, fy: number): Promise<Buffer>
     ],
     [
       "Grey columns are for reference and are ignored on import. value: the count, or the share in %; for shares numerator/denominator may be given. rating: empty = automatic, A or B (a reason is needed when it differs from the automatic rating).",
+    ],
+    [
+      "project：統合プロジェクトの番号。「全体」は計画全体の指標。counting：fiscal_year＝年度（4月～3月）、calendar_year＝暦年（1月～12月。この年度のフォローアップでは同じ数字の年の値）。year_target：この年度の目標（年度目標で評価する計画のみ）。",
+    ],
+    [
+      "project: the integrated project's number; 全体 marks a plan-wide indicator. counting: fiscal_year = the fiscal year (April to March), calendar_year = the calendar year (January to December; this round reports the calendar year of the same number). year_target: this year's target (for a plan rated against annual targets).",
     ],
     [
       "非表示の列 value_version・entry_version は、このファイルを作った時点の版です。その後に他の人が保存した行は、取り込み時に競合として示され、上書きされません。",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkGrid, editorStart, type GridContext, type KpiDef, type RoundData } from "./model";
+import { checkGrid, editorStart, templateRows, type GridContext, type KpiDef, type PlanData, type RoundData } from "./model";
 
 const context: GridContext = {
   span: { firstFy: 2020, lastFy: 2024 },
@@ -97,5 +97,89 @@ describe("what an editor starts from", () => {
 
   it("offers a sub-target no rating, even one stored before the rule, so that saving the row clears it", () => {
     expect(editorStart(kpi("parent"), round, 2022).entry).toMatchObject({ rating: "", detailJa: "進んだ", version: 4 });
+  });
+});
+
+describe("plan-wide KPIs in a grid rated against annual targets", () => {
+  // A plan-wide count of 650 over FY2025–2029: 130 a year unless a year's target is set.
+  const planWide = (yearTargets: Record<number, number> = {}): GridContext => ({
+    span: { firstFy: 2025, lastFy: 2029, ratingRule: "annual_targets" },
+    fy: 2026,
+    kpis: [{ id: 7, code: "plan-out-1", measure: "count", management: false, target: 650, yearTargets, values: [{ fiscalYear: 2025, value: 120 }] }],
+    projects: [1, 2, 3, 4, 5, 6, 7, 8],
+  });
+  const check = (value: string, context = planWide()) =>
+    checkGrid(
+      {
+        rows: [row("plan-out-1", { value, rating: "A" })],
+        evaluations: [],
+        notes: { version: 0, footnotes: [], highlights: [{ project: null, textJa: "全体の成果" }] },
+      },
+      context,
+    );
+
+  it("reads a plan-wide row as typed (full-width digits, a thousands separator), with the KPI's id", () => {
+    const { errors, rows } = check("１,８６０");
+    expect(errors).toEqual([]);
+    expect(rows.map((r) => [r.kpiId, r.values?.value])).toEqual([[7, 1860]]);
+  });
+
+  it("asks a reason for A only when the cumulative misses the sum of the annual targets to date", () => {
+    // 120 + 140 = 260 = 130 + 130: automatically A, so A needs no reason
+    expect(check("140").errors).toEqual([]);
+    // 120 + 130 = 250 < 260: automatically B
+    expect(check("130").errors).toEqual([{ kpi: "plan-out-1", field: "overrideReason", error: "overrideNeedsReason" }]);
+    // FY2026's own target of 150: 120 + 140 = 260 < 280
+    expect(check("140", planWide({ 2026: 150 })).errors).toEqual([{ kpi: "plan-out-1", field: "overrideReason", error: "overrideNeedsReason" }]);
+  });
+});
+
+describe("the template's rows", () => {
+  const kpi = (code: string, projectNo: number | null, counting: KpiDef["counting"], yearTargets: Record<number, number> = {}): KpiDef => ({
+    code,
+    parentCode: null,
+    projectNo,
+    kind: "output",
+    management: false,
+    measure: "count",
+    counting,
+    yearTargets,
+    definitionJa: null,
+    definitionEn: null,
+    unit: "件",
+    groupJa: null,
+    groupEn: null,
+    nameJa: code,
+    nameEn: code,
+    target: 600,
+    targetQualifier: null,
+    facts: [{ fiscalYear: 2025, value: 118, version: 1 }],
+  });
+  const plan = (ratingRule: PlanData["ratingRule"]): PlanData => ({
+    code: "p",
+    nameJa: "計画",
+    nameEn: "Plan",
+    firstFy: 2025,
+    lastFy: 2029,
+    ratingRule,
+    projects: [],
+    kpis: [kpi("papers", null, "calendar_year", { 2026: 100 }), kpi("pharma-out-1", 1, "fiscal_year")],
+    rounds: [],
+  });
+
+  it("list the plan-wide KPIs as 全体, with their counting basis and the year's target under annual_targets", () => {
+    const rows = templateRows(plan("annual_targets"), 2025);
+    expect(rows.map((r) => [r.kpi, r.project, r.counting, r.year_target, r.value, r.value_version])).toEqual([
+      ["papers", "全体", "calendar_year", 120, "118", 1],
+      ["pharma-out-1", 1, "fiscal_year", 120, "118", 1],
+    ]);
+    expect(templateRows(plan("annual_targets"), 2026).map((r) => [r.year_target, r.value, r.value_version])).toEqual([
+      [100, "", 0],
+      [120, "", 0],
+    ]);
+  });
+
+  it("leave the year's target empty for a plan rated pro rata", () => {
+    expect(templateRows(plan("pro_rata"), 2025).map((r) => r.year_target)).toEqual(["", ""]);
   });
 });

@@ -5,9 +5,10 @@
 import { fourDigitYear, fyLabel, inSpan, spanYears } from "@/domain/fiscal-year";
 import { MAX_TEXT, readYearInput, type EntryError, type YearValues } from "@/domain/entry";
 import { kpiStatus, type KpiStatus } from "@/domain/follow-up";
-import { carriesRating, overrideNeedsReason } from "@/domain/rating";
+import { projectMark } from "@/domain/format";
+import { annualTargets, carriesRating, overrideNeedsReason } from "@/domain/rating";
 import type { GridRow, GridSave } from "@/features/follow-up/schema";
-import type { Counting, KpiKind, Measure, Rating, RatingRule, YearFact, PlanSpan } from "@/domain/types";
+import type { Counting, KpiKind, Measure, PlanRule, Rating, RatingRule, YearFact, PlanSpan } from "@/domain/types";
 
 export interface KpiDef {
   code: string;
@@ -335,9 +336,13 @@ export type SaveError = {
 export const VALUE_FIELDS = ["value", "numerator", "denominator", "text"] as const;
 export const ENTRY_TEXT = ["detailJa", "detailEn", "noteJa", "noteEn"] as const;
 
-/** What checking a grid needs to know of the plan: its span, the year, its KPIs with their stored facts, its projects' numbers. */
+/**
+ * What checking a grid needs to know of the plan: its span and rating rule, the year, its KPIs
+ * (a project's or plan-wide: checked alike) with their stored facts and the years' own targets,
+ * its projects' numbers.
+ */
 export interface GridContext {
-  span: PlanSpan;
+  span: PlanRule;
   fy: number;
   kpis: {
     id: number;
@@ -347,6 +352,8 @@ export interface GridContext {
     target: number | null;
     /** set for a sub-target, which takes no rating */
     parentCode?: string | null;
+    /** the years whose target differs from the default, under annual_targets */
+    yearTargets?: Readonly<Record<number, number>>;
     values: (YearFact & { fiscalYear: number })[];
   }[];
   projects: number[];
@@ -386,7 +393,11 @@ export function checkGrid(input: GridSave, context: GridContext): { errors: Save
       const thisYear = kpi.values.find((v) => v.fiscalYear === fy);
       const others = kpi.values.filter((v) => v.fiscalYear !== fy);
       const facts = values ? [...others, { fiscalYear: fy, ...values, cumulativeReported: thisYear?.cumulativeReported ?? null }] : kpi.values;
-      const auto = kpiStatus({ measure: kpi.measure as Measure, management: kpi.management, target: kpi.target, facts }, context.span, fy).ratingAuto;
+      const auto = kpiStatus(
+        { measure: kpi.measure as Measure, management: kpi.management, target: kpi.target, yearTargets: kpi.yearTargets, facts },
+        context.span,
+        fy,
+      ).ratingAuto;
       if (overrideNeedsReason(auto, row.rating as Rating) && !row.overrideReason?.trim())
         errors.push({ kpi: row.kpi, field: "overrideReason", error: "overrideNeedsReason" });
     }
@@ -420,6 +431,42 @@ function notesErrors(notes: NonNullable<GridSave["notes"]>, kpis: Map<string, un
     if (h.textJa.trim().length > MAX_TEXT || (h.textEn?.trim().length ?? 0) > MAX_TEXT) errors.push({ field, error: "tooLong" });
   });
   return errors;
+}
+
+/**
+ * The rows of a round's template (files.ts writes them): one per KPI, the plan-wide ones first
+ * (their project 全体), each with what its figure counts and, under annual_targets, the
+ * year's target, prefilled with the year's values and the round's texts.
+ */
+export function templateRows(plan: PlanData, fy: number) {
+  const round = plan.rounds.find((r) => r.fiscalYear === fy);
+  return plan.kpis.map((k) => {
+    const { input, entry } = editorStart(k, round, fy);
+    const yearTarget = annualTargets(k, plan)?.find((y) => y.fiscalYear === fy)?.target ?? null;
+    return {
+      kpi: k.code,
+      project: k.projectNo ?? projectMark(null, "ja"),
+      name_ja: k.nameJa,
+      name_en: k.nameEn,
+      measure: k.measure,
+      counting: k.counting,
+      unit: k.unit ?? "",
+      target: k.target ?? "",
+      year_target: round4(yearTarget) ?? "",
+      value: input.value,
+      numerator: input.numerator,
+      denominator: input.denominator,
+      text: input.text,
+      rating: entry.rating,
+      override_reason: entry.overrideReason,
+      detail_ja: entry.detailJa,
+      detail_en: entry.detailEn,
+      note_ja: entry.noteJa,
+      note_en: entry.noteEn,
+      value_version: input.version,
+      entry_version: entry.version,
+    };
+  });
 }
 
 /** What an editor starts from for a KPI and a year: the stored values and the round's texts as typed text, with the versions they carry. */

@@ -8,6 +8,7 @@ import { invalidateDashboards } from "@/lib/cache";
 import { prisma } from "@/lib/db";
 import type { Db } from "@/lib/prisma-client";
 import type { GridSave } from "@/features/follow-up/schema";
+import type { RatingRule } from "@/domain/types";
 
 export type { SaveError };
 export type Conflict = { kpi?: string; project?: number; field: string; theirs: string | null; yours: string | null; by: string | null; at: string | null };
@@ -77,15 +78,20 @@ export async function saveRound(planCode: string, fy: number, input: GridSave, v
   const early = await frozen(prisma, plan.id, fy, touchesValues);
   if (early) return early;
 
-  const kpis = (await prisma.kpi.findMany({ where: { planId: plan.id }, include: { values: true, parent: { select: { code: true } } } })).map((k) => ({
+  // Every KPI of the plan, a project's or plan-wide (projectId null): the rows of both are saved alike.
+  const kpis = (
+    await prisma.kpi.findMany({ where: { planId: plan.id }, include: { values: true, parent: { select: { code: true } }, yearTargets: true } })
+  ).map((k) => ({
     ...k,
     parentCode: k.parent?.code ?? null,
+    yearTargets: Object.fromEntries(k.yearTargets.map((t) => [t.fiscalYear, t.target])),
   }));
   const byCode = new Map(kpis.map((k) => [k.code, k]));
   const projects = new Map((await prisma.project.findMany({ where: { planId: plan.id } })).map((p) => [p.no, p]));
 
   // Validation first, pure and apart from writing (checkGrid, in model.ts); then one transaction.
-  const { errors, rows: parsed } = checkGrid(input, { span: plan, fy, kpis, projects: [...projects.keys()] });
+  const span = { firstFy: plan.firstFy, lastFy: plan.lastFy, ratingRule: plan.ratingRule as RatingRule };
+  const { errors, rows: parsed } = checkGrid(input, { span, fy, kpis, projects: [...projects.keys()] });
   if (errors.length) return { kind: "invalid", errors };
 
   const log: Change[] = [];

@@ -1,5 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { achievementScale, flowHeight, lineCount, paginate, rowHeight, tableColumns, textEm, type FlowOptions, type FlowUnit } from "@/features/slides/model";
+import {
+  achievementScale,
+  deckSections,
+  flowHeight,
+  lineCount,
+  notesHeight,
+  paginate,
+  rowHeight,
+  SLIDE_HEIGHT,
+  TABLE_STYLE,
+  tableColumns,
+  textEm,
+  type FlowOptions,
+  type FlowUnit,
+} from "@/features/slides/model";
 
 describe("text widths and lines", () => {
   it("counts a CJK character as 1 em and Latin letters as less", () => {
@@ -129,5 +143,54 @@ describe("continuations", () => {
       const endsTable = s.end === units.length;
       if (i > 0 && !endsTable) expect(s.end - s.start).toBeGreaterThanOrEqual(3);
     }
+  });
+});
+
+describe("the progress column of automatic ratings", () => {
+  it("is wide enough for 進捗（自動判定） next to a narrative, taking the room from it, and is as before otherwise", () => {
+    const share = (o: Parameters<typeof tableColumns>[0], key: string) => tableColumns(o).find((c) => c.key === key)?.share;
+    expect(share({ detail: true, note: false, automatic: true }, "progress")).toBeCloseTo(0.09, 6);
+    expect(share({ detail: true, note: false, automatic: true }, "detail")).toBeCloseTo(0.45, 6);
+    expect(share({ detail: true, note: true, automatic: true }, "progress")).toBeCloseTo(0.09, 6);
+    expect(tableColumns({ detail: false, note: false, automatic: true })).toEqual(tableColumns({ detail: false, note: false }));
+    expect(tableColumns({ detail: true, note: false, automatic: false })).toEqual(tableColumns({ detail: true, note: false }));
+  });
+});
+
+describe("a plan with plan-wide KPIs", () => {
+  const projects = [{ no: 1 }, { no: 2 }];
+
+  it("has a section of them before the projects', and none when every KPI is a project's", () => {
+    expect(deckSections(projects, [{ projectNo: 1 }, { projectNo: null }])).toEqual([null, { no: 1 }, { no: 2 }]);
+    expect(deckSections(projects, [{ projectNo: 1 }, { projectNo: 2 }])).toEqual([{ no: 1 }, { no: 2 }]);
+  });
+
+  it("counts the lines of the annual targets to date under a target, and nothing for a row without them", () => {
+    const columns = tableColumns({ detail: true, note: false });
+    const row = { kpi: "治験に至った件数", target: "300件", latest: "118件", breakdown: "（118）" };
+    expect(rowHeight({ ...row, targetNote: undefined }, columns)).toBe(rowHeight(row, columns));
+    expect(rowHeight({ ...row, targetNote: "（累計目標120件）" }, columns)).toBeGreaterThan(rowHeight(row, columns));
+  });
+
+  it("paginates its two tables (four plan-wide targets, three outcome indicators) whole: on one slide when they fit, else one a slide", () => {
+    const columns = tableColumns({ detail: false, note: false });
+    const texts = { kpi: "権利譲渡契約・実施許諾契約・共同研究開発契約件数", target: "650件", latest: "268件", breakdown: "（120/148）" };
+    const height = rowHeight({ ...texts, targetNote: "（累計目標260件）" }, columns);
+    const units = (targets: number, indicators: number): FlowUnit[] => [
+      ...Array.from({ length: targets }, () => ({ table: 0, rows: 1, height, group: "全体目標" })),
+      ...Array.from({ length: indicators }, () => ({ table: 1, rows: 1, height, group: "アウトカム指標" })),
+    ];
+    const s = TABLE_STYLE;
+    const flow = {
+      capacity: SLIDE_HEIGHT - 16,
+      tableHeight: s.title + s.header + s.gap,
+      groupHeight: s.group,
+      tailHeight: notesHeight(["「最新の数値」は計画開始から令和8年度末までの通算の数値", "達成目標の（ ）は令和8年度までの年度目標の累計"]),
+    };
+    expect(paginate(units(2, 2), flow)).toEqual([{ start: 0, end: 4 }]);
+    expect(paginate(units(4, 3), flow)).toEqual([
+      { start: 0, end: 4 },
+      { start: 4, end: 7 },
+    ]);
   });
 });

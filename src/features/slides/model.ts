@@ -45,17 +45,31 @@ export interface Column {
 /**
  * The columns of a project's tables. A round without narratives has no 進捗の詳細 column
  * and its indicator names get the room; 備考 only when some row has a note. Every table of
- * a project uses the same columns, so tables stacked on a slide line up.
+ * a project uses the same columns, so tables stacked on a slide line up. When some rating is
+ * automatic, a table may head its column 進捗（自動判定） / Progress (automatic): next to a
+ * narrative column, the progress column takes from it the room that heading needs.
  */
-export function tableColumns({ detail, note }: { detail: boolean; note: boolean }): Column[] {
+export function tableColumns({ detail, note, automatic = false }: { detail: boolean; note: boolean; automatic?: boolean }): Column[] {
   const widths: Record<string, Partial<Record<ColumnKey, number>>> = {
     "detail+note": { kpi: 0.22, target: 0.09, latest: 0.13, progress: 0.07, detail: 0.36, note: 0.13 },
     detail: { kpi: 0.24, target: 0.09, latest: 0.13, progress: 0.07, detail: 0.47 },
     note: { kpi: 0.44, target: 0.12, latest: 0.2, progress: 0.07, note: 0.17 },
     none: { kpi: 0.45, target: 0.17, latest: 0.28, progress: 0.1 },
   };
-  const w = widths[detail && note ? "detail+note" : detail ? "detail" : note ? "note" : "none"];
+  const w = { ...widths[detail && note ? "detail+note" : detail ? "detail" : note ? "note" : "none"] };
+  if (automatic && detail) {
+    w.progress! += 0.02;
+    w.detail! -= 0.02;
+  }
   return (Object.keys(w) as ColumnKey[]).map((key) => ({ key, share: w[key]! }));
+}
+
+/**
+ * The deck's sections of KPI tables, in order: the plan-wide KPIs (null) when the plan has
+ * any, before the integrated projects, each of which has its own.
+ */
+export function deckSections<P extends { no: number }>(projects: readonly P[], rows: readonly { projectNo: number | null }[]): (P | null)[] {
+  return [...(rows.some((r) => r.projectNo === null) ? [null] : []), ...projects];
 }
 
 /** How wide a character is in Noto Sans JP, in em (CJK and full-width forms are 1). */
@@ -122,6 +136,8 @@ export interface RowTexts {
   /** a sub-target's name is indented */
   sub?: boolean;
   target: string;
+  /** under the target, on its own lines (the annual targets to date, for a plan rated against them) */
+  targetNote?: string;
   latest: string;
   /** the single years under the latest value, on their own line */
   breakdown?: string;
@@ -140,7 +156,7 @@ export function rowHeight(row: RowTexts, columns: Column[], tableWidth = SLIDE_W
   const line = s.fontSize * s.lineHeight;
   const cells = [
     body(row.kpi, inner("kpi") - (row.sub ? 16 : 0), s.fontSize, s.lineHeight),
-    body(row.target, inner("target"), s.fontSize, s.lineHeight),
+    body(row.target, inner("target"), s.fontSize, s.lineHeight) + body(row.targetNote, inner("target"), s.breakdownFontSize, s.lineHeight),
     body(row.latest, inner("latest"), s.fontSize, s.lineHeight) + body(row.breakdown, inner("latest"), s.breakdownFontSize, s.lineHeight),
     s.badge,
     body(row.detail, inner("detail"), s.detailFontSize, s.detailLineHeight),

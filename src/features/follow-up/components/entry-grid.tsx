@@ -3,13 +3,14 @@
 import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import { readYearInput } from "@/domain/entry";
-import { fyLabel } from "@/domain/fiscal-year";
+import { countedYearLabel, fyLabel } from "@/domain/fiscal-year";
 import { circledNumber, formatFigure } from "@/domain/format";
 import { kpiStatus } from "@/domain/follow-up";
-import type { Measure, PlanSpan, YearFact } from "@/domain/types";
+import type { Counting, Measure, PlanRule, YearFact } from "@/domain/types";
 
 export interface GridKpi {
   code: string;
+  /** null for a plan-wide KPI, which the grid shows in a section of its own before the projects' */
   projectNo: number | null;
   parentCode: string | null;
   name: string;
@@ -17,6 +18,10 @@ export interface GridKpi {
   unit: string | null;
   management: boolean;
   target: number | null;
+  /** the years whose target an admin set apart from the default, for the preview under annual_targets */
+  yearTargets: Record<number, number>;
+  /** what the yearly figure counts: the round's fiscal year, or the calendar year it reports */
+  counting: Counting;
   decimals: number;
   facts: YearFact[];
   input: { value: string; numerator: string; denominator: string; text: string; version: number };
@@ -39,7 +44,8 @@ export interface GridNotes {
 interface Props {
   plan: string;
   fy: number;
-  span: PlanSpan;
+  /** the plan's span and rating rule: the preview rates as the plan does */
+  span: PlanRule;
   locale: "ja" | "en";
   editable: boolean;
   valuesFrozen: boolean;
@@ -55,6 +61,7 @@ type FieldError = { kpi?: string; project?: number; field: string; message: stri
 export function EntryGrid({ plan, fy, span, locale, editable, valuesFrozen, kpis, projects, notes: baseNotes }: Props) {
   const t = useTranslations("Workspace");
   const te = useTranslations("Entry");
+  const tp = useTranslations("PlanWide");
   const initial = useMemo(() => Object.fromEntries(kpis.map((k) => [k.code, { ...k.input, ...k.entry }])), [kpis]);
   const [rows, setRows] = useState<Record<string, Row>>(initial);
   const base = initial;
@@ -112,7 +119,18 @@ export function EntryGrid({ plan, fy, span, locale, editable, valuesFrozen, kpis
     }
   }
 
-  const byProject = projects.map((p) => ({ p, list: kpis.filter((k) => k.projectNo === p.no) }));
+  // The plan-wide KPIs first, in a section of their own (no project, so no evaluation), then each project's.
+  const planWide = kpis.filter((k) => k.projectNo === null);
+  const sections = [
+    ...(planWide.length ? [{ id: "plan-wide", p: null, name: tp("section"), region: tp("gridRegion"), list: planWide }] : []),
+    ...projects.map((p) => ({
+      id: `p${p.no}`,
+      p,
+      name: p.name,
+      region: t("gridRegion", { no: circledNumber(p.no) }),
+      list: kpis.filter((k) => k.projectNo === p.no),
+    })),
+  ];
   return (
     <form
       className="grid-form"
@@ -121,10 +139,10 @@ export function EntryGrid({ plan, fy, span, locale, editable, valuesFrozen, kpis
         if (editable) void save();
       }}
     >
-      {byProject.map(({ p, list }) => (
-        <section key={p.no} aria-labelledby={`p${p.no}`}>
-          <h2 id={`p${p.no}`}>{p.name}</h2>
-          <div className="table-wrap" role="region" aria-label={t("gridRegion", { no: circledNumber(p.no) })} tabIndex={0}>
+      {sections.map(({ id, p, name, region, list }) => (
+        <section key={id} aria-labelledby={id}>
+          <h2 id={id}>{name}</h2>
+          <div className="table-wrap" role="region" aria-label={region} tabIndex={0}>
             <table className="report entry">
               <thead>
                 <tr>
@@ -143,15 +161,21 @@ export function EntryGrid({ plan, fy, span, locale, editable, valuesFrozen, kpis
                     { ...k.facts.find((f) => f.fiscalYear === fy), fiscalYear: fy, ...read.values },
                   ];
                   const s = kpiStatus(
-                    { measure: k.measure, management: k.management, target: k.target, parentCode: k.parentCode, facts },
+                    { measure: k.measure, management: k.management, target: k.target, parentCode: k.parentCode, yearTargets: k.yearTargets, facts },
                     span,
                     fy,
                     r.rating || null,
                   );
                   const fmt = (n: number | null) => (n === null ? "—" : formatFigure(n, { measure: k.measure, unit: k.unit, decimals: k.decimals }, locale));
-                  const input = (field: "value" | "numerator" | "denominator", label: string) => {
+                  // The year the figure counts (2025年（暦年） for a calendar-year KPI), and its target under annual_targets.
+                  const counted = countedYearLabel(fy, k.counting, locale);
+                  const valueLabel = k.counting === "calendar_year" ? tp("valueCalendar", { year: counted }) : t("value", { year: fyLabel(fy, locale) });
+                  const yearTarget = s.annual?.find((y) => y.fiscalYear === fy)?.target ?? null;
+                  const hint = yearTarget === null ? undefined : tp("yearTarget", { year: counted, target: fmt(yearTarget) });
+                  const input = (field: "value" | "numerator" | "denominator", label: string, hintText?: string) => {
                     const err = errorOf(k.code, field) ?? (read.errors[field] ? te(read.errors[field]!) : undefined);
                     const id = `${k.code}-${field}`;
+                    const describedBy = [hintText && `${id}-h`, err && `${id}-e`].filter(Boolean).join(" ");
                     return (
                       <span className="field">
                         <label htmlFor={id}>{label}</label>
@@ -161,9 +185,14 @@ export function EntryGrid({ plan, fy, span, locale, editable, valuesFrozen, kpis
                           value={r[field]}
                           disabled={!editable || valuesFrozen}
                           aria-invalid={err ? true : undefined}
-                          aria-describedby={err ? `${id}-e` : undefined}
+                          aria-describedby={describedBy || undefined}
                           onChange={(e) => set(k.code, field, e.target.value)}
                         />
+                        {hintText && (
+                          <span id={`${id}-h`} className="field__hint">
+                            {hintText}
+                          </span>
+                        )}
                         {err && (
                           <span id={`${id}-e`} className="field__error">
                             {err}
@@ -185,12 +214,12 @@ export function EntryGrid({ plan, fy, span, locale, editable, valuesFrozen, kpis
                         </a>
                       </th>
                       <td>
-                        {k.measure === "count" && input("value", t("value", { year: fyLabel(fy, locale) }))}
+                        {k.measure === "count" && input("value", valueLabel, hint)}
                         {k.measure === "share" && (
                           <>
                             {input("numerator", t("numerator"))}
                             {input("denominator", t("denominator"))}
-                            {input("value", t("share"))}
+                            {input("value", t("share"), hint)}
                           </>
                         )}
                         {k.measure === "qualitative" && (
@@ -208,7 +237,7 @@ export function EntryGrid({ plan, fy, span, locale, editable, valuesFrozen, kpis
                       <td className="small" aria-live="polite">
                         {t("cumulative")}: <strong>{fmt(s.cumulative.value)}</strong>
                         <br />
-                        {t("expected")}: {fmt(s.expected)}
+                        {s.rule === "annual_targets" ? tp(k.measure === "share" ? "shareTarget" : "cumulativeTarget") : t("expected")}: {fmt(s.expected)}
                         {!k.parentCode && (
                           <>
                             <br />
@@ -257,26 +286,30 @@ export function EntryGrid({ plan, fy, span, locale, editable, valuesFrozen, kpis
               </tbody>
             </table>
           </div>
-          <span className="field">
-            <label htmlFor={`eval-${p.no}`}>{t("evaluation")}</label>
-            <textarea
-              id={`eval-${p.no}`}
-              rows={3}
-              value={evals[p.no].textJa}
-              disabled={!editable}
-              onChange={(e) => setEvals((v) => ({ ...v, [p.no]: { ...v[p.no], textJa: e.target.value } }))}
-            />
-          </span>
-          <span className="field">
-            <label htmlFor={`eval-en-${p.no}`}>{t("evaluationEn")}</label>
-            <textarea
-              id={`eval-en-${p.no}`}
-              rows={3}
-              value={evals[p.no].textEn}
-              disabled={!editable}
-              onChange={(e) => setEvals((v) => ({ ...v, [p.no]: { ...v[p.no], textEn: e.target.value } }))}
-            />
-          </span>
+          {p && (
+            <>
+              <span className="field">
+                <label htmlFor={`eval-${p.no}`}>{t("evaluation")}</label>
+                <textarea
+                  id={`eval-${p.no}`}
+                  rows={3}
+                  value={evals[p.no].textJa}
+                  disabled={!editable}
+                  onChange={(e) => setEvals((v) => ({ ...v, [p.no]: { ...v[p.no], textJa: e.target.value } }))}
+                />
+              </span>
+              <span className="field">
+                <label htmlFor={`eval-en-${p.no}`}>{t("evaluationEn")}</label>
+                <textarea
+                  id={`eval-en-${p.no}`}
+                  rows={3}
+                  value={evals[p.no].textEn}
+                  disabled={!editable}
+                  onChange={(e) => setEvals((v) => ({ ...v, [p.no]: { ...v[p.no], textEn: e.target.value } }))}
+                />
+              </span>
+            </>
+          )}
         </section>
       ))}
       <NotesEditor notes={notes} setNotes={setNotes} kpis={kpis} projects={projects} editable={editable} errors={errors} />
@@ -318,6 +351,7 @@ function NotesEditor({
   errors: FieldError[];
 }) {
   const t = useTranslations("Workspace");
+  const tp = useTranslations("PlanWide");
   const fieldErrors = (field: string) => errors.filter((e) => e.field === field).map((e) => e.message);
   function edit<K extends "footnotes" | "highlights">(list: K, i: number, patch: Partial<GridNotes[K][number]>) {
     setNotes((v) => ({ ...v, [list]: v[list].map((item, j) => (j === i ? { ...item, ...patch } : item)) }));
@@ -373,6 +407,17 @@ function NotesEditor({
           <span className="field">
             <label htmlFor={`fn-${i}-kpi`}>{t("footnoteKpi")}</label>
             <select id={`fn-${i}-kpi`} value={f.kpi} disabled={!editable} onChange={(e) => edit("footnotes", i, { kpi: e.target.value })}>
+              {kpis.some((k) => k.projectNo === null) && (
+                <optgroup label={tp("section")}>
+                  {kpis
+                    .filter((k) => k.projectNo === null)
+                    .map((k) => (
+                      <option key={k.code} value={k.code}>
+                        {k.name}
+                      </option>
+                    ))}
+                </optgroup>
+              )}
               {projects.map((p) => (
                 <optgroup key={p.no} label={p.name}>
                   {kpis

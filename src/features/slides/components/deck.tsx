@@ -1,13 +1,14 @@
 import { isRated } from "@/domain/rating";
 import { useLocale, useTranslations } from "next-intl";
-import { fyLabel } from "@/domain/fiscal-year";
-import { circledNumber, formatDate, formatFigure, formatRatio, formatTarget } from "@/domain/format";
+import { countedYearLabel, fyLabel } from "@/domain/fiscal-year";
+import { circledNumber, formatDate, formatFigure, formatRatio, formatTarget, projectMark } from "@/domain/format";
 import { LatestValue, Localized, TargetValue, useBreakdownText, useLocalizedText, useName } from "@/features/dashboard/components/figures";
 import { RatingBadge } from "@/features/dashboard/components/rating-badge";
 import { figureFormat, footnotesOf, projectRows, ratingCounts, ratingKinds, reportGroups } from "@/features/dashboard/model";
 import type { FollowUpRow, PlanData, ProjectDef, RoundData } from "@/features/follow-up/model";
 import {
   achievementScale,
+  deckSections,
   lineCount,
   notesHeight,
   paginate,
@@ -34,8 +35,9 @@ function cssString(s: string): string {
 }
 
 /**
- * The follow-up deck of a round: title, summary, the plan-wide ratings, and per project
- * the official table (flowing onto continuation slides, its header repeated) and a chart.
+ * The follow-up deck of a round: title, summary, the plan-wide ratings, the plan-wide KPIs'
+ * tables and chart (when the plan has any), and per project the official table (flowing
+ * onto continuation slides, its header repeated) and a chart.
  * Page numbers, the footer and the draft mark are @page margin boxes, on every slide.
  */
 export function Deck({ plan, round, rows }: DeckProps) {
@@ -56,11 +58,16 @@ export function Deck({ plan, round, rows }: DeckProps) {
   return (
     <div className="deck">
       <style>{page}</style>
+      {/* The page boxes' texts, laid out once unseen: a glyph of the footer that no slide shows in
+          regular weight (推 of 第３期…推進計画) has its font loaded before the PDF is printed. */}
+      <p className="deck__glyphs" aria-hidden="true">
+        {footer}
+      </p>
       <TitleSlide plan={plan} round={round} draft={draft} />
       <SummarySlide plan={plan} round={round} draft={draft} />
       <RatingsSlide plan={plan} rows={rows} year={year} draft={draft} />
-      {plan.projects.map((p) => (
-        <ProjectSlides key={p.no} plan={plan} round={round} rows={rows} project={p} draft={draft} />
+      {deckSections(plan.projects, rows).map((p) => (
+        <ProjectSlides key={p?.no ?? "plan-wide"} plan={plan} round={round} rows={rows} project={p} draft={draft} />
       ))}
     </div>
   );
@@ -94,7 +101,9 @@ function SummarySlide({ plan, round, draft }: { plan: PlanData; round: RoundData
   const name = useName();
   const year = fyLabel(round.fiscalYear, locale);
   const text = useLocalizedText();
+  const tp = useTranslations("PlanWide");
   const projectName = (no: number | null) => {
+    if (no === null) return tp("projectName");
     const project = plan.projects.find((p) => p.no === no);
     return project ? `${circledNumber(project.no)} ${name(project)}` : "";
   };
@@ -156,8 +165,17 @@ function SummarySlide({ plan, round, draft }: { plan: PlanData; round: RoundData
 
 function RatingsSlide({ plan, rows, year, draft }: { plan: PlanData; rows: FollowUpRow[]; year: string; draft: boolean }) {
   const t = useTranslations("Slides");
+  const tp = useTranslations("PlanWide");
+  const locale = useLocale();
   const name = useName();
-  const counts = plan.projects.map((p) => ({ p, c: ratingCounts(rows.filter((r) => r.projectNo === p.no)) }));
+  // The plan-wide KPIs (when there are any) first, as a row of their own, then each project.
+  const counts = deckSections(plan.projects, rows).map((p) => ({
+    key: p?.no ?? "plan-wide",
+    label: p ? `${circledNumber(p.no)} ${name(p)}` : tp("projectName"),
+    mark: projectMark(p?.no ?? null, locale),
+    c: ratingCounts(rows.filter((r) => r.projectNo === (p?.no ?? null))),
+  }));
+  const planWide = counts.some((x) => x.key === "plan-wide");
   const max = Math.max(...counts.map(({ c }) => c.A + c.B + c.none));
   const total = { A: 0, B: 0, none: 0 };
   for (const { c } of counts) for (const k of ["A", "B", "none"] as const) total[k] += c[k];
@@ -180,12 +198,11 @@ function RatingsSlide({ plan, rows, year, draft }: { plan: PlanData; rows: Follo
         </span>
       </p>
       <div className="ratings">
-        <div className="stack">
-          {counts.map(({ p, c }) => (
-            <div key={p.no} style={{ display: "contents" }}>
-              <div>
-                {circledNumber(p.no)} {name(p)}
-              </div>
+        {/* more rows than the 2nd plan's six projects (the 3rd plan's eight and its plan-wide KPIs): closer together */}
+        <div className={counts.length > 6 ? "stack stack--compact" : "stack"}>
+          {counts.map(({ key, label, c }) => (
+            <div key={key} style={{ display: "contents" }}>
+              <div>{label}</div>
               <div className="stack__bar">
                 {(["A", "B", "none"] as const).map((k) =>
                   c[k] > 0 ? (
@@ -209,9 +226,9 @@ function RatingsSlide({ plan, rows, year, draft }: { plan: PlanData; rows: Follo
             </tr>
           </thead>
           <tbody>
-            {[...counts, { p: null, c: total }].map(({ p, c }) => (
-              <tr key={p?.no ?? "total"} className={p ? undefined : "total"}>
-                <th scope="row">{p ? circledNumber(p.no) : t("ratingsTotal")}</th>
+            {[...counts, { key: "total", mark: null, c: total }].map(({ key, mark, c }) => (
+              <tr key={key} className={mark === null ? "total" : undefined}>
+                <th scope="row">{mark ?? t("ratingsTotal")}</th>
                 <td className="num">{c.A}</td>
                 <td className="num">{c.B}</td>
                 <td className="num">{c.none}</td>
@@ -222,16 +239,24 @@ function RatingsSlide({ plan, rows, year, draft }: { plan: PlanData; rows: Follo
         </table>
       </div>
       <p className="slide-notes">{t("ratingsNote")}</p>
-      <RatingsKind rows={rows} />
+      {planWide && <p className="slide-notes">{tp("ratingsNote")}</p>}
+      <RatingsKind plan={plan} rows={rows} />
     </section>
   );
 }
 
+/** The note that says where automatic ratings come from: the plan's rule (pro rata, or annual targets). */
+function useRatingLegend(plan: PlanData) {
+  const tRating = useTranslations("Rating");
+  const tp = useTranslations("PlanWide");
+  return (legend: "legendAutomatic" | "legendMixed") => (plan.ratingRule === "annual_targets" ? tp(legend) : tRating(legend));
+}
+
 /** Says where the ratings of the deck come from, when any is automatic. */
-function RatingsKind({ rows }: { rows: FollowUpRow[] }) {
-  const t = useTranslations("Rating");
+function RatingsKind({ plan, rows }: { plan: PlanData; rows: FollowUpRow[] }) {
+  const legendText = useRatingLegend(plan);
   const kinds = ratingKinds(rows.map((r) => r.status));
-  return kinds.legend ? <p className="slide-notes">{t(kinds.legend)}</p> : null;
+  return kinds.legend ? <p className="slide-notes">{legendText(kinds.legend)}</p> : null;
 }
 
 /** The room a slide gives its content, less a margin for what the estimates miss. */
@@ -255,9 +280,23 @@ function projectUnits(tables: FollowUpRow[][], height: (r: FollowUpRow) => numbe
   return units;
 }
 
-function ProjectSlides({ plan, round, rows, project, draft }: { plan: PlanData; round: RoundData; rows: FollowUpRow[]; project: ProjectDef; draft: boolean }) {
+/** A project's slides, or with project null the plan-wide KPIs': tables, then a chart. */
+function ProjectSlides({
+  plan,
+  round,
+  rows,
+  project,
+  draft,
+}: {
+  plan: PlanData;
+  round: RoundData;
+  rows: FollowUpRow[];
+  project: ProjectDef | null;
+  draft: boolean;
+}) {
   const t = useTranslations("Slides");
-  const tRating = useTranslations("Rating");
+  const tp = useTranslations("PlanWide");
+  const legendText = useRatingLegend(plan);
   const tr = useTranslations("Report");
   const tf = useTranslations("Figures");
   const locale = useLocale();
@@ -265,18 +304,30 @@ function ProjectSlides({ plan, round, rows, project, draft }: { plan: PlanData; 
   const singleYears = useBreakdownText();
   const year = fyLabel(round.fiscalYear, locale);
   const text = useLocalizedText();
-  const { output, outcome } = projectRows(rows, project.no);
+  const { output, outcome } = projectRows(rows, project?.no ?? null);
   const mine = [...output, ...outcome];
-  const title = `${circledNumber(project.no)} ${t("tableTitle", { project: name(project) })}`;
+  const title = project ? `${circledNumber(project.no)} ${t("tableTitle", { project: name(project) })}` : t("tableTitle", { project: tp("projectName") });
+  const chartOf = project ? `${circledNumber(project.no)} ${name(project)}` : tp("projectName");
+  // Under annual_targets a count's target shows the sum of its annual targets to date; a
+  // KPI counted by calendar year says so after its name. Both are explained in the notes.
+  const label = rowLabels({ calendar: tp("slideCalendar"), toDate: (target) => tp("slideTargetToDate", { target }) }, locale);
+  const calendar = mine.some((r) => r.counting === "calendar_year");
+  const toDate = mine.some((r) => label(r).targetNote !== undefined);
+  const planNotes = [
+    ...(toDate ? [tp("slideNoteAnnual", { year, years: plan.lastFy - plan.firstFy + 1 })] : []),
+    ...(calendar ? [tp("slideNoteCalendar", { fy: year, year: countedYearLabel(round.fiscalYear, "calendar_year", locale) })] : []),
+  ];
   const notes = footnotesOf([round], mine);
   const kinds = ratingKinds(mine.map((r) => r.status));
   const targeted = mine.filter(isRated);
   // One set of columns for every table of the project, so that stacked tables line up.
-  const columns = tableColumns({ detail: mine.some((r) => r.entry?.detailJa), note: mine.some((r) => r.entry?.noteJa) });
+  // A table whose ratings are all automatic heads its column 進捗（自動判定）: the column has room for it when any rating is.
+  const columns = tableColumns({ detail: mine.some((r) => r.entry?.detailJa), note: mine.some((r) => r.entry?.noteJa), automatic: kinds.legend !== null });
   const rowTexts = (r: FollowUpRow): RowTexts => ({
-    kpi: name(r),
+    kpi: label(r).name,
     sub: r.parentCode !== null,
     target: r.target === null ? "—" : formatTarget(r.target, r.targetQualifier, figureFormat(r), locale),
+    targetNote: label(r).targetNote,
     latest: `${r.status.cumulative.value === null ? tf("noData") : formatFigure(r.status.cumulative.value, figureFormat(r), locale)}${r.markers.join("")}`,
     breakdown: singleYears(r, plan, round.fiscalYear) ?? undefined,
     detail: text(r.entry?.detailJa, r.entry?.detailEn),
@@ -293,7 +344,8 @@ function ProjectSlides({ plan, round, rows, project, draft }: { plan: PlanData; 
   const noteLines = [
     ...notes.map((f) => `${t("notesLabel")}${f.marker} ${text(f.textJa, f.textEn)}`),
     t("noteLatest", { year }),
-    ...(kinds.legend ? [tRating(kinds.legend)] : []),
+    ...planNotes,
+    ...(kinds.legend ? [legendText(kinds.legend)] : []),
   ];
   const s = TABLE_STYLE;
   const flow = {
@@ -314,7 +366,17 @@ function ProjectSlides({ plan, round, rows, project, draft }: { plan: PlanData; 
             if (piece.length === 0) return null;
             const continued = piece[0].items[0] !== list[0];
             const caption = t("tablePart", { title, part: heading }) + (continued ? t("continued") : "");
-            return <SlideTable key={heading} title={caption} rows={piece.flatMap((u) => u.items)} columns={columns} plan={plan} fy={round.fiscalYear} />;
+            return (
+              <SlideTable
+                key={heading}
+                title={caption}
+                rows={piece.flatMap((u) => u.items)}
+                columns={columns}
+                plan={plan}
+                fy={round.fiscalYear}
+                label={label}
+              />
+            );
           })}
           {slide.end === units.length && (
             <ul className="slide-notes">
@@ -325,7 +387,10 @@ function ProjectSlides({ plan, round, rows, project, draft }: { plan: PlanData; 
                 </li>
               ))}
               <li>{t("noteLatest", { year })}</li>
-              {kinds.legend && <li>{tRating(kinds.legend)}</li>}
+              {planNotes.map((n) => (
+                <li key={n}>{n}</li>
+              ))}
+              {kinds.legend && <li>{legendText(kinds.legend)}</li>}
             </ul>
           )}
         </section>
@@ -333,8 +398,9 @@ function ProjectSlides({ plan, round, rows, project, draft }: { plan: PlanData; 
       {targeted.length > 0 && (
         <AchievementSlides
           rows={targeted}
-          title={t("chartTitle", { project: `${circledNumber(project.no)} ${name(project)}`, year })}
+          title={plan.ratingRule === "annual_targets" ? tp("chartTitle", { project: chartOf, year }) : t("chartTitle", { project: chartOf, year })}
           lastYear={round.fiscalYear >= plan.lastFy}
+          annual={plan.ratingRule === "annual_targets"}
           draft={draft}
         />
       )}
@@ -342,10 +408,42 @@ function ProjectSlides({ plan, round, rows, project, draft }: { plan: PlanData; 
   );
 }
 
-function SlideTable({ title, rows, columns, plan, fy }: { title: string; rows: FollowUpRow[]; columns: Column[]; plan: PlanData; fy: number }) {
+/** What a table row says beyond the official table's: its name (with （暦年） for a calendar-year KPI), and a note under its target. */
+type RowLabel = (r: FollowUpRow) => { name: string; targetNote?: string };
+
+/**
+ * The row labels of a plan's tables: a KPI counted by calendar year is marked after its name,
+ * and under annual_targets a count's target has the sum of its annual targets to date under it.
+ * The 2nd plan (pro rata, fiscal years) gets neither.
+ */
+function rowLabels(text: { calendar: string; toDate: (target: string) => string }, locale: "ja" | "en"): RowLabel {
+  return (r) => {
+    const name = locale === "ja" ? r.nameJa : r.nameEn;
+    const toDate = r.status.annual && r.measure === "count" && r.status.expected !== null;
+    return {
+      name: r.counting === "calendar_year" ? `${name}${text.calendar}` : name,
+      targetNote: toDate ? text.toDate(formatFigure(r.status.expected!, figureFormat(r), locale)) : undefined,
+    };
+  };
+}
+
+function SlideTable({
+  title,
+  rows,
+  columns,
+  plan,
+  fy,
+  label,
+}: {
+  title: string;
+  rows: FollowUpRow[];
+  columns: Column[];
+  plan: PlanData;
+  fy: number;
+  label: RowLabel;
+}) {
   const tr = useTranslations("Report");
   const locale = useLocale();
-  const name = useName();
   const cols = columns.length;
   const has = (key: ColumnKey) => columns.some((c) => c.key === key);
   const headings: Record<ColumnKey, string> = {
@@ -389,9 +487,10 @@ function SlideTable({ title, rows, columns, plan, fy }: { title: string; rows: F
           )}
           {g.rows.map((r) => (
             <tr key={r.code} className={r.parentCode ? "sub" : undefined}>
-              <th scope="row">{name(r)}</th>
+              <th scope="row">{label(r).name}</th>
               <td className="num">
                 <TargetValue row={r} />
+                {label(r).targetNote && <span className="target-note">{label(r).targetNote}</span>}
               </td>
               <td className="num">
                 <LatestValue row={r} plan={plan} fy={fy} />
@@ -408,7 +507,19 @@ function SlideTable({ title, rows, columns, plan, fy }: { title: string; rows: F
 }
 
 /** The chart slides of a project: as many as its rows need, balanced. */
-function AchievementSlides({ rows, title, lastYear, draft }: { rows: FollowUpRow[]; title: string; lastYear: boolean; draft: boolean }) {
+function AchievementSlides({
+  rows,
+  title,
+  lastYear,
+  annual,
+  draft,
+}: {
+  rows: FollowUpRow[];
+  title: string;
+  lastYear: boolean;
+  annual: boolean;
+  draft: boolean;
+}) {
   const name = useName();
   const s = TABLE_STYLE;
   const units: FlowUnit[] = rows.map((r) => ({
@@ -425,7 +536,7 @@ function AchievementSlides({ rows, title, lastYear, draft }: { rows: FollowUpRow
         <section key={i} className="slide">
           <DraftMark draft={draft} />
           <h2 className="slide__title">{title}</h2>
-          <AchievementBars rows={rows.slice(slide.start, slide.end)} scale={scale} lastYear={lastYear} />
+          <AchievementBars rows={rows.slice(slide.start, slide.end)} scale={scale} lastYear={lastYear} annual={annual} />
         </section>
       ))}
     </>
@@ -443,8 +554,20 @@ const BAR_AXIS = 28;
  * (100% at a fixed place, marked), with the figures in a column of their own. In the plan's
  * last year the two are the same figure: one bar.
  */
-function AchievementBars({ rows, scale, lastYear }: { rows: FollowUpRow[]; scale: ReturnType<typeof achievementScale>; lastYear: boolean }) {
+function AchievementBars({
+  rows,
+  scale,
+  lastYear,
+  annual,
+}: {
+  rows: FollowUpRow[];
+  scale: ReturnType<typeof achievementScale>;
+  lastYear: boolean;
+  /** the plan is rated against annual targets: the second bar is of their sum to date, not of the pro-rata expectation */
+  annual: boolean;
+}) {
   const t = useTranslations("Slides");
+  const tp = useTranslations("PlanWide");
   const tf = useTranslations("Figures");
   const locale = useLocale();
   const name = useName();
@@ -455,12 +578,12 @@ function AchievementBars({ rows, scale, lastYear }: { rows: FollowUpRow[]; scale
       <p className="bars__legend">
         <span className="bar bar--target">
           <span />
-          {t(lastYear ? "chartLegendSame" : "chartLegendTarget")}
+          {lastYear ? (annual ? tp("chartLegendSame") : t("chartLegendSame")) : t("chartLegendTarget")}
         </span>
         {!lastYear && (
           <span className="bar bar--expected">
             <span />
-            {t("chartLegendExpected")}
+            {annual ? tp("chartLegendExpected") : t("chartLegendExpected")}
           </span>
         )}
         <span>{t("chartScale", { min: formatRatio(scale.min, locale), max: formatRatio(scale.max, locale) })}</span>

@@ -56,6 +56,8 @@ export default async function WorkspacePage({ params }: Props) {
     unit: k.unit,
     management: k.management,
     target: k.target,
+    yearTargets: k.yearTargets,
+    counting: k.counting,
     decimals: displayDecimals(k.facts),
     facts: k.facts,
     ...editorStart(k, round, fy),
@@ -71,11 +73,11 @@ export default async function WorkspacePage({ params }: Props) {
       {!canEditRound(viewer) && <p className="notice">{t("readOnly")}</p>}
       {round?.status === "final" && <p className="notice">{te("roundFinal")}</p>}
       {frozenBy && round?.status !== "final" && <p className="notice">{t("frozen")}</p>}
-      <ClientMessages namespaces={["Workspace", "Entry"]}>
+      <ClientMessages namespaces={["Workspace", "Entry", "PlanWide"]}>
         <EntryGrid
           plan={plan.code}
           fy={fy}
-          span={plan}
+          span={{ firstFy: plan.firstFy, lastFy: plan.lastFy, ratingRule: plan.ratingRule }}
           locale={locale}
           editable={editable}
           valuesFrozen={frozenBy !== undefined}

@@ -31,6 +31,7 @@ export default async function AuditPage({ params, searchParams }: Props) {
   const { plan: code } = await params;
   const locale = await pageLocale(params);
   const t = await getTranslations({ locale, namespace: "Audit" });
+  const tp = await getTranslations({ locale, namespace: "PlanWide" });
   const viewer = await getViewer();
   if (!viewer) return <SignInNeeded locale={locale} title={t("title")} reason={t("intro")} />;
   const plan = await loadPlanData(code, viewer);
@@ -54,17 +55,19 @@ export default async function AuditPage({ params, searchParams }: Props) {
           {t("kpi")}
           <select name="kpi" defaultValue={filter.kpi ?? ""}>
             <option value="">{t("all")}</option>
-            {plan.projects.map((p) => (
-              <optgroup key={p.no} label={`${circledNumber(p.no)} ${name(p)}`}>
-                {plan.kpis
-                  .filter((k) => k.projectNo === p.no)
-                  .map((k) => (
+            {/* the plan-wide KPIs first, as the plan lists them; a project without KPIs has no group */}
+            {[{ label: tp("section"), no: null }, ...plan.projects.map((p) => ({ label: `${circledNumber(p.no)} ${name(p)}`, no: p.no }))].map((group) => {
+              const list = plan.kpis.filter((k) => k.projectNo === group.no);
+              return list.length === 0 ? null : (
+                <optgroup key={group.no ?? "plan"} label={group.label}>
+                  {list.map((k) => (
                     <option key={k.code} value={k.code}>
                       {k.parentCode ? `　${name(k)}` : name(k)}
                     </option>
                   ))}
-              </optgroup>
-            ))}
+                </optgroup>
+              );
+            })}
           </select>
         </label>
         <label>
