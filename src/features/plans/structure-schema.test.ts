@@ -85,7 +85,11 @@ describe("a new KPI", () => {
 
 describe("a new project", () => {
   it("has a code and two names", () => {
-    expect(newProjectSchema.parse({ code: "new-one", nameJa: " 新プロジェクト ", nameEn: "New" })).toEqual({ code: "new-one", nameJa: "新プロジェクト", nameEn: "New" });
+    expect(newProjectSchema.parse({ code: "new-one", nameJa: " 新プロジェクト ", nameEn: "New" })).toEqual({
+      code: "new-one",
+      nameJa: "新プロジェクト",
+      nameEn: "New",
+    });
     expect(issues(newProjectSchema, { code: "New One", nameJa: "x", nameEn: "y" })).toEqual(["code: projectCodeInvalid"]);
     expect(issues(newProjectSchema, { code: "a".repeat(31), nameJa: "x", nameEn: "y" })).toEqual(["code: projectCodeInvalid"]);
     expect(issues(newProjectSchema, { code: "ok", nameJa: "", nameEn: "y".repeat(301) })).toEqual(["nameJa: nameRequired", "nameEn: nameTooLong"]);
@@ -94,7 +98,11 @@ describe("a new project", () => {
 
 describe("an annual target", () => {
   it("has a year (full-width too), a target as typed and a required reason", () => {
-    expect(yearTargetSchema.parse({ fiscalYear: "２０２６", target: "１,８６０", reason: " 前倒し " })).toEqual({ fiscalYear: 2026, target: "１,８６０", reason: "前倒し" });
+    expect(yearTargetSchema.parse({ fiscalYear: "２０２６", target: "１,８６０", reason: " 前倒し " })).toEqual({
+      fiscalYear: 2026,
+      target: "１,８６０",
+      reason: "前倒し",
+    });
     expect(yearTargetSchema.parse({ fiscalYear: 2026, target: "", reason: "既定値に戻す" }).target).toBe("");
     expect(yearTargetSchema.parse({ fiscalYear: 2026, reason: "既定値に戻す" }).target).toBeNull();
     expect(issues(yearTargetSchema, { fiscalYear: 2026, target: "140" })).toEqual(["reason: reasonRequired"]);
@@ -147,7 +155,19 @@ describe("the routes' parameters", () => {
 describe("message keys of the structure's schemas", () => {
   it("are in AdminStructure or Admin, in both languages", () => {
     const all = [
-      newKpiSchema.safeParse({ code: "X", project: "x", kind: 1, measure: 2, unit: 3, groupJa: 4, nameJa: "", nameEn: 5, counting: 6, definitionJa: 7, reason: 8 }),
+      newKpiSchema.safeParse({
+        code: "X",
+        project: "x",
+        kind: 1,
+        measure: 2,
+        unit: 3,
+        groupJa: 4,
+        nameJa: "",
+        nameEn: 5,
+        counting: 6,
+        definitionJa: 7,
+        reason: 8,
+      }),
       newKpiSchema.safeParse(kpi({ target: "1.5" })),
       newKpiSchema.safeParse(kpi({ measure: "qualitative", target: "1" })),
       newProjectSchema.safeParse({ code: "" }),
