@@ -150,13 +150,13 @@ export function StructureAdmin(props: Props) {
           ) : (
             <ol className="structure-list">
               {projects.map((p, i) => (
-                <li key={p.no} className="structure-item">
-                  <div className="structure-item__head">
-                    <strong>{p.heading}</strong> <code className="small muted">{p.code}</code>
+                <li key={p.no} className="structure-item structure-item__row">
+                  <div>
+                    <div className="structure-item__head">
+                      <strong>{p.heading}</strong> <code className="small muted">{p.code}</code>
+                    </div>
+                    <p className="small structure-item__meta">{t("projectMeta", { ministries: p.ministries || t("noMinistry"), count: p.kpis })}</p>
                   </div>
-                  <p className="small structure-item__meta">
-                    {t("ministries")}: {p.ministries || t("noMinistry")} ／ {t("kpiCount")}: {p.kpis}
-                  </p>
                   <Actions locale={locale} name={p.heading} url={`${base}/projects/${p.no}`} place={i + 1} count={projects.length} removable={p.kpis === 0} />
                 </li>
               ))}
@@ -506,7 +506,7 @@ function AddKpi({
           </select>
           {errorOf("project")}
         </p>
-        <Field id={id} name="code" label={t("code")} hint={t("codeHint")} invalid={invalid} errorOf={errorOf} />
+        <Field id={id} name="code" label={t("code")} hint={t("kpiCodeHint")} invalid={invalid} errorOf={errorOf} />
         <Field id={id} name="nameJa" label={t("nameJa")} invalid={invalid} errorOf={errorOf} />
         <Field id={id} name="nameEn" label={t("nameEn")} invalid={invalid} errorOf={errorOf} />
         <Select id={id} name="kind" label={t("kind")} options={KPI_KINDS} text={(k) => t(`kind_${k}`)} />
@@ -556,11 +556,15 @@ function KpiItem({
   const meta = [k.group, t(`kind_${k.kind}`), t(`measure_${k.measure}`), k.target, t(`counting_${k.counting}`)].filter(Boolean).join(" ／ ");
   return (
     <li className={k.sub ? "structure-item structure-item--sub" : "structure-item"}>
-      <div className="structure-item__head">
-        <strong>{k.name}</strong> <code className="small muted">{k.code}</code>
+      <div className="structure-item__row">
+        <div>
+          <div className="structure-item__head">
+            <strong>{k.name}</strong> <code className="small muted">{k.code}</code>
+          </div>
+          <p className="small structure-item__meta">{meta}</p>
+        </div>
+        <Actions locale={locale} name={k.name} url={url} place={place} count={tops.length} removable={k.figures === 0} movable={!k.sub} />
       </div>
-      <p className="small structure-item__meta">{meta}</p>
-      <Actions locale={locale} name={k.name} url={url} place={place} count={tops.length} removable={k.figures === 0} movable={!k.sub} />
       <details className="structure-details">
         <summary>
           {t("details")}
@@ -626,11 +630,26 @@ function YearTargets({ kpi: k, locale, url, auditHref }: { kpi: StructureKpi; lo
     <section aria-labelledby={`${id}-h`} className="structure-years">
       <h4 id={`${id}-h`}>{t("yearTargets")}</h4>
       <p className="muted small">{t("yearTargetsIntro")}</p>
-      <ul className="structure-years__list">
-        {k.years!.map((y) => (
-          <YearTarget key={`${y.fy}-${y.target}-${y.set}`} year={y} locale={locale} url={`${url}/year-targets`} />
-        ))}
-      </ul>
+      <div className="table-wrap">
+        <table className="report compact stack structure-years__table">
+          <thead>
+            <tr>
+              <th scope="col">{t("fiscalYear")}</th>
+              <th scope="col">{t("yearTarget")}</th>
+              <th scope="col">{t("newYearTarget")}</th>
+              <th scope="col">{t("yearReason")}</th>
+              <th scope="col">
+                <span className="sr-only">{t("actions")}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {k.years!.map((y) => (
+              <YearTarget key={`${y.fy}-${y.target}-${y.set}`} year={y} locale={locale} url={`${url}/year-targets`} />
+            ))}
+          </tbody>
+        </table>
+      </div>
       {k.sum && <p className="small">{k.sum}</p>}
       <h5>{t("history")}</h5>
       {k.history.length === 0 ? (
@@ -639,10 +658,10 @@ function YearTargets({ kpi: k, locale, url, auditHref }: { kpi: StructureKpi; lo
         <ul className="structure-history small" aria-label={t("history")}>
           {k.history.map((h) => (
             <li key={h.id}>
-              <strong>{h.year}</strong>: {h.old ?? t("historyDefault")} → {h.new ?? t("historyDefault")}
-              {h.reason && <> — {h.reason}</>}{" "}
+              {t("historyChange", { year: h.year, old: h.old ?? t("historyDefault"), new: h.new ?? t("historyDefault") })}
+              {h.reason && <> — {t("historyReason", { reason: h.reason })}</>}{" "}
               <span className="muted">
-                (<time dateTime={h.at}>{t("historyBy", { who: h.who ?? "—", when: h.when })}</time>)
+                <time dateTime={h.at}>{t("historyBy", { who: h.who ?? "—", when: h.when })}</time>
               </span>
             </li>
           ))}
@@ -655,60 +674,75 @@ function YearTargets({ kpi: k, locale, url, auditHref }: { kpi: StructureKpi; lo
   );
 }
 
+/** One year: its target now (default or set), and the new target with its reason; the row's inputs belong to the form in its last cell. */
 function YearTarget({ year: y, locale, url }: { year: StructureYear; locale: string; url: string }) {
   const t = useTranslations("AdminStructure");
   const call = useApi(locale);
   const [answer, setAnswer] = useState<Answer | null>(null);
   const { invalid, errorOf } = useFieldErrors(answer?.errors ?? {});
-  const id = useId();
+  const form = useId();
 
-  async function send(form: HTMLFormElement, reset: boolean) {
-    const f = new FormData(form);
+  async function send(element: HTMLFormElement, reset: boolean) {
+    const f = new FormData(element);
     setAnswer(await call("PUT", url, { fiscalYear: y.fy, target: reset ? "" : f.get("target"), reason: f.get("reason") }));
   }
 
   return (
-    <li className="structure-year">
-      <form
-        noValidate
-        aria-label={t("yearTargetOf", { year: y.label })}
-        onSubmit={(e) => {
-          e.preventDefault();
-          void send(e.currentTarget, false);
-        }}
-      >
-        <p className="structure-year__now">
-          <strong>{y.label}</strong> {y.target}{" "}
-          <span className={y.set ? "structure-tag structure-tag--set" : "structure-tag"}>{t(y.set ? "isSet" : "isDefault")}</span>
-        </p>
-        <div className="structure-year__inputs">
-          <p className="field">
-            <label htmlFor={`${id}-target`}>{t("yearTarget")}</label>
-            <input id={`${id}-target`} name="target" inputMode="decimal" defaultValue={y.value} placeholder={y.target} {...invalid("target")} />
-            {errorOf("target")}
-            {errorOf("fiscalYear")}
-          </p>
-          <p className="field">
-            <label htmlFor={`${id}-reason`}>{t("yearReason")}</label>
-            <input id={`${id}-reason`} name="reason" maxLength={2000} {...invalid("reason")} />
-            {errorOf("reason")}
-          </p>
-          <p className="admin-actions">
-            <button type="submit">{t("save")}</button>
-            {y.set && (
-              <button
-                type="button"
-                className="button-secondary"
-                aria-label={t("resetOf", { year: y.label })}
-                onClick={(e) => void send(e.currentTarget.form!, true)}
-              >
-                {t("reset")}
-              </button>
-            )}
-            <span role="status">{answer?.message}</span>
-          </p>
+    <tr>
+      <th scope="row" className="nowrap">
+        {y.label}
+      </th>
+      <td data-label={t("yearTarget")} className="nowrap">
+        {y.target} <span className={y.set ? "structure-tag structure-tag--set" : "structure-tag"}>{t(y.set ? "isSet" : "isDefault")}</span>
+      </td>
+      {/* each input in a wrapper: a phone's card leaves out a cell whose only child is empty, as an input is */}
+      <td data-label={t("newYearTarget")}>
+        <div>
+          <input
+            form={form}
+            name="target"
+            inputMode="decimal"
+            className="num-input"
+            defaultValue={y.value}
+            aria-label={t("yearTargetOf", { year: y.label })}
+            {...invalid("target")}
+          />
+          {errorOf("target")}
+          {errorOf("fiscalYear")}
         </div>
-      </form>
-    </li>
+      </td>
+      <td data-label={t("yearReason")}>
+        <div>
+          <input form={form} name="reason" maxLength={2000} aria-label={t("yearReasonOf", { year: y.label })} {...invalid("reason")} />
+          {errorOf("reason")}
+        </div>
+      </td>
+      <td>
+        <form
+          id={form}
+          noValidate
+          className="structure-actions"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void send(e.currentTarget, false);
+          }}
+        >
+          <button type="submit">{t("save")}</button>
+          {y.set && (
+            <button
+              type="button"
+              className="button-secondary"
+              aria-label={t("resetOf", { year: y.label })}
+              onClick={(e) => void send(e.currentTarget.form!, true)}
+            >
+              {t("reset")}
+            </button>
+          )}
+          <span role="status" className="admin-status">
+            {answer?.message}
+          </span>
+        </form>
+      </td>
+    </tr>
   );
 }
