@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { apiAs, DEMO, seedPlan3Copy, sql } from "../support/e2e";
 
@@ -113,7 +114,7 @@ const CALLS: [method: "post" | "put" | "patch" | "delete", path: string, data: u
 ];
 const send = (ctx: APIRequestContext, [method, path, data]: (typeof CALLS)[number], lang = "ja") => ctx[method](`${path}?lang=${lang}`, { data });
 
-test("the structure's API refuses the secretariat and the committee (403) and anonymous callers (401), and changes nothing", async ({
+test("the structure's API refuses the secretariat and the committee (403), anonymous callers (401) and other sites (403), and changes nothing", async ({
   playwright,
   baseURL,
 }) => {
@@ -132,8 +133,13 @@ test("the structure's API refuses the secretariat and the committee (403) and an
     expect(res.status(), `${call[0]} ${call[1]}`).toBe(401);
     expect(await res.json()).toEqual({ error: { code: "unauthenticated", message: "Please sign in." } });
   }
+  // nor does an admin's browser from another site
+  const admin = await apiAs(playwright, baseURL!, DEMO.admin, "10.0.0.68");
+  for (const [method, path, data] of CALLS) {
+    expect((await admin[method](path, { data, headers: { Origin: "https://evil.example" } })).status(), `cross-site ${method} ${path}`).toBe(403);
+  }
   expect({ kpis: kpiCount(), audit: sql("SELECT COUNT(*) AS n FROM AuditLog") }).toEqual(before);
-  for (const ctx of [secretariat, committee, anonymous]) await ctx.dispose();
+  for (const ctx of [secretariat, committee, anonymous, admin]) await ctx.dispose();
 });
 
 test("an admin's bad input is answered per field, translated, with no stack trace", async ({ playwright, baseURL }) => {
@@ -218,4 +224,30 @@ test("once a round is final the structure is locked (409), until an admin unlock
   await context.close();
   await admin.dispose();
   await secretariat.dispose();
+});
+
+test("the structure page fits a phone and a desktop in both languages, its KPIs opened, with nothing serious for axe", async ({
+  browser,
+  playwright,
+  baseURL,
+}) => {
+  const admin = await apiAs(playwright, baseURL!, DEMO.admin, "10.0.0.69");
+  for (const width of [390, 1280]) {
+    const context = await browser.newContext({ baseURL, viewport: { width, height: 844 }, storageState: await admin.storageState() });
+    const page = await context.newPage();
+    for (const locale of ["ja", "en"]) {
+      await page.goto(`/${locale}/admin/plans/${PLAN}/structure`);
+      for (const details of await page.locator("details").all()) await details.evaluate((d) => ((d as HTMLDetailsElement).open = true));
+      await page.evaluate(() => document.fonts.ready);
+      const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+      expect(scrollWidth, `${locale} at ${width} px`).toBeLessThanOrEqual(innerWidth);
+      const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+      const serious = violations
+        .filter((v) => v.impact === "serious" || v.impact === "critical")
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+      expect(serious, `${locale} at ${width} px`).toEqual([]);
+    }
+    await context.close();
+  }
+  await admin.dispose();
 });
