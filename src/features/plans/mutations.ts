@@ -272,6 +272,8 @@ export function removeProject(planCode: string, no: number, reason: string | nul
     for (const field of ["no", "code", "nameJa", "nameEn"] as const) {
       await audit({ action: "project.delete", entity: "Project", entityId: project.id, field, oldValue: project[field] });
     }
+    if (project.ministries.length)
+      await audit({ action: "project.delete", entity: "Project", entityId: project.id, field: "ministries", oldValue: ministriesLine(project.ministries) });
     const rest = await tx.project.findMany({ where: { planId: plan.id }, orderBy: { no: "asc" } });
     const changed = await renumberProjects(
       tx,
