@@ -9,13 +9,17 @@ interface Props {
   plans: { code: string; name: string }[];
 }
 
-/** The admin pages: plans, users, and each plan's integrated projects. */
+/** The admin pages: plans, users, and each plan's integrated projects and structure. */
 export async function AdminNav({ locale, current, plans }: Props) {
   const t = await getTranslations({ locale, namespace: "Admin" });
+  const ts = await getTranslations({ locale, namespace: "AdminStructure" });
   const tabs = [
     { href: "/admin", text: t("title") },
     { href: "/admin/users", text: t("usersLink") },
-    ...plans.map((p) => ({ href: `/admin/projects/${p.code}`, text: t("projectsLink", { plan: p.name }) })),
+    ...plans.flatMap((p) => [
+      { href: `/admin/projects/${p.code}`, text: t("projectsLink", { plan: p.name }) },
+      { href: `/admin/plans/${p.code}/structure`, text: ts("structureLink", { plan: p.name }) },
+    ]),
   ];
   return (
     <nav aria-label={t("sections")} className="tabs">

@@ -1,14 +1,14 @@
 // The one reader of the audit log: a plan's trail (the audit page and API) and the users' changes.
 import { prisma } from "@/lib/db";
 
-/** The audit trail of a plan, newest first, filtered by KPI, fiscal year or field. */
-export async function auditTrail(planCode: string, filter: { kpi?: string; fy?: number; field?: string }, take = 200) {
+/** The audit trail of a plan, newest first, filtered by KPI, fiscal year, field or action. */
+export async function auditTrail(planCode: string, filter: { kpi?: string; fy?: number; field?: string; action?: string }, take = 200) {
   const plan = await prisma.plan.findUnique({ where: { code: planCode } });
   if (!plan) return null;
   const kpi = filter.kpi ? await prisma.kpi.findFirst({ where: { code: filter.kpi, planId: plan.id } }) : null;
   if (filter.kpi && !kpi) return [];
   const rows = await prisma.auditLog.findMany({
-    where: { planId: plan.id, kpiId: kpi?.id, fiscalYear: filter.fy, field: filter.field },
+    where: { planId: plan.id, kpiId: kpi?.id, fiscalYear: filter.fy, field: filter.field, action: filter.action },
     orderBy: { id: "desc" },
     take,
     include: { user: { select: { name: true, email: true } } },

@@ -36,3 +36,30 @@ export async function plansWithKpis() {
   kpis.sort((a, b) => (a.project?.no ?? 0) - (b.project?.no ?? 0) || a.order - b.order);
   return { plans, kpis };
 }
+
+/**
+ * A plan's structure for the admin page: its final rounds (which lock it), its projects with
+ * their ministries and KPI counts, and its KPIs in the order of their lists, each with its
+ * annual targets and how many figures it has (a KPI with figures cannot be removed).
+ */
+export async function planStructure(code: string) {
+  return prisma.plan.findUnique({
+    where: { code },
+    include: {
+      rounds: { where: { status: "final" }, orderBy: { fiscalYear: "asc" }, select: { fiscalYear: true } },
+      projects: {
+        orderBy: { no: "asc" },
+        include: { ministries: { orderBy: [{ lead: "desc" }, { order: "asc" }] }, _count: { select: { kpis: true } } },
+      },
+      kpis: {
+        orderBy: [{ order: "asc" }, { id: "asc" }],
+        include: {
+          project: { select: { no: true } },
+          parent: { select: { code: true } },
+          yearTargets: { orderBy: { fiscalYear: "asc" } },
+          _count: { select: { values: true, entries: true, footnotes: true } },
+        },
+      },
+    },
+  });
+}

@@ -1,10 +1,22 @@
 import type { z } from "zod";
-import { readFigure, type FigureError } from "@/domain/normalize";
+import { readFigure } from "@/domain/normalize";
+import { moveItem, structureOpen, structureState } from "@/domain/structure";
 import type { Viewer } from "@/features/auth/ability";
 import { auditWriter } from "@/features/audit/mutations";
+import { ministriesLine } from "@/features/plans/model";
 import { invalidateDashboards } from "@/lib/cache";
 import { prisma } from "@/lib/db";
-import type { kpiEditSchema, newPlanSchema, ProjectEdit } from "@/features/plans/schema";
+import type { PrismaTx } from "@/lib/prisma-client";
+import {
+  TARGET_ERRORS,
+  type KpiStructureEdit,
+  type kpiEditSchema,
+  type newPlanSchema,
+  type newProjectSchema,
+  type NewKpi,
+  type ProjectEdit,
+  type yearTargetSchema,
+} from "@/features/plans/schema";
 
 /** Creates a plan, optionally with the projects and the KPI structure (targets included, no figures) of another. */
 export async function createPlan(input: z.infer<typeof newPlanSchema>, viewer: NonNullable<Viewer>) {
@@ -63,14 +75,6 @@ export async function createPlan(input: z.infer<typeof newPlanSchema>, viewer: N
   return result;
 }
 
-const TARGET_ERRORS: Record<FigureError, string> = {
-  notANumber: "targetInvalid",
-  negative: "targetInvalid",
-  notInteger: "targetNotInteger",
-  shareRange: "targetShareRange",
-  tooLarge: "targetTooLarge",
-};
-
 /** Edits a KPI's names or target; the change and its reason go to the audit log, so targets keep their history. */
 export async function editKpi(planCode: string, kpiCode: string, input: z.infer<typeof kpiEditSchema>, viewer: NonNullable<Viewer>) {
   // Read and written in one transaction: only the fields given change, and the log's old values are the ones replaced.
@@ -105,11 +109,6 @@ export async function editKpi(planCode: string, kpiCode: string, input: z.infer<
   });
   if (result.kind === "saved") invalidateDashboards();
   return result;
-}
-
-/** A project's ministries as one line, lead first: "◎MHLW, CAO, MEXT". */
-export function ministriesLine(list: { ministry: string; lead: boolean }[]): string {
-  return [...list.filter((m) => m.lead), ...list.filter((m) => !m.lead)].map((m) => `${m.lead ? "◎" : ""}${m.ministry}`).join(", ");
 }
 
 /** An invalid field found against the stored data: its path in the request and a message key of AdminProjects. */
@@ -177,5 +176,314 @@ export async function editProject(planCode: string, no: number, input: ProjectEd
     return { kind: "saved" as const, changed };
   });
   if (result.kind === "saved" && result.changed.length) invalidateDashboards();
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------
+// The structure of a plan: projects and KPIs added, removed and reordered, annual targets,
+// and the lock. Every write checks, in its transaction, that the structure is open
+// (structureOpen in src/domain/structure.ts), and records each change in the audit log.
+
+/** What a change to a plan's structure comes to; the route answers it (structureResponse in server.ts). */
+export type StructureResult =
+  | { kind: "planNotFound" }
+  | { kind: "locked" }
+  | { kind: "notFound"; what: "project" | "kpi" }
+  | { kind: "invalid"; errors: FieldError[]; values?: Record<string, string | number> }
+  | { kind: "conflict"; code: string; values?: Record<string, string | number> }
+  | { kind: "saved"; changed: string[]; created?: string };
+
+type Audit = ReturnType<typeof auditWriter>;
+type StructurePlan = NonNullable<Awaited<ReturnType<typeof structurePlan>>>;
+
+/** A plan as a write to its structure sees it: how many rounds are final, and whether its structure may change now. */
+async function structurePlan(tx: PrismaTx, code: string) {
+  const plan = await tx.plan.findUnique({ where: { code }, include: { _count: { select: { rounds: { where: { status: "final" } } } } } });
+  if (!plan) return null;
+  const finalRounds = plan._count.rounds;
+  return { ...plan, finalRounds, open: structureOpen({ finalRounds, structureUnlockedAt: plan.structureUnlockedAt }) };
+}
+
+/**
+ * One change to a plan's structure: in one transaction, refused while the structure is
+ * locked; the dashboards' cache is cleared once it has committed, if anything changed.
+ */
+async function changeStructure(
+  planCode: string,
+  viewer: NonNullable<Viewer>,
+  reason: string | null,
+  write: (tx: PrismaTx, plan: StructurePlan, audit: Audit) => Promise<StructureResult>,
+): Promise<StructureResult> {
+  const result = await prisma.$transaction(async (tx): Promise<StructureResult> => {
+    const plan = await structurePlan(tx, planCode);
+    if (!plan) return { kind: "planNotFound" };
+    if (!plan.open) return { kind: "locked" };
+    return write(tx, plan, auditWriter(tx, { userId: viewer.id, planId: plan.id, reason }));
+  });
+  if (result.kind === "saved" && result.changed.length) invalidateDashboards();
+  return result;
+}
+
+/**
+ * Numbers a plan's projects 1, 2, … in the order given (their ids), through negative numbers
+ * so that no two share a number on the way; each project whose number changes is audited.
+ */
+async function renumberProjects(tx: PrismaTx, projects: { id: number; no: number }[], order: number[], audit: Audit): Promise<string[]> {
+  const moved = order.map((id, i) => ({ id, from: projects.find((p) => p.id === id)!.no, to: i + 1 })).filter((m) => m.from !== m.to);
+  for (const m of moved) await tx.project.update({ where: { id: m.id }, data: { no: -m.id } });
+  for (const m of moved) {
+    await tx.project.update({ where: { id: m.id }, data: { no: m.to } });
+    await audit({ action: "project.reorder", entity: "Project", entityId: m.id, field: "no", oldValue: m.from, newValue: m.to });
+  }
+  return moved.map((m) => `project.${m.from}→${m.to}`);
+}
+
+/** Adds an integrated project after the plan's last one. */
+export function addProject(planCode: string, input: z.infer<typeof newProjectSchema>, viewer: NonNullable<Viewer>) {
+  return changeStructure(planCode, viewer, input.reason ?? null, async (tx, plan, audit) => {
+    if (await tx.project.findFirst({ where: { planId: plan.id, code: input.code } }))
+      return { kind: "conflict", code: "projectCodeExists", values: { code: input.code } };
+    const last = await tx.project.findFirst({ where: { planId: plan.id }, orderBy: { no: "desc" } });
+    const no = (last?.no ?? 0) + 1;
+    const project = await tx.project.create({
+      data: { planId: plan.id, no, code: input.code, nameJa: input.nameJa, nameEn: input.nameEn, source: `added by user ${viewer.id}` },
+    });
+    for (const field of ["no", "code", "nameJa", "nameEn"] as const) {
+      await audit({ action: "project.create", entity: "Project", entityId: project.id, field, newValue: project[field] });
+    }
+    return { kind: "saved", changed: [`project.${no}`], created: String(no) };
+  });
+}
+
+/**
+ * Removes a project that has no KPIs and no texts in any round (its ministries and budgets
+ * go with it); the projects after it move up, so the numbers stay consecutive.
+ */
+export function removeProject(planCode: string, no: number, reason: string | null, viewer: NonNullable<Viewer>) {
+  return changeStructure(planCode, viewer, reason, async (tx, plan, audit) => {
+    const project = await tx.project.findFirst({
+      where: { planId: plan.id, no },
+      include: { ministries: true, _count: { select: { kpis: true, evaluations: true, highlights: true } } },
+    });
+    if (!project) return { kind: "notFound", what: "project" };
+    if (project._count.kpis) return { kind: "conflict", code: "projectHasKpis", values: { count: project._count.kpis } };
+    if (project._count.evaluations || project._count.highlights) return { kind: "conflict", code: "projectHasTexts" };
+    await tx.project.delete({ where: { id: project.id } });
+    for (const field of ["no", "code", "nameJa", "nameEn"] as const) {
+      await audit({ action: "project.delete", entity: "Project", entityId: project.id, field, oldValue: project[field] });
+    }
+    if (project.ministries.length)
+      await audit({ action: "project.delete", entity: "Project", entityId: project.id, field: "ministries", oldValue: ministriesLine(project.ministries) });
+    const rest = await tx.project.findMany({ where: { planId: plan.id }, orderBy: { no: "asc" } });
+    const changed = await renumberProjects(
+      tx,
+      rest,
+      rest.map((p) => p.id),
+      audit,
+    );
+    return { kind: "saved", changed: [`project.${no}`, ...changed] };
+  });
+}
+
+/** Moves a project to another place (1 = first); the numbers ①… follow the new order. */
+export function moveProject(planCode: string, no: number, to: number, viewer: NonNullable<Viewer>) {
+  return changeStructure(planCode, viewer, null, async (tx, plan, audit) => {
+    const projects = await tx.project.findMany({ where: { planId: plan.id }, orderBy: { no: "asc" } });
+    const from = projects.findIndex((p) => p.no === no);
+    if (from < 0) return { kind: "notFound", what: "project" };
+    const order = moveItem(
+      projects.map((p) => p.id),
+      from,
+      to - 1,
+    );
+    return { kind: "saved", changed: await renumberProjects(tx, projects, order, audit) };
+  });
+}
+
+/** The fields of a KPI an admin gives it, in the order the audit log lists them. */
+const KPI_FIELDS = [
+  "code",
+  "kind",
+  "measure",
+  "counting",
+  "unit",
+  "groupJa",
+  "groupEn",
+  "nameJa",
+  "nameEn",
+  "target",
+  "targetQualifier",
+  "definitionJa",
+  "definitionEn",
+] as const;
+
+/** Adds a KPI (a special target is one in the group 特設目標), plan-wide or a project's, after the others of its list. */
+export function addKpi(planCode: string, input: NewKpi, viewer: NonNullable<Viewer>) {
+  return changeStructure(planCode, viewer, input.reason ?? null, async (tx, plan, audit) => {
+    if (await tx.kpi.findFirst({ where: { planId: plan.id, code: input.code } }))
+      return { kind: "conflict", code: "kpiCodeExists", values: { code: input.code } };
+    const project = input.project === null ? null : await tx.project.findFirst({ where: { planId: plan.id, no: input.project } });
+    if (input.project !== null && !project) return { kind: "invalid", errors: [{ field: "project", code: "projectUnknown" }] };
+    const projectId = project?.id ?? null;
+    const last = await tx.kpi.findFirst({ where: { planId: plan.id, projectId }, orderBy: { order: "desc" } });
+    const kpi = await tx.kpi.create({
+      data: {
+        planId: plan.id,
+        projectId,
+        code: input.code,
+        kind: input.kind,
+        measure: input.measure,
+        counting: input.counting,
+        unit: input.unit ?? null,
+        groupJa: input.groupJa ?? null,
+        groupEn: input.groupEn ?? null,
+        nameJa: input.nameJa,
+        nameEn: input.nameEn,
+        target: input.target,
+        targetQualifier: input.targetQualifier,
+        definitionJa: input.definitionJa ?? null,
+        definitionEn: input.definitionEn ?? null,
+        order: (last?.order ?? -1) + 1,
+        source: `added by user ${viewer.id}`,
+      },
+    });
+    const created = { action: "kpi.create", entity: "Kpi", entityId: kpi.id, kpiId: kpi.id };
+    if (project) await audit({ ...created, field: "project", newValue: project.no });
+    for (const field of KPI_FIELDS) if (kpi[field] !== null) await audit({ ...created, field, newValue: kpi[field] });
+    return { kind: "saved", changed: [`kpi.${kpi.code}`], created: kpi.code };
+  });
+}
+
+/** Changes what a KPI is (kind, counting basis, unit, group, definitions); each change is audited. */
+export function editKpiStructure(planCode: string, kpiCode: string, input: KpiStructureEdit, viewer: NonNullable<Viewer>) {
+  return changeStructure(planCode, viewer, input.reason ?? null, async (tx, plan, audit) => {
+    const kpi = await tx.kpi.findFirst({ where: { planId: plan.id, code: kpiCode } });
+    if (!kpi) return { kind: "notFound", what: "kpi" };
+    const fields = ["kind", "counting", "unit", "groupJa", "groupEn", "definitionJa", "definitionEn"] as const;
+    const changed = fields.filter((f) => input[f] !== undefined && (input[f] ?? null) !== kpi[f]);
+    if (changed.length === 0) return { kind: "saved", changed: [] };
+    await tx.kpi.update({ where: { id: kpi.id }, data: Object.fromEntries(changed.map((f) => [f, input[f] ?? null])) });
+    for (const f of changed)
+      await audit({ action: "kpi.update", entity: "Kpi", entityId: kpi.id, kpiId: kpi.id, field: f, oldValue: kpi[f], newValue: input[f] ?? null });
+    return { kind: "saved", changed };
+  });
+}
+
+/**
+ * Removes a KPI (with its sub-targets and annual targets) that has no figures: no yearly
+ * values, no entries or footnotes in any round, for it or its sub-targets.
+ */
+export function removeKpi(planCode: string, kpiCode: string, reason: string | null, viewer: NonNullable<Viewer>) {
+  return changeStructure(planCode, viewer, reason, async (tx, plan, audit) => {
+    const kpi = await tx.kpi.findFirst({ where: { planId: plan.id, code: kpiCode }, include: { subTargets: true } });
+    if (!kpi) return { kind: "notFound", what: "kpi" };
+    const all = [kpi, ...kpi.subTargets];
+    const ids = all.map((k) => k.id);
+    const values = await tx.yearlyValue.count({ where: { kpiId: { in: ids } } });
+    const entries = (await tx.roundEntry.count({ where: { kpiId: { in: ids } } })) + (await tx.footnote.count({ where: { kpiId: { in: ids } } }));
+    if (values || entries) return { kind: "conflict", code: "kpiHasFigures", values: { values, entries } };
+    await tx.kpi.deleteMany({ where: { id: { in: ids } } });
+    for (const k of all) {
+      const removed = { action: "kpi.delete", entity: "Kpi", entityId: k.id, kpiId: k.id };
+      for (const field of ["code", "nameJa", "target"] as const) if (k[field] !== null) await audit({ ...removed, field, oldValue: k[field] });
+    }
+    return { kind: "saved", changed: all.map((k) => `kpi.${k.code}`) };
+  });
+}
+
+/**
+ * Moves a KPI to another place (1 = first) among the KPIs of its list (the plan-wide ones, or
+ * its project's); its sub-targets move with it. Sub-targets keep their place under their KPI.
+ */
+export function moveKpi(planCode: string, kpiCode: string, to: number, viewer: NonNullable<Viewer>) {
+  return changeStructure(planCode, viewer, null, async (tx, plan, audit) => {
+    const kpi = await tx.kpi.findFirst({ where: { planId: plan.id, code: kpiCode } });
+    if (!kpi) return { kind: "notFound", what: "kpi" };
+    if (kpi.parentId !== null) return { kind: "conflict", code: "subTargetFixed" };
+    const list = await tx.kpi.findMany({ where: { planId: plan.id, projectId: kpi.projectId }, orderBy: [{ order: "asc" }, { id: "asc" }] });
+    const tops = list.filter((k) => k.parentId === null);
+    const order = moveItem(
+      tops,
+      tops.findIndex((k) => k.id === kpi.id),
+      to - 1,
+    );
+    const flat = order.flatMap((k) => [k, ...list.filter((s) => s.parentId === k.id)]);
+    for (const [i, k] of flat.entries()) if (k.order !== i) await tx.kpi.update({ where: { id: k.id }, data: { order: i } });
+    const changed: string[] = [];
+    for (const [i, k] of order.entries()) {
+      const from = tops.indexOf(k);
+      if (from === i) continue;
+      changed.push(`kpi.${k.code}`);
+      await audit({ action: "kpi.reorder", entity: "Kpi", entityId: k.id, kpiId: k.id, field: "position", oldValue: from + 1, newValue: i + 1 });
+    }
+    return { kind: "saved", changed };
+  });
+}
+
+/**
+ * Sets one year's target of a KPI, with a reason (a plan rated against annual targets only).
+ * An empty target puts the year back to the default (the total ÷ the plan's years) and
+ * deletes its row. Audited as kpi.yearTarget, field target_<year>: old → new (null is the default).
+ */
+export function setYearTarget(planCode: string, kpiCode: string, input: z.infer<typeof yearTargetSchema>, viewer: NonNullable<Viewer>) {
+  return changeStructure(planCode, viewer, input.reason, async (tx, plan, audit) => {
+    if (plan.ratingRule !== "annual_targets") return { kind: "conflict", code: "notAnnualTargets" };
+    const kpi = await tx.kpi.findFirst({ where: { planId: plan.id, code: kpiCode } });
+    if (!kpi) return { kind: "notFound", what: "kpi" };
+    if (kpi.target === null || kpi.measure === "qualitative") return { kind: "conflict", code: "kpiNoTarget" };
+    const fy = input.fiscalYear;
+    if (fy < plan.firstFy || fy > plan.lastFy)
+      return { kind: "invalid", errors: [{ field: "fiscalYear", code: "yearOutside" }], values: { first: plan.firstFy, last: plan.lastFy } };
+    const read = readFigure(input.target, kpi.measure === "share" ? "share" : "count");
+    if (read.error) return { kind: "invalid", errors: [{ field: "target", code: TARGET_ERRORS[read.error] }] };
+    const current = await tx.kpiYearTarget.findUnique({ where: { kpiId_fiscalYear: { kpiId: kpi.id, fiscalYear: fy } } });
+    if ((current?.target ?? null) === read.value) return { kind: "saved", changed: [] };
+    const change = {
+      action: "kpi.yearTarget",
+      entity: "KpiYearTarget",
+      kpiId: kpi.id,
+      fiscalYear: fy,
+      field: `target_${fy}`,
+      oldValue: current?.target ?? null,
+    };
+    if (read.value === null) {
+      await tx.kpiYearTarget.delete({ where: { id: current!.id } });
+      await audit({ ...change, entityId: current!.id, newValue: null });
+    } else {
+      const row = await tx.kpiYearTarget.upsert({
+        where: { kpiId_fiscalYear: { kpiId: kpi.id, fiscalYear: fy } },
+        update: { target: read.value, reason: input.reason, version: { increment: 1 } },
+        create: { kpiId: kpi.id, fiscalYear: fy, target: read.value, reason: input.reason },
+      });
+      await audit({ ...change, entityId: row.id, newValue: read.value });
+    }
+    return { kind: "saved", changed: [`target_${fy}`] };
+  });
+}
+
+/**
+ * Unlocks a plan's structure (which a final round locked) with a reason, or locks it again;
+ * audited as plan.structureUnlock / plan.structureLock.
+ */
+export async function setStructureLock(planCode: string, locked: boolean, reason: string | null, viewer: NonNullable<Viewer>): Promise<StructureResult> {
+  const result = await prisma.$transaction(async (tx): Promise<StructureResult> => {
+    const plan = await structurePlan(tx, planCode);
+    if (!plan) return { kind: "planNotFound" };
+    const state = structureState(plan);
+    if (state === "open") return { kind: "conflict", code: "structureOpenUntilFinal" };
+    if (state === (locked ? "locked" : "unlocked")) return { kind: "conflict", code: locked ? "structureAlreadyLocked" : "structureAlreadyUnlocked" };
+    const next = locked ? null : new Date();
+    await tx.plan.update({ where: { id: plan.id }, data: { structureUnlockedAt: next } });
+    await auditWriter(tx, { userId: viewer.id, planId: plan.id, reason })({
+      action: locked ? "plan.structureLock" : "plan.structureUnlock",
+      entity: "Plan",
+      entityId: plan.id,
+      field: "structureUnlockedAt",
+      oldValue: plan.structureUnlockedAt?.toISOString() ?? null,
+      newValue: next?.toISOString() ?? null,
+    });
+    return { kind: "saved", changed: ["structureUnlockedAt"] };
+  });
+  if (result.kind === "saved") invalidateDashboards();
   return result;
 }

@@ -15,7 +15,11 @@ export function AuditTable({ entries, plan }: { entries: AuditEntry[]; plan: Pic
   if (entries.length === 0) return <p>{t("empty")}</p>;
   // A round's status is stored as draft | final: shown in the reader's language.
   const value = (a: AuditEntry, v: string | null) => (a.field === "status" && (v === "draft" || v === "final") ? t(`statusValues.${v}`) : v);
-  const field = (f: string | null) => (f && t.has(`fields.${f}` as "fields.value") ? t(`fields.${f}` as "fields.value") : f);
+  // a year's own target (target_2026) is named once: the year is shown beside it
+  const field = (f: string | null) => {
+    const key = f && /^target_\d{4}$/.test(f) ? "yearTarget" : f;
+    return key && t.has(`fields.${key}` as "fields.value") ? t(`fields.${key}` as "fields.value") : f;
+  };
   return (
     <div className="table-wrap">
       <table className="report compact stack">

@@ -40,15 +40,14 @@ export function ProjectAdmin({ plan, locale, projects, years, ministryNames }: P
 
   async function save(p: ProjectForm, form: HTMLFormElement) {
     const f = new FormData(form);
-    const inCharge = new Set(f.getAll("inCharge"));
-    const lead = f.get("lead");
+    const inCharge = ministryOrder(p).filter((m) => f.getAll("inCharge").includes(m));
+    // with no lead marked, a single ministry in charge is the lead; a project with none yet (the 3rd plan's) may keep none while its names or budgets change
+    const lead = f.get("lead") ?? (inCharge.length === 1 ? inCharge[0] : null);
     const cells = years.flatMap((y) => BUDGET_KINDS.map((kind) => ({ fiscalYear: y.fy, kind, okuYen: String(f.get(`budget.${y.fy}.${kind}`) ?? "") })));
     const body = {
       nameJa: f.get("nameJa"),
       nameEn: f.get("nameEn"),
-      ministries: ministryOrder(p)
-        .filter((m) => inCharge.has(m))
-        .map((m) => ({ ministry: m, lead: m === lead })),
+      ministries: inCharge.length === 0 && p.ministries.length === 0 ? undefined : inCharge.map((m) => ({ ministry: m, lead: m === lead })),
       budgets: cells,
       reason: f.get("reason"),
     };

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { route } from "@/features/auth/server";
-import { editProject } from "@/features/plans/mutations";
-import { projectEditSchema } from "@/features/plans/schema";
+import { editProject, removeProject } from "@/features/plans/mutations";
+import { projectEditSchema, projectParams, removeSchema } from "@/features/plans/schema";
+import { structureResponse } from "@/features/plans/server";
 
 export const dynamic = "force-dynamic";
 
@@ -27,4 +28,13 @@ export const PATCH = route(
     if (result.kind === "invalid") return invalid(result.errors, { first: result.plan.firstFy, last: result.plan.lastFy });
     return Response.json({ changed: result.changed, message: result.changed.length ? t("Admin.saved") : t("unchanged") });
   },
+);
+
+/**
+ * DELETE /api/admin/plans/{code}/projects/{no} {reason?}: removes a project that has no KPIs and no round texts; the
+ * projects after it move up (admin; while the structure is open).
+ */
+export const DELETE = route(
+  { access: "admin", namespace: "AdminStructure", params: projectParams, notFound: "AdminProjects.projectNotFound", body: removeSchema },
+  async (gated) => structureResponse(await removeProject(gated.params.code, gated.params.no, gated.body, gated.viewer), gated, gated.params),
 );
