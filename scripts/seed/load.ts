@@ -33,7 +33,16 @@ async function load(tx: Tx, file: SeedFile): Promise<SeedResult> {
   const kpiIds = new Map<string, number>();
   const projectIds = new Map<number, number>();
   let kpiCount = 0;
-  for (const pr of file.projects) {
+  // A plan's structure (its projects and KPIs) is the admins' to shape once it has one: it is
+  // seeded as a whole or not at all, so that seeding again cannot bring back a project or a KPI
+  // an admin removed, nor put one in the place of one an admin moved. The figures and rounds
+  // below then refer to what is there.
+  const shaped = (await tx.project.count({ where: { planId: plan.id } })) + (await tx.kpi.count({ where: { planId: plan.id } })) > 0;
+  if (shaped) {
+    for (const pr of await tx.project.findMany({ where: { planId: plan.id } })) projectIds.set(pr.no, pr.id);
+    for (const k of await tx.kpi.findMany({ where: { planId: plan.id } })) kpiIds.set(k.code, k.id);
+  }
+  for (const pr of shaped ? [] : file.projects) {
     const project = await tx.project.upsert({
       where: { planId_no: { planId: plan.id, no: pr.no } },
       update: {},
@@ -53,7 +62,7 @@ async function load(tx: Tx, file: SeedFile): Promise<SeedResult> {
     }
     kpiCount += await seedKpis(tx, plan.id, project.id, pr.kpis, kpiIds);
   }
-  kpiCount += await seedKpis(tx, plan.id, null, file.kpis ?? [], kpiIds);
+  if (!shaped) kpiCount += await seedKpis(tx, plan.id, null, file.kpis ?? [], kpiIds);
 
   const kpiId = (code: string) => {
     const id = kpiIds.get(code);

@@ -10,6 +10,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { csvRecords, exportRow, followUpAt, openDataJson, type PlanData } from "@/features/follow-up/model";
 import { createPrismaClient, type PrismaClient } from "@/lib/prisma-client";
+import { parseSeedFile, seedPlan } from "../../scripts/seed/load";
 import { ROOT, TMP, migratedDb, seedDb } from "../support/db";
 
 const url = migratedDb("plan3.db");
@@ -155,6 +156,25 @@ describe("the 3rd plan as seeded", () => {
       if (k.counting) expect(mine.counting, k.code).toBe(k.counting);
       // The annual target the plan prints is the default, the total ÷ 5.
       if (k.target_per_year !== null) expect(followUpAt(plan, 2025).rows.find((r) => r.code === k.code)!.status.annual?.[0].target).toBe(k.target_per_year);
+    }
+  });
+});
+
+describe("seeding again", () => {
+  it("leaves the structure as an admin shaped it: a removed project or KPI does not come back", async () => {
+    const file = parseSeedFile(JSON.parse(readFileSync(path.join(ROOT, "seeds/plan3.json"), "utf8")));
+    const scratch = createPrismaClient(migratedDb("plan3-reseed.db"));
+    try {
+      await seedPlan(scratch, file);
+      const plan = await scratch.plan.findUniqueOrThrow({ where: { code: "plan3" } });
+      await scratch.kpi.deleteMany({ where: { planId: plan.id, code: "plan3-outcome-3" } });
+      await scratch.project.deleteMany({ where: { planId: plan.id, no: 8 } });
+      await seedPlan(scratch, file);
+      expect(await scratch.kpi.count({ where: { planId: plan.id } })).toBe(6);
+      expect(await scratch.project.count({ where: { planId: plan.id } })).toBe(7);
+      expect(await scratch.followUpRound.count({ where: { planId: plan.id } })).toBe(1);
+    } finally {
+      await scratch.$disconnect();
     }
   });
 });
