@@ -84,6 +84,7 @@ describe("the rule explanation of a KPI page", () => {
       cumulative: 140,
       years: [{ fiscalYear: 2025, target: 130, set: false }],
       expected: 130,
+      total: 5,
       rating: "A",
     });
     expect(explain(p, "out-1", 2026)).toEqual({
@@ -94,6 +95,7 @@ describe("the rule explanation of a KPI page", () => {
         { fiscalYear: 2026, target: 130, set: false },
       ],
       expected: 260,
+      total: 5,
       rating: "B",
     });
     // a year an admin set apart counts with its own target; FY2026 has no figure yet
@@ -105,6 +107,7 @@ describe("the rule explanation of a KPI page", () => {
         { fiscalYear: 2026, target: 80, set: true },
       ],
       expected: 140,
+      total: 5,
       rating: null,
     });
   });
@@ -116,6 +119,7 @@ describe("the rule explanation of a KPI page", () => {
       cumulative: null,
       years: [{ fiscalYear: 2025, target: 130, set: false }],
       expected: 130,
+      total: 5,
       rating: null,
     });
   });

@@ -220,6 +220,8 @@ export type RuleExplanation =
       /** the years to date, each with its target; their sum is `expected` */
       years: { fiscalYear: number; target: number; set: boolean }[];
       expected: number;
+      /** the plan's years, which divide its target into annual ones */
+      total: number;
       rating: Rating | null;
     }
   | { kind: "share"; rule: RatingRule; cumulative: number | null; target: number; fiscalYear: number; rating: Rating | null };
@@ -237,7 +239,7 @@ export function ruleExplanation(row: FollowUpRow, plan: PlanData, fy: number): R
   }
   if (s.rule === "annual_targets" && s.annual) {
     const years = s.annual.filter((y) => y.fiscalYear <= fy).map(({ fiscalYear, target, set }) => ({ fiscalYear, target, set }));
-    return { kind: "annual_targets", cumulative, years, expected: s.expected, rating };
+    return { kind: "annual_targets", cumulative, years, expected: s.expected, total: planLength(plan), rating };
   }
   const { elapsed: e, total } = elapsed(plan, fy);
   return { kind: "pro_rata", cumulative, target: row.target, elapsed: e, total, expected: s.expected, rating };
