@@ -72,7 +72,7 @@ export function YearTarget({ row, fy }: { row: FollowUpRow; fy: number }) {
   if (!year) return null;
   const format = figureFormat(row);
   const target = formatFigure(year.target, { ...format, decimals: exactDecimals(year.target, format.decimals) }, locale);
-  return <span className="breakdown">{t("yearTarget", { year: countedYearLabel(fy, row.counting, locale), target })}</span>;
+  return <span className="breakdown year-target">{t("yearTarget", { year: countedYearLabel(fy, row.counting, locale), target })}</span>;
 }
 
 /** A KPI counted by calendar year is marked so wherever its figures are (暦年 / calendar year); one counted by fiscal year is not. */

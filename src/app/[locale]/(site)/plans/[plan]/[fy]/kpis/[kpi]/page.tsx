@@ -88,7 +88,8 @@ export default async function KpiPage({ params }: Props) {
       {(row.definitionJa || row.definitionEn) && (
         <p className="definition">
           <span aria-hidden="true">※</span>
-          {ti("definition")}: <Localized ja={row.definitionJa} en={row.definitionEn} />
+          {ti("definition")}
+          <Localized ja={row.definitionJa} en={row.definitionEn} />
         </p>
       )}
 
@@ -251,7 +252,9 @@ export default async function KpiPage({ params }: Props) {
       {row.measure !== "qualitative" && (
         <div className="table-wrap" role="region" aria-labelledby="years-caption" tabIndex={0}>
           <table className="report years">
-            <caption id="years-caption">{t("tableCaption", { kpi: title })}</caption>
+            <caption id="years-caption">
+              {row.counting === "calendar_year" ? ti("tableCaption_calendar_year", { kpi: title }) : t("tableCaption", { kpi: title })}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">{row.counting === "calendar_year" ? ti("colYear_calendar_year") : t("colYear")}</th>
