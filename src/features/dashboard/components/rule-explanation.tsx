@@ -2,6 +2,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { countedYearLabel, fyLabel } from "@/domain/fiscal-year";
 import { formatFigure } from "@/domain/format";
 import type { FollowUpRow } from "@/features/follow-up/model";
+import { Phrased } from "@/components/phrased";
 import { exactDecimals, figureFormat, type RuleExplanation as Explanation } from "@/features/dashboard/model";
 
 /**
@@ -43,14 +44,19 @@ export function RuleExplanation({ explanation: x, row, fy }: { explanation: Expl
       <h2 id="rule">{t("heading")}</h2>
       <p>{rule}</p>
       <p className="rule__figures">
-        {x.cumulative === null || x.rating === null
-          ? t("noFigures", { year: fyLabel(fy, locale), comparison })
-          : t(x.kind === "share" ? "shareFigures" : "figures", {
-              cumulative: shown(x.cumulative),
-              sign: x.rating === "A" ? "≥" : "<",
-              comparison,
-              verdict: t("verdict", { rating: x.rating, meaning: tr(x.rating) }),
-            })}
+        {/* 令和7年度 and FY2025 stay whole on a phone */}
+        <Phrased
+          text={
+            x.cumulative === null || x.rating === null
+              ? t("noFigures", { year: fyLabel(fy, locale), comparison })
+              : t(x.kind === "share" ? "shareFigures" : "figures", {
+                  cumulative: shown(x.cumulative),
+                  sign: x.rating === "A" ? "≥" : "<",
+                  comparison,
+                  verdict: t("verdict", { rating: x.rating, meaning: tr(x.rating) }),
+                })
+          }
+        />
       </p>
     </section>
   );

@@ -50,7 +50,7 @@ export default async function ComparePage({ params }: Props) {
       <ClientMessages namespaces={["AttentionFilter"]}>
         <AttentionFilter total={rows.length} attention={rows.filter((r) => r.attention).length}>
           <div className="table-wrap" role="region" aria-labelledby="compare-caption" tabIndex={0}>
-            <table className="report compare">
+            <table className={rounds.length === 0 ? "report compare compare--names-only" : "report compare"}>
               <caption id="compare-caption">{t("caption")}</caption>
               <thead>
                 <tr>
