@@ -26,6 +26,10 @@ const PUBLIC = [
   "/plans/plan3",
   "/plans/plan3/2025/compare",
   "/plans/plan3/2029",
+  // its plan-wide targets and indicators, with no figures yet, and a project with no KPIs yet
+  "/plans/plan3/2025/plan-wide",
+  ...["plan3-out-1", "plan3-out-4", "plan3-outcome-1"].map((kpi) => `/plans/plan3/2025/kpis/${kpi}`),
+  "/plans/plan3/2025/projects/1",
   // not found, in the site's layout
   "/plans/plan9/2022",
   "/plans/plan2/2022/kpis/nope",

@@ -5,7 +5,7 @@
 import { spanYears } from "@/domain/fiscal-year";
 import { displayDecimals, type FigureFormat } from "@/domain/format";
 import { carriesRating, elapsedYears, isRated, planLength } from "@/domain/rating";
-import type { Rating, RatingBasis } from "@/domain/types";
+import type { Rating, RatingBasis, RatingRule } from "@/domain/types";
 import { followUpAt, type FootnoteData, type FollowUpRow, type PlanData, type RoundData } from "@/features/follow-up/model";
 
 export function figureFormat(row: Pick<FollowUpRow, "measure" | "unit" | "facts">): FigureFormat {
@@ -193,4 +193,64 @@ export function reportGroups(rows: readonly FollowUpRow[]): ReportGroup[] {
     else groups.push({ ja: r.groupJa, en: r.groupEn, management: r.management, opensManagement: r.management && !last?.management, rows: [r] });
   }
   return groups;
+}
+
+/** Whether a plan has KPIs of its own, apart from its projects' (the 3rd plan's 全体目標 and アウトカム指標). */
+export function hasPlanWide(plan: Pick<PlanData, "kpis">): boolean {
+  return plan.kpis.some((k) => k.projectNo === null);
+}
+
+/**
+ * Why a KPI's automatic rating is what it is, with the figures that decide it, for the KPI
+ * page to say in words. Every figure comes from the KPI's status (kpiStatus), and the verdict
+ * is its automatic rating: nothing here decides A or B again.
+ * - unrated: no automatic rating, and why (a sub-target, a management indicator, a qualitative
+ *   KPI, a KPI without target);
+ * - pro_rata: cumulative against target × elapsed ÷ years;
+ * - annual_targets: cumulative against the sum of the annual targets to date, year by year;
+ * - share: the cumulative share against the target share (of the as-of year, under annual_targets).
+ * `rating` is null when there is no cumulative yet to compare.
+ */
+export type RuleExplanation =
+  | { kind: "unrated"; reason: "subTarget" | "management" | "qualitative" | "noTarget" }
+  | { kind: "pro_rata"; cumulative: number | null; target: number; elapsed: number; total: number; expected: number; rating: Rating | null }
+  | {
+      kind: "annual_targets";
+      cumulative: number | null;
+      /** the years to date, each with its target; their sum is `expected` */
+      years: { fiscalYear: number; target: number; set: boolean }[];
+      expected: number;
+      /** the plan's years, which divide its target into annual ones */
+      total: number;
+      rating: Rating | null;
+    }
+  | { kind: "share"; rule: RatingRule; cumulative: number | null; target: number; fiscalYear: number; rating: Rating | null };
+
+export function ruleExplanation(row: FollowUpRow, plan: PlanData, fy: number): RuleExplanation {
+  if (!carriesRating(row)) return { kind: "unrated", reason: "subTarget" };
+  if (row.management) return { kind: "unrated", reason: "management" };
+  if (row.measure === "qualitative") return { kind: "unrated", reason: "qualitative" };
+  const s = row.status;
+  if (!isRated(row) || row.target === null || s.expected === null) return { kind: "unrated", reason: "noTarget" };
+  const cumulative = s.cumulative.value;
+  const rating = s.ratingAuto;
+  if (row.measure === "share") {
+    return { kind: "share", rule: s.rule, cumulative, target: s.expected, fiscalYear: Math.min(Math.max(fy, plan.firstFy), plan.lastFy), rating };
+  }
+  if (s.rule === "annual_targets" && s.annual) {
+    const years = s.annual.filter((y) => y.fiscalYear <= fy).map(({ fiscalYear, target, set }) => ({ fiscalYear, target, set }));
+    return { kind: "annual_targets", cumulative, years, expected: s.expected, total: planLength(plan), rating };
+  }
+  const { elapsed: e, total } = elapsed(plan, fy);
+  return { kind: "pro_rata", cumulative, target: row.target, elapsed: e, total, expected: s.expected, rating };
+}
+
+/**
+ * The decimals that print a computed figure as it is (T × e ÷ n = 4.2, a target of 650 ÷ 5
+ * = 130), at least `min` and at most `max`: a rule's arithmetic must not read 4 where it
+ * compares with 4.2.
+ */
+export function exactDecimals(n: number, min = 0, max = 2): number {
+  for (let d = min; d < max; d++) if (Math.abs(Math.round(n * 10 ** d) / 10 ** d - n) < 1e-9) return d;
+  return max;
 }

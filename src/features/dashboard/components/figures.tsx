@@ -1,8 +1,8 @@
 import { useLocale, useTranslations } from "next-intl";
-import { fyShortLabel } from "@/domain/fiscal-year";
+import { countedYearLabel, fyLabel, fyShortLabel } from "@/domain/fiscal-year";
 import { formatFigure, formatTarget } from "@/domain/format";
 import type { FollowUpRow, FootnoteData, PlanData } from "@/features/follow-up/model";
-import { breakdown, figureFormat } from "@/features/dashboard/model";
+import { breakdown, exactDecimals, figureFormat } from "@/features/dashboard/model";
 
 /** The latest (cumulative) value with its single years, as the report prints it: 128件（45/36/47）. */
 export function LatestValue({ row, plan, fy }: { row: FollowUpRow; plan: PlanData; fy: number }) {
@@ -59,6 +59,35 @@ export function TargetValue({ row }: { row: FollowUpRow }) {
     );
   }
   return <>{formatTarget(row.target, row.targetQualifier, figureFormat(row), locale)}</>;
+}
+
+/**
+ * Under a plan rated against annual targets, the as-of year's target of a KPI, beside its
+ * target for the whole plan: "令和7年度の目標 130件" (nothing under the pro-rata rule).
+ */
+export function YearTarget({ row, fy }: { row: FollowUpRow; fy: number }) {
+  const locale = useLocale();
+  const t = useTranslations("RatingRule");
+  const year = row.status.annual?.find((y) => y.fiscalYear === fy);
+  if (!year) return null;
+  const format = figureFormat(row);
+  const target = formatFigure(year.target, { ...format, decimals: exactDecimals(year.target, format.decimals) }, locale);
+  return <span className="breakdown year-target">{t("yearTarget", { year: countedYearLabel(fy, row.counting, locale), target })}</span>;
+}
+
+/** A KPI counted by calendar year is marked so wherever its figures are (暦年 / calendar year); one counted by fiscal year is not. */
+export function CountingTag({ row }: { row: Pick<FollowUpRow, "counting"> }) {
+  const t = useTranslations("KpiInfo");
+  if (row.counting !== "calendar_year") return null;
+  return <span className="tag">{t("tag")}</span>;
+}
+
+/** What the 暦年 mark means, under a table that has a KPI counted by calendar year (with the year the as-of round reports). */
+export function CountingNote({ rows, fy }: { rows: readonly Pick<FollowUpRow, "counting">[]; fy: number }) {
+  const locale = useLocale();
+  const t = useTranslations("KpiInfo");
+  if (!rows.some((r) => r.counting === "calendar_year")) return null;
+  return <p className="legend-line">{t("tableNote", { fy: fyLabel(fy, locale), cy: countedYearLabel(fy, "calendar_year", locale) })}</p>;
 }
 
 /** Localized's words as plain text, for what measures them (the slides' pagination). */

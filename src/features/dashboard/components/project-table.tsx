@@ -1,7 +1,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import type { FollowUpRow, PlanData } from "@/features/follow-up/model";
 import { Link } from "@/i18n/navigation";
-import { LatestValue, Localized, TargetValue, useName } from "@/features/dashboard/components/figures";
+import { CountingTag, LatestValue, Localized, TargetValue, YearTarget, useName } from "@/features/dashboard/components/figures";
 import { RatingBadge } from "@/features/dashboard/components/rating-badge";
 import { ratingKinds, reportGroups } from "@/features/dashboard/model";
 
@@ -67,9 +67,11 @@ export function ProjectTable({ id, heading, rows, plan, fy }: Props) {
                 <tr key={r.code} className={r.parentCode ? "sub" : undefined}>
                   <th scope="row">
                     <Link href={`/plans/${plan.code}/${fy}/kpis/${r.code}`}>{name(r)}</Link>
+                    <CountingTag row={r} />
                   </th>
                   <td className="num" data-label={t("colTarget", { fy: String(plan.lastFy) })}>
                     <TargetValue row={r} />
+                    <YearTarget row={r} fy={fy} />
                   </td>
                   <td className="num" data-label={t("colLatest")}>
                     <LatestValue row={r} plan={plan} fy={fy} />

@@ -1,5 +1,5 @@
 import { useTranslations } from "next-intl";
-import type { Rating, RatingBasis } from "@/domain/types";
+import type { Rating, RatingBasis, RatingRule } from "@/domain/types";
 
 /**
  * A rating as its letter, with its meaning for screen readers: never colour alone. An
@@ -32,15 +32,26 @@ export function RatingBadge({ rating, basis = null }: { rating: Rating | null; b
 }
 
 /**
- * What the ratings on a page mean: A and B, where they come from (decided or automatic), and
- * "—". Shown wherever ratings are, so that an automatic rating is never read as the committee's.
+ * What the ratings on a page mean: A and B, where they come from (decided or automatic, by
+ * the plan's rule), and "—". Shown wherever ratings are, so that an automatic rating is never
+ * read as the committee's.
  */
-export function RatingLegend({ legend, decided }: { legend: "legendMixed" | "legendAutomatic" | null; decided: boolean }) {
+export function RatingLegend({
+  legend,
+  decided,
+  rule = "pro_rata",
+}: {
+  legend: "legendMixed" | "legendAutomatic" | null;
+  decided: boolean;
+  /** the plan's rating rule, which the automatic ratings follow */
+  rule?: RatingRule;
+}) {
   const t = useTranslations("Rating");
+  const tr = useTranslations("RatingRule");
   return (
     <div className="legend-line">
       <p>{t("legend")}</p>
-      {legend ? <p>{t(legend)}</p> : decided && <p>{t("legendDecided")}</p>}
+      {legend ? <p>{rule === "annual_targets" ? tr(legend) : t(legend)}</p> : decided && <p>{t("legendDecided")}</p>}
       <p>{t("legendNone")}</p>
     </div>
   );

@@ -5,7 +5,7 @@ import { circledNumber, formatDate } from "@/domain/format";
 import { AsOfNav } from "@/features/dashboard/components/as-of-nav";
 import { PlanNav } from "@/features/dashboard/components/plan-nav";
 import { getPlanAsOf } from "@/features/dashboard/server";
-import { elapsed, yearsOfPlan } from "@/features/dashboard/model";
+import { elapsed, hasPlanWide, yearsOfPlan } from "@/features/dashboard/model";
 import { pageLocale } from "@/i18n/locale";
 
 // Rendered on first request, then served from the cache until a write invalidates it.
@@ -21,6 +21,7 @@ export default async function PlanLayout({ children, params }: LayoutProps<"/[lo
   const round = plan.rounds.find((r) => r.fiscalYear === fy);
   const t = await getTranslations({ locale, namespace: "Nav" });
   const tf = await getTranslations({ locale, namespace: "Figures" });
+  const tw = await getTranslations({ locale, namespace: "PlanWide" });
   const base = `/${locale}/plans/${code}/${fy}`;
   const name = (o: { nameJa: string; nameEn: string }) => (locale === "ja" ? o.nameJa : o.nameEn);
   return (
@@ -33,6 +34,7 @@ export default async function PlanLayout({ children, params }: LayoutProps<"/[lo
         label={t("plan")}
         tabs={[
           { href: base, text: t("overview") },
+          ...(hasPlanWide(plan) ? [{ href: `${base}/plan-wide`, text: tw("tab"), title: tw("heading") }] : []),
           ...plan.projects.map((p) => ({
             href: `${base}/projects/${p.no}`,
             text: `${circledNumber(p.no)} ${name(p).replace(/プロジェクト$| Project.*$/, "")}`,

@@ -2,16 +2,16 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { fyLabel } from "@/domain/fiscal-year";
-import { circledNumber, formatDate, formatRatio } from "@/domain/format";
-import { FootnoteList, LatestValue, Localized, TargetValue } from "@/features/dashboard/components/figures";
+import { circledNumber, formatDate } from "@/domain/format";
+import { CountingNote, FootnoteList, Localized } from "@/features/dashboard/components/figures";
+import { KpiSummaryTable } from "@/features/dashboard/components/kpi-summary-table";
 import { RatingBadge, RatingLegend } from "@/features/dashboard/components/rating-badge";
 import { getPlanAsOf } from "@/features/dashboard/server";
-import { budgetAsOf, footnotesOf, projectSummary, ratingKinds } from "@/features/dashboard/model";
+import { budgetAsOf, footnotesOf, projectRows, projectSummary, ratingKinds } from "@/features/dashboard/model";
 import { followUpAt } from "@/features/follow-up/model";
 import { Link } from "@/i18n/navigation";
 import { Phrased } from "@/components/phrased";
 import { pageLocale } from "@/i18n/locale";
-import type { AppLocale } from "@/i18n/routing";
 
 type Props = PageProps<"/[locale]/plans/[plan]/[fy]">;
 
@@ -35,11 +35,17 @@ export default async function OverviewPage({ params }: Props) {
   const th = await getTranslations({ locale, namespace: "Home" });
   const tr = await getTranslations({ locale, namespace: "Rating" });
   const tsl = await getTranslations({ locale, namespace: "Slides" });
+  const tw = await getTranslations({ locale, namespace: "PlanWide" });
   const { round, rows } = followUpAt(plan, fy);
   const name = (o: { nameJa: string; nameEn: string }) => (locale === "ja" ? o.nameJa : o.nameEn);
   const year = fyLabel(fy, locale);
-  const kinds = ratingKinds(rows.map((r) => r.status));
-  const ratingColumn = tr(kinds.onlyAutomatic ? "columnAutomatic" : "column");
+  // the plan-wide KPIs (全体目標, アウトカム指標) and the projects' each say what kind of rating they show
+  const planWide = projectRows(rows, null);
+  const planWideRows = [...planWide.output, ...planWide.outcome];
+  const planWideKinds = ratingKinds(planWideRows.map((r) => r.status));
+  const projectKpis = rows.filter((r) => r.projectNo !== null);
+  const kinds = ratingKinds(projectKpis.map((r) => r.status));
+  const projectsColumn = tr(kinds.onlyAutomatic ? "columnAutomatic" : "column");
 
   return (
     <>
@@ -67,6 +73,37 @@ export default async function OverviewPage({ params }: Props) {
         </section>
       )}
 
+      {planWideRows.length > 0 && (
+        <section aria-labelledby="plan-wide">
+          <h2 id="plan-wide">{tw("heading")}</h2>
+          <div className="project-card">
+            <p className="small muted">{tw("intro")}</p>
+            <dl className="facts">
+              <div>
+                <dt>{t("counts")}</dt>
+                <dd>
+                  <RatingCounts {...projectSummary(rows, null).counts} noneLabel={t("countNone")} />
+                </dd>
+              </div>
+            </dl>
+            <KpiSummaryTable
+              rows={planWideRows}
+              plan={plan}
+              fy={fy}
+              caption={tw("heading")}
+              ratingColumn={tr(planWideKinds.onlyAutomatic ? "columnAutomatic" : "column")}
+              grouped
+            />
+            <p className="small">
+              <Link href={`/plans/${plan.code}/${fy}/plan-wide`}>{tw("openReport")}</Link>
+            </p>
+            <FootnoteList notes={footnotesOf([round], planWideRows)} />
+          </div>
+          <CountingNote rows={planWideRows} fy={fy} />
+          <RatingLegend {...planWideKinds} rule={plan.ratingRule} />
+        </section>
+      )}
+
       {plan.projects.length === 0 && <p>{t("noProjects")}</p>}
       {plan.projects.length > 0 && (
         <section aria-labelledby="projects">
@@ -76,6 +113,7 @@ export default async function OverviewPage({ params }: Props) {
               const { listed, counts, unlisted } = projectSummary(rows, p.no);
               const notes = footnotesOf([round], listed);
               const budget = budgetAsOf(p.budgets, fy);
+              const hasKpis = projectKpis.some((r) => r.projectNo === p.no);
               return (
                 <section key={p.no} className="project-card" aria-labelledby={`project-${p.no}`}>
                   <h3 id={`project-${p.no}`}>
@@ -84,20 +122,14 @@ export default async function OverviewPage({ params }: Props) {
                     </Link>
                   </h3>
                   <dl className="facts">
-                    <div>
-                      <dt>{t("counts")}</dt>
-                      <dd>
-                        <span className="count">
-                          <RatingBadge rating="A" /> {counts.A}
-                        </span>
-                        <span className="count">
-                          <RatingBadge rating="B" /> {counts.B}
-                        </span>
-                        <span className="count">
-                          {t("countNone")} {counts.none}
-                        </span>
-                      </dd>
-                    </div>
+                    {hasKpis && (
+                      <div>
+                        <dt>{t("counts")}</dt>
+                        <dd>
+                          <RatingCounts {...counts} noneLabel={t("countNone")} />
+                        </dd>
+                      </div>
+                    )}
                     <div>
                       <dt>{t("ministries")}</dt>
                       <dd>
@@ -109,6 +141,7 @@ export default async function OverviewPage({ params }: Props) {
                             {m.lead && <span className="sr-only">（{th("lead")}）</span>}
                           </span>
                         ))}
+                        {p.ministries.length === 0 && tf("noData")}
                       </dd>
                     </div>
                     <div>
@@ -124,42 +157,11 @@ export default async function OverviewPage({ params }: Props) {
                       </dd>
                     </div>
                   </dl>
-                  <table className="report compact stack stack--pairs">
-                    <caption className="sr-only">{name(p)}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t("kpiColumn")}</th>
-                        <th scope="col">{tf("target")}</th>
-                        <th scope="col">{tf("achievementOfTarget")}</th>
-                        <th scope="col">{tf("achievementOfExpected")}</th>
-                        <th scope="col">{ratingColumn}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {listed.map((r) => (
-                        <tr key={r.code}>
-                          <th scope="row" className={r.parentCode ? "sub" : undefined}>
-                            <Link href={`/plans/${plan.code}/${fy}/kpis/${r.code}`}>{name(r)}</Link>
-                            <span className="latest">
-                              <LatestValue row={r} plan={plan} fy={fy} />
-                            </span>
-                          </th>
-                          <td className="num" data-label={tf("target")}>
-                            <TargetValue row={r} />
-                          </td>
-                          <td className="num" data-label={tf("achievementOfTarget")}>
-                            <Ratio value={r.status.achievementOfTarget} locale={locale} noData={tf("noData")} />
-                          </td>
-                          <td className="num" data-label={tf("achievementOfExpected")}>
-                            <Ratio value={r.status.achievement} locale={locale} noData={tf("noData")} />
-                          </td>
-                          <td className="center" data-label={ratingColumn}>
-                            {!r.parentCode && <RatingBadge rating={r.status.rating} basis={r.status.ratingBasis} />}
-                          </td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
+                  {hasKpis ? (
+                    <KpiSummaryTable rows={listed} plan={plan} fy={fy} caption={name(p)} ratingColumn={projectsColumn} />
+                  ) : (
+                    <p className="muted">{tw("emptyCard")}</p>
+                  )}
                   {unlisted.total > 0 && (
                     <p className="small muted">
                       {t("unlisted", {
@@ -174,7 +176,7 @@ export default async function OverviewPage({ params }: Props) {
               );
             })}
           </div>
-          <RatingLegend {...kinds} />
+          {projectKpis.length > 0 && <RatingLegend {...kinds} rule={plan.ratingRule} />}
         </section>
       )}
 
@@ -202,14 +204,19 @@ export default async function OverviewPage({ params }: Props) {
   );
 }
 
-function Ratio({ value, locale, noData }: { value: number | null; locale: AppLocale; noData: string }) {
-  if (value === null) return <span className="muted">{noData}</span>;
+/** A, B and unrated, counted: the figures of a card's 評価の内訳. */
+function RatingCounts({ A, B, none, noneLabel }: { A: number; B: number; none: number; noneLabel: string }) {
   return (
-    <span className="ratio">
-      <span className="bar" aria-hidden="true">
-        <span style={{ width: `${Math.min(100, value * 100)}%` }} />
+    <>
+      <span className="count">
+        <RatingBadge rating="A" /> {A}
       </span>
-      {formatRatio(value, locale)}
-    </span>
+      <span className="count">
+        <RatingBadge rating="B" /> {B}
+      </span>
+      <span className="count">
+        {noneLabel} {none}
+      </span>
+    </>
   );
 }

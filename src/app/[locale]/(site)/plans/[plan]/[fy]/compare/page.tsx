@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { fyLabel } from "@/domain/fiscal-year";
 import { circledNumber, formatRatio } from "@/domain/format";
 import { AttentionFilter } from "@/features/dashboard/components/attention-filter";
+import { CountingNote, CountingTag } from "@/features/dashboard/components/figures";
 import { RatingBadge, RatingLegend } from "@/features/dashboard/components/rating-badge";
 import { getPlanAsOf } from "@/features/dashboard/server";
 import { comparison, ratingKinds } from "@/features/dashboard/model";
@@ -32,8 +33,14 @@ export default async function ComparePage({ params }: Props) {
   const tf = await getTranslations({ locale, namespace: "Figures" });
   const tr = await getTranslations({ locale, namespace: "Rating" });
   const name = (o: { nameJa: string; nameEn: string }) => (locale === "ja" ? o.nameJa : o.nameEn);
+  const tw = await getTranslations({ locale, namespace: "PlanWide" });
   const { rounds, rows, atPlanEnd } = comparison(plan, fy);
   const cols = rounds.length + (atPlanEnd ? 2 : 1);
+  // the plan-wide KPIs (全体目標, アウトカム指標) first, as a group of their own, then each project's
+  const groups = [
+    ...(rows.some((r) => r.row.projectNo === null) ? [{ key: "plan-wide", no: null, heading: tw("heading") }] : []),
+    ...plan.projects.map((p) => ({ key: String(p.no), no: p.no, heading: `${circledNumber(p.no)} ${name(p)}` })),
+  ];
 
   return (
     <>
@@ -43,7 +50,7 @@ export default async function ComparePage({ params }: Props) {
       <ClientMessages namespaces={["AttentionFilter"]}>
         <AttentionFilter total={rows.length} attention={rows.filter((r) => r.attention).length}>
           <div className="table-wrap" role="region" aria-labelledby="compare-caption" tabIndex={0}>
-            <table className="report compare">
+            <table className={rounds.length === 0 ? "report compare compare--names-only" : "report compare"}>
               <caption id="compare-caption">{t("caption")}</caption>
               <thead>
                 <tr>
@@ -56,19 +63,27 @@ export default async function ComparePage({ params }: Props) {
                   {atPlanEnd && <th scope="col">{t("colAchieved")}</th>}
                 </tr>
               </thead>
-              {plan.projects.map((p) => (
-                <tbody key={p.no}>
+              {groups.map((g) => (
+                <tbody key={g.key}>
                   <tr className="group">
                     <th scope="rowgroup" colSpan={cols}>
-                      {circledNumber(p.no)} {name(p)}
+                      {g.heading}
                     </th>
                   </tr>
+                  {!rows.some((r) => r.row.projectNo === g.no) && (
+                    <tr>
+                      <td colSpan={cols} className="muted">
+                        {tw("emptyCard")}
+                      </td>
+                    </tr>
+                  )}
                   {rows
-                    .filter((r) => r.row.projectNo === p.no)
+                    .filter((r) => r.row.projectNo === g.no)
                     .map(({ row, cells, achieved, attention }) => (
                       <tr key={row.code} data-attention={attention} className={row.parentCode ? "sub" : undefined}>
                         <th scope="row">
                           <Link href={`/plans/${plan.code}/${fy}/kpis/${row.code}`}>{name(row)}</Link>
+                          <CountingTag row={row} />
                         </th>
                         {cells.map((c) => (
                           <td key={c.round.fiscalYear} className="center">
@@ -98,7 +113,8 @@ export default async function ComparePage({ params }: Props) {
           </div>
         </AttentionFilter>
       </ClientMessages>
-      <RatingLegend {...ratingKinds(rows.flatMap((r) => r.cells))} />
+      <CountingNote rows={rows.map((r) => r.row)} fy={fy} />
+      <RatingLegend {...ratingKinds(rows.flatMap((r) => r.cells))} rule={plan.ratingRule} />
       {!atPlanEnd && <p className="small muted">{t("endNote")}</p>}
     </>
   );

@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { fyLabel, fyShortLabel } from "@/domain/fiscal-year";
+import { countedYearLabel, fyLabel, fyShortLabel } from "@/domain/fiscal-year";
 import { circledNumber, formatDate, formatFigure, formatRatio } from "@/domain/format";
 import { FootnoteList, LatestValue, Localized, TargetValue } from "@/features/dashboard/components/figures";
 import { KpiChart } from "@/features/dashboard/components/kpi-chart";
 import { RatingBadge, RatingLegend } from "@/features/dashboard/components/rating-badge";
+import { RuleExplanation } from "@/features/dashboard/components/rule-explanation";
 import { getPlanAsOf } from "@/features/dashboard/server";
-import { chartPoints, figureFormat, footnotesOf, kpiHistory, ratingKinds } from "@/features/dashboard/model";
+import { chartPoints, exactDecimals, figureFormat, footnotesOf, kpiHistory, ratingKinds, ruleExplanation } from "@/features/dashboard/model";
 import { presentedSnapshot } from "@/features/follow-up/data";
 import { followUpAt, rowChanged } from "@/features/follow-up/model";
 import { Link } from "@/i18n/navigation";
@@ -44,8 +45,12 @@ export default async function KpiPage({ params }: Props) {
   const tf = await getTranslations({ locale, namespace: "Figures" });
   const tr = await getTranslations({ locale, namespace: "Rating" });
   const tn = await getTranslations({ locale, namespace: "Nav" });
+  const trr = await getTranslations({ locale, namespace: "RatingRule" });
+  const ti = await getTranslations({ locale, namespace: "KpiInfo" });
+  const tw = await getTranslations({ locale, namespace: "PlanWide" });
   const name = (o: { nameJa: string; nameEn: string }) => (locale === "ja" ? o.nameJa : o.nameEn);
-  const project = plan.projects.find((p) => p.no === row.projectNo)!;
+  // a plan-wide KPI (全体目標, アウトカム指標) belongs to no project
+  const project = plan.projects.find((p) => p.no === row.projectNo) ?? null;
   const parent = row.parentCode ? followUp.rows.find((r) => r.code === row.parentCode) : null;
   const subs = followUp.rows.filter((r) => r.parentCode === row.code);
   const format = figureFormat(row);
@@ -55,13 +60,23 @@ export default async function KpiPage({ params }: Props) {
   const history = kpiHistory(plan, row.code, fy);
   const title = parent ? `${name(parent)}（${name(row)}）` : name(row);
   const s = row.status;
+  // under annual_targets: each year's target and whether its actual met it
+  const annual = new Map(s.annual?.map((y) => [y.fiscalYear, y]));
+  const byAnnualTargets = s.rule === "annual_targets";
+  const year = (y: number) => countedYearLabel(y, row.counting, locale);
+  const exact = (n: number | null) => (n === null ? tf("noData") : formatFigure(n, { ...format, decimals: exactDecimals(n, format.decimals) }, locale));
+  const noFigures = points.every((p) => p.single === null && p.cumulative === null) && sumSpans.length === 0;
 
   return (
     <>
       <p className="breadcrumb">
-        <Link href={`/plans/${plan.code}/${fy}/projects/${project.no}`}>
-          {circledNumber(project.no)} {name(project)}
-        </Link>
+        {project ? (
+          <Link href={`/plans/${plan.code}/${fy}/projects/${project.no}`}>
+            {circledNumber(project.no)} {name(project)}
+          </Link>
+        ) : (
+          <Link href={`/plans/${plan.code}/${fy}/plan-wide`}>{tw("heading")}</Link>
+        )}
         {parent && (
           <>
             {" › "}
@@ -70,6 +85,13 @@ export default async function KpiPage({ params }: Props) {
         )}
       </p>
       <h1>{title}</h1>
+      {(row.definitionJa || row.definitionEn) && (
+        <p className="definition">
+          <span aria-hidden="true">※</span>
+          {ti("definition")}
+          <Localized ja={row.definitionJa} en={row.definitionEn} />
+        </p>
+      )}
 
       <dl className="summary">
         <div>
@@ -86,10 +108,19 @@ export default async function KpiPage({ params }: Props) {
             <span className="small muted">{tf(`basis_${s.cumulative.basis}`)}</span>
           </dd>
         </div>
+        {row.measure !== "qualitative" && (
+          <div>
+            <dt>{ti("counting")}</dt>
+            <dd>
+              {ti(row.counting)}
+              {row.counting === "calendar_year" && <span className="small muted">{ti("calendarNote", { fy: fyLabel(fy, locale), cy: year(fy) })}</span>}
+            </dd>
+          </div>
+        )}
         {s.expected !== null && row.measure === "count" && (
           <div>
-            <dt>{tf("expected")}</dt>
-            <dd>{fig(s.expected)}</dd>
+            <dt>{byAnnualTargets ? trr("expected", { year: year(fy) }) : tf("expected")}</dt>
+            <dd>{byAnnualTargets ? exact(s.expected) : fig(s.expected)}</dd>
           </div>
         )}
         {s.achievementOfTarget !== null && (
@@ -126,6 +157,8 @@ export default async function KpiPage({ params }: Props) {
           </div>
         )}
       </dl>
+
+      <RuleExplanation explanation={ruleExplanation(row, plan, fy)} row={row} fy={fy} />
 
       {asPresented && (
         <section aria-labelledby="presented" className="presented">
@@ -186,20 +219,21 @@ export default async function KpiPage({ params }: Props) {
         </section>
       )}
 
-      {row.measure !== "qualitative" && (
+      {row.measure !== "qualitative" && noFigures && <p className="notice">{ti("noFigures", { year: fyLabel(fy, locale) })}</p>}
+      {row.measure !== "qualitative" && !noFigures && (
         <figure className="chart" aria-labelledby="chart-title">
           <figcaption id="chart-title">
             {t("chartTitle", { kpi: title })} <span className="muted small">{t("chartAlt")}</span>
           </figcaption>
           <div aria-hidden="true">
             <KpiChart
-              points={points.map((p) => ({ ...p, label: fyShortLabel(p.fy, locale) }))}
+              points={points.map((p) => ({ ...p, label: row.counting === "calendar_year" ? year(p.fy) : fyShortLabel(p.fy, locale) }))}
               labels={{
                 single: t("seriesSingle"),
                 cumulative: t("seriesCumulative"),
                 sumOnly: t("seriesSumOnly"),
                 target: t("seriesTarget"),
-                path: t("seriesPath"),
+                path: byAnnualTargets ? trr("seriesPath") : t("seriesPath"),
               }}
               decimals={format.decimals}
               locale={locale === "ja" ? "ja-JP" : "en-US"}
@@ -210,30 +244,39 @@ export default async function KpiPage({ params }: Props) {
       {sumSpans.map((m) => (
         <p key={m.fromFy} className="notice">
           {m.fromFy === m.toFy
-            ? tf("sumOnlyNoteOne", { year: fyLabel(m.fromFy, locale), sum: fig(m.sum) })
-            : tf("sumOnlyNote", { from: fyLabel(m.fromFy, locale), to: fyLabel(m.toFy, locale), sum: fig(m.sum) })}
+            ? tf("sumOnlyNoteOne", { year: year(m.fromFy), sum: fig(m.sum) })
+            : tf("sumOnlyNote", { from: year(m.fromFy), to: year(m.toFy), sum: fig(m.sum) })}
         </p>
       ))}
 
       {row.measure !== "qualitative" && (
         <div className="table-wrap" role="region" aria-labelledby="years-caption" tabIndex={0}>
           <table className="report years">
-            <caption id="years-caption">{t("tableCaption", { kpi: title })}</caption>
+            <caption id="years-caption">
+              {row.counting === "calendar_year" ? ti("tableCaption_calendar_year", { kpi: title }) : t("tableCaption", { kpi: title })}
+            </caption>
             <thead>
               <tr>
-                <th scope="col">{t("colYear")}</th>
+                <th scope="col">{row.counting === "calendar_year" ? ti("colYear_calendar_year") : t("colYear")}</th>
                 <th scope="col">{t("colSingle")}</th>
+                {annual.size > 0 && (
+                  <>
+                    <th scope="col">{trr("colYearTarget")}</th>
+                    <th scope="col">{trr("colMet")}</th>
+                  </>
+                )}
                 <th scope="col">{t("colCumulative")}</th>
-                {row.measure === "count" && row.target !== null && <th scope="col">{t("colExpected")}</th>}
-                {row.target !== null && <th scope="col">{t("colTarget")}</th>}
+                {row.measure === "count" && row.target !== null && <th scope="col">{byAnnualTargets ? trr("colTargetsToDate") : t("colExpected")}</th>}
+                {row.target !== null && !byAnnualTargets && <th scope="col">{t("colTarget")}</th>}
               </tr>
             </thead>
             <tbody>
               {points.map((p) => {
                 const span = sumSpans.find((m) => p.fy >= m.fromFy && p.fy <= m.toFy);
+                const ofYear = annual.get(p.fy);
                 return (
                   <tr key={p.fy}>
-                    <th scope="row">{fyLabel(p.fy, locale)}</th>
+                    <th scope="row">{year(p.fy)}</th>
                     {span ? (
                       span.fromFy === p.fy && (
                         <td className="num" rowSpan={span.toFy - span.fromFy + 1}>
@@ -245,9 +288,23 @@ export default async function KpiPage({ params }: Props) {
                     ) : (
                       <td className="num">{fig(p.single)}</td>
                     )}
+                    {ofYear && (
+                      <>
+                        <td className="num">{exact(ofYear.target)}</td>
+                        <td className="center">
+                          {ofYear.met === null ? (
+                            <span className="muted">{tf("noData")}</span>
+                          ) : ofYear.met ? (
+                            <span className="achieved">✓ {trr("met")}</span>
+                          ) : (
+                            <span className="not-achieved">✗ {trr("notMet")}</span>
+                          )}
+                        </td>
+                      </>
+                    )}
                     <td className="num">{fig(p.cumulative)}</td>
-                    {row.measure === "count" && row.target !== null && <td className="num">{fig(p.path)}</td>}
-                    {row.target !== null && <td className="num">{fig(p.target)}</td>}
+                    {row.measure === "count" && row.target !== null && <td className="num">{byAnnualTargets ? exact(p.path) : fig(p.path)}</td>}
+                    {row.target !== null && !byAnnualTargets && <td className="num">{fig(p.target)}</td>}
                   </tr>
                 );
               })}
@@ -289,7 +346,7 @@ export default async function KpiPage({ params }: Props) {
             ))}
           </tbody>
         </table>
-        <RatingLegend {...ratingKinds(row.parentCode ? [] : [s, ...history.map((h) => h.row.status)])} />
+        <RatingLegend {...ratingKinds(row.parentCode ? [] : [s, ...history.map((h) => h.row.status)])} rule={s.rule} />
         <FootnoteList notes={footnotesOf([followUp.round, ...history.map((h) => h.round)], [row, ...subs])} />
       </section>
 

@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { fyLabel } from "@/domain/fiscal-year";
 import { circledNumber } from "@/domain/format";
 import { ProjectTable } from "@/features/dashboard/components/project-table";
-import { FootnoteList, Localized } from "@/features/dashboard/components/figures";
+import { CountingNote, FootnoteList, Localized } from "@/features/dashboard/components/figures";
 import { RatingLegend } from "@/features/dashboard/components/rating-badge";
 import { getPlanAsOf } from "@/features/dashboard/server";
 import { footnotesOf, projectRows, ratingKinds } from "@/features/dashboard/model";
@@ -37,6 +37,7 @@ export default async function ProjectPage({ params }: Props) {
   const { locale, plan, fy, project } = await load(params);
   if (!plan || !project) notFound();
   const t = await getTranslations({ locale, namespace: "Report" });
+  const tw = await getTranslations({ locale, namespace: "PlanWide" });
   const { round, rows } = followUpAt(plan, fy);
   const { output, outcome } = projectRows(rows, project.no);
   const notes = footnotesOf([round], [...output, ...outcome]);
@@ -48,10 +49,17 @@ export default async function ProjectPage({ params }: Props) {
       <h1>
         {circledNumber(project.no)} <Phrased text={t("title", { project: name, year: fyLabel(fy, locale) })} />
       </h1>
-      <ProjectTable id="outputs" heading={t("outputs")} rows={output} plan={plan} fy={fy} />
-      <ProjectTable id="outcomes" heading={t("outcomes")} rows={outcome} plan={plan} fy={fy} />
-      <p className="legend-line">{t("latestNote", { year: fyLabel(fy, locale) })}</p>
-      <RatingLegend {...ratingKinds([...output, ...outcome].map((r) => r.status))} />
+      {output.length + outcome.length === 0 ? (
+        <p className="notice">{tw("emptyReport")}</p>
+      ) : (
+        <>
+          <ProjectTable id="outputs" heading={t("outputs")} rows={output} plan={plan} fy={fy} />
+          <ProjectTable id="outcomes" heading={t("outcomes")} rows={outcome} plan={plan} fy={fy} />
+          <p className="legend-line">{t("latestNote", { year: fyLabel(fy, locale) })}</p>
+          <CountingNote rows={[...output, ...outcome]} fy={fy} />
+          <RatingLegend {...ratingKinds([...output, ...outcome].map((r) => r.status))} rule={plan.ratingRule} />
+        </>
+      )}
       {notes.length > 0 && (
         <section aria-labelledby="footnotes" className="footnotes">
           <h2 id="footnotes">{t("footnotes")}</h2>
