@@ -2,19 +2,13 @@
  * An admin's changes to users and projects, against a real SQLite file built by the real
  * migrations and seed: what is stored, and what the audit log says (never a password).
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { newUserSchema } from "@/features/auth/schema";
 import { projectEditSchema } from "@/features/plans/schema";
-import { createPrismaClient, type PrismaClient } from "@/lib/prisma-client";
-import { migratedDb, seedDb } from "../support/db";
+import { appDb } from "../support/db";
 
-const url = migratedDb("admin.db");
-seedDb(url);
-// The app's client singleton (src/lib/db.ts, used by the mutations) reads this: they are
-// imported once it is set.
-process.env.DATABASE_URL = url;
-const prisma: PrismaClient = createPrismaClient(url);
-afterAll(() => prisma.$disconnect());
+// The app's client singleton (src/lib/db.ts) opens this database: the modules that use it are imported once it is set.
+const { db: prisma } = appDb("admin.db");
 let changeUser: typeof import("@/features/auth/mutations").changeUser;
 let createUser: typeof import("@/features/auth/mutations").createUser;
 let verifyPassword: typeof import("@/features/auth/mutations").verifyPassword;

@@ -3,18 +3,13 @@
  * (saveRound), against a real SQLite file built by the real migrations and seed: stored,
  * audited, read back and rated against the annual targets, beside a whole-plan highlight.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { GridRow } from "@/features/follow-up/schema";
 import { followUpAt } from "@/features/follow-up/model";
-import { createPrismaClient, type PrismaClient } from "@/lib/prisma-client";
-import { migratedDb, seedDb } from "../support/db";
+import { appDb, demoViewer } from "../support/db";
 
-const url = migratedDb("plan-wide.db");
-seedDb(url);
-// The app's client singleton (src/lib/db.ts) reads this: the writes are imported once it is set.
-process.env.DATABASE_URL = url;
-const db: PrismaClient = createPrismaClient(url);
-afterAll(() => db.$disconnect());
+// The app's client singleton (src/lib/db.ts) opens this database: the modules that use it are imported once it is set.
+const { db } = appDb("plan-wide.db");
 
 let saveRound: typeof import("@/features/follow-up/mutations").saveRound;
 let readPlanData: typeof import("@/features/follow-up/data").readPlanData;
@@ -22,7 +17,7 @@ let clerk: { id: number; role: "secretariat" };
 beforeAll(async () => {
   ({ saveRound } = await import("@/features/follow-up/mutations"));
   ({ readPlanData } = await import("@/features/follow-up/data"));
-  clerk = { id: (await db.user.findUniqueOrThrow({ where: { email: "secretariat@example.jp" } })).id, role: "secretariat" };
+  clerk = await demoViewer(db, "secretariat");
 });
 
 const row = (kpi: string, fields: Partial<GridRow>): GridRow => ({ kpi, valueVersion: 0, entryVersion: 0, ...fields });

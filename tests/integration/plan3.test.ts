@@ -7,17 +7,14 @@
 import Database from "better-sqlite3";
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { csvRecords, exportRow, followUpAt, openDataJson, type PlanData } from "@/features/follow-up/model";
-import { createPrismaClient, type PrismaClient } from "@/lib/prisma-client";
+import { createPrismaClient } from "@/lib/prisma-client";
 import { parseSeedFile, seedPlan } from "../../scripts/seed/load";
-import { ROOT, TMP, migratedDb, seedDb } from "../support/db";
+import { ROOT, TMP, appDb, demoViewer, migratedDb } from "../support/db";
 
-const url = migratedDb("plan3.db");
-seedDb(url);
-process.env.DATABASE_URL = url;
-const db: PrismaClient = createPrismaClient(url);
-afterAll(() => db.$disconnect());
+// The app's client singleton (src/lib/db.ts) opens this database: the modules that use it are imported once it is set.
+const { url, db } = appDb("plan3.db");
 
 let saveRound: typeof import("@/features/follow-up/mutations").saveRound;
 let readPlanData: typeof import("@/features/follow-up/data").readPlanData;
@@ -25,7 +22,7 @@ let clerk: { id: number; role: "secretariat" };
 beforeAll(async () => {
   ({ saveRound } = await import("@/features/follow-up/mutations"));
   ({ readPlanData } = await import("@/features/follow-up/data"));
-  clerk = { id: (await db.user.findUniqueOrThrow({ where: { email: "secretariat@example.jp" } })).id, role: "secretariat" };
+  clerk = await demoViewer(db, "secretariat");
 });
 
 const SHARED = path.resolve(ROOT, "../shared/data/plan3-structure.json");

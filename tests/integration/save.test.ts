@@ -2,24 +2,19 @@
  * The save path of the grid and the import (saveRound), against a real SQLite file built by
  * the real migrations and seed: what is stored, what the audit log says, and what is refused.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { GridRow } from "@/features/follow-up/schema";
-import { createPrismaClient, type PrismaClient } from "@/lib/prisma-client";
-import { migratedDb, seedDb } from "../support/db";
+import { appDb, demoViewer } from "../support/db";
 
-const url = migratedDb("save.db");
-seedDb(url);
-// The app's client singleton (src/lib/db.ts) reads this: the writes are imported once it is set.
-process.env.DATABASE_URL = url;
-const db: PrismaClient = createPrismaClient(url);
-afterAll(() => db.$disconnect());
+// The app's client singleton (src/lib/db.ts) opens this database: the modules that use it are imported once it is set.
+const { db } = appDb("save.db");
 
 let saveRound: typeof import("@/features/follow-up/mutations").saveRound;
 let setRoundStatus: typeof import("@/features/follow-up/mutations").setRoundStatus;
 let clerk: { id: number; role: "secretariat" };
 beforeAll(async () => {
   ({ saveRound, setRoundStatus } = await import("@/features/follow-up/mutations"));
-  clerk = { id: (await db.user.findUniqueOrThrow({ where: { email: "secretariat@example.jp" } })).id, role: "secretariat" };
+  clerk = await demoViewer(db, "secretariat");
 });
 
 const row = (kpi: string, fields: Partial<GridRow>): GridRow => ({ kpi, valueVersion: 0, entryVersion: 0, ...fields });

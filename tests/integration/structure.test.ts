@@ -5,17 +5,12 @@
  * figures, and every structural change refused once a round is final, until an admin
  * unlocks the structure with a reason.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { kpiEditSchema, kpiStructureSchema, newKpiSchema, newProjectSchema, yearTargetSchema } from "@/features/plans/schema";
-import { createPrismaClient, type PrismaClient } from "@/lib/prisma-client";
-import { migratedDb, seedDb } from "../support/db";
+import { appDb } from "../support/db";
 
-const url = migratedDb("structure.db");
-seedDb(url);
-// The app's client singleton (src/lib/db.ts, used by the mutations) reads this: they are imported once it is set.
-process.env.DATABASE_URL = url;
-const prisma: PrismaClient = createPrismaClient(url);
-afterAll(() => prisma.$disconnect());
+// The app's client singleton (src/lib/db.ts) opens this database: the modules that use it are imported once it is set.
+const { db: prisma } = appDb("structure.db");
 
 let m: typeof import("@/features/plans/mutations");
 beforeAll(async () => {

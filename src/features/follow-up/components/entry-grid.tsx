@@ -142,150 +142,154 @@ export function EntryGrid({ plan, fy, span, locale, editable, valuesFrozen, kpis
       {sections.map(({ id, p, name, region, list }) => (
         <section key={id} aria-labelledby={id}>
           <h2 id={id}>{name}</h2>
-          <div className="table-wrap" role="region" aria-label={region} tabIndex={0}>
-            <table className="report entry">
-              <thead>
-                <tr>
-                  <th scope="col">{t("kpi")}</th>
-                  <th scope="col">{t("value", { year: fyLabel(fy, locale) })}</th>
-                  <th scope="col">{t("preview")}</th>
-                  <th scope="col">{t("final")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.map((k) => {
-                  const r = rows[k.code];
-                  const read = readYearInput(k.measure, r);
-                  const facts = [
-                    ...k.facts.filter((f) => f.fiscalYear !== fy),
-                    { ...k.facts.find((f) => f.fiscalYear === fy), fiscalYear: fy, ...read.values },
-                  ];
-                  const s = kpiStatus(
-                    { measure: k.measure, management: k.management, target: k.target, parentCode: k.parentCode, yearTargets: k.yearTargets, facts },
-                    span,
-                    fy,
-                    r.rating || null,
-                  );
-                  const fmt = (n: number | null) => (n === null ? "—" : formatFigure(n, { measure: k.measure, unit: k.unit, decimals: k.decimals }, locale));
-                  // The year the figure counts (2025年（暦年） for a calendar-year KPI), and its target under annual_targets.
-                  const counted = countedYearLabel(fy, k.counting, locale);
-                  const valueLabel = k.counting === "calendar_year" ? tp("valueCalendar", { year: counted }) : t("value", { year: fyLabel(fy, locale) });
-                  const yearTarget = s.annual?.find((y) => y.fiscalYear === fy)?.target ?? null;
-                  const hint = yearTarget === null ? undefined : tp("yearTarget", { year: counted, target: fmt(yearTarget) });
-                  const input = (field: "value" | "numerator" | "denominator", label: string, hintText?: string) => {
-                    const err = errorOf(k.code, field) ?? (read.errors[field] ? te(read.errors[field]!) : undefined);
-                    const id = `${k.code}-${field}`;
-                    const describedBy = [hintText && `${id}-h`, err && `${id}-e`].filter(Boolean).join(" ");
-                    return (
-                      <span className="field">
-                        <label htmlFor={id}>{label}</label>
-                        <input
-                          id={id}
-                          inputMode="numeric"
-                          value={r[field]}
-                          disabled={!editable || valuesFrozen}
-                          aria-invalid={err ? true : undefined}
-                          aria-describedby={describedBy || undefined}
-                          onChange={(e) => set(k.code, field, e.target.value)}
-                        />
-                        {hintText && (
-                          <span id={`${id}-h`} className="field__hint">
-                            {hintText}
-                          </span>
-                        )}
-                        {err && (
-                          <span id={`${id}-e`} className="field__error">
-                            {err}
-                          </span>
-                        )}
-                      </span>
+          {list.length === 0 ? (
+            <p>{tp("emptyCard")}</p>
+          ) : (
+            <div className="table-wrap" role="region" aria-label={region} tabIndex={0}>
+              <table className="report entry">
+                <thead>
+                  <tr>
+                    <th scope="col">{t("kpi")}</th>
+                    <th scope="col">{t("value", { year: fyLabel(fy, locale) })}</th>
+                    <th scope="col">{t("preview")}</th>
+                    <th scope="col">{t("final")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {list.map((k) => {
+                    const r = rows[k.code];
+                    const read = readYearInput(k.measure, r);
+                    const facts = [
+                      ...k.facts.filter((f) => f.fiscalYear !== fy),
+                      { ...k.facts.find((f) => f.fiscalYear === fy), fiscalYear: fy, ...read.values },
+                    ];
+                    const s = kpiStatus(
+                      { measure: k.measure, management: k.management, target: k.target, parentCode: k.parentCode, yearTargets: k.yearTargets, facts },
+                      span,
+                      fy,
+                      r.rating || null,
                     );
-                  };
-                  return (
-                    <tr key={k.code} className={k.parentCode ? "sub" : undefined}>
-                      <th scope="row">
-                        {k.name}{" "}
-                        <a
-                          className="small"
-                          href={`/${locale}/workspace/${plan}/audit?kpi=${encodeURIComponent(k.code)}`}
-                          aria-label={`${t("history")}: ${k.name}`}
-                        >
-                          {t("history")}
-                        </a>
-                      </th>
-                      <td>
-                        {k.measure === "count" && input("value", valueLabel, hint)}
-                        {k.measure === "share" && (
-                          <>
-                            {input("numerator", t("numerator"))}
-                            {input("denominator", t("denominator"))}
-                            {input("value", t("share"), hint)}
-                          </>
-                        )}
-                        {k.measure === "qualitative" && (
-                          <span className="field">
-                            <label htmlFor={`${k.code}-text`}>{t("text")}</label>
-                            <textarea
-                              id={`${k.code}-text`}
-                              value={r.text}
-                              disabled={!editable || valuesFrozen}
-                              onChange={(e) => set(k.code, "text", e.target.value)}
-                            />
-                          </span>
-                        )}
-                      </td>
-                      <td className="small" aria-live="polite">
-                        {t("cumulative")}: <strong>{fmt(s.cumulative.value)}</strong>
-                        <br />
-                        {s.rule === "annual_targets" ? tp(k.measure === "share" ? "shareTarget" : "cumulativeTarget") : t("expected")}: {fmt(s.expected)}
-                        {!k.parentCode && (
-                          <>
-                            <br />
-                            {t("auto")}: <strong>{s.ratingAuto ?? "—"}</strong>
-                          </>
-                        )}
-                      </td>
-                      <td>
-                        {!k.parentCode && (
-                          <>
-                            <span className="field">
-                              <label htmlFor={`${k.code}-rating`}>{t("final")}</label>
-                              <select id={`${k.code}-rating`} value={r.rating} disabled={!editable} onChange={(e) => set(k.code, "rating", e.target.value)}>
-                                <option value="">{t("finalAuto")}</option>
-                                <option value="A">A</option>
-                                <option value="B">B</option>
-                              </select>
+                    const fmt = (n: number | null) => (n === null ? "—" : formatFigure(n, { measure: k.measure, unit: k.unit, decimals: k.decimals }, locale));
+                    // The year the figure counts (2025年（暦年） for a calendar-year KPI), and its target under annual_targets.
+                    const counted = countedYearLabel(fy, k.counting, locale);
+                    const valueLabel = k.counting === "calendar_year" ? tp("valueCalendar", { year: counted }) : t("value", { year: fyLabel(fy, locale) });
+                    const yearTarget = s.annual?.find((y) => y.fiscalYear === fy)?.target ?? null;
+                    const hint = yearTarget === null ? undefined : tp("yearTarget", { year: counted, target: fmt(yearTarget) });
+                    const input = (field: "value" | "numerator" | "denominator", label: string, hintText?: string) => {
+                      const err = errorOf(k.code, field) ?? (read.errors[field] ? te(read.errors[field]!) : undefined);
+                      const id = `${k.code}-${field}`;
+                      const describedBy = [hintText && `${id}-h`, err && `${id}-e`].filter(Boolean).join(" ");
+                      return (
+                        <span className="field">
+                          <label htmlFor={id}>{label}</label>
+                          <input
+                            id={id}
+                            inputMode="numeric"
+                            value={r[field]}
+                            disabled={!editable || valuesFrozen}
+                            aria-invalid={err ? true : undefined}
+                            aria-describedby={describedBy || undefined}
+                            onChange={(e) => set(k.code, field, e.target.value)}
+                          />
+                          {hintText && (
+                            <span id={`${id}-h`} className="field__hint">
+                              {hintText}
                             </span>
+                          )}
+                          {err && (
+                            <span id={`${id}-e`} className="field__error">
+                              {err}
+                            </span>
+                          )}
+                        </span>
+                      );
+                    };
+                    return (
+                      <tr key={k.code} className={k.parentCode ? "sub" : undefined}>
+                        <th scope="row">
+                          {k.name}{" "}
+                          <a
+                            className="small"
+                            href={`/${locale}/workspace/${plan}/audit?kpi=${encodeURIComponent(k.code)}`}
+                            aria-label={`${t("history")}: ${k.name}`}
+                          >
+                            {t("history")}
+                          </a>
+                        </th>
+                        <td>
+                          {k.measure === "count" && input("value", valueLabel, hint)}
+                          {k.measure === "share" && (
+                            <>
+                              {input("numerator", t("numerator"))}
+                              {input("denominator", t("denominator"))}
+                              {input("value", t("share"), hint)}
+                            </>
+                          )}
+                          {k.measure === "qualitative" && (
                             <span className="field">
-                              <label htmlFor={`${k.code}-reason`}>{t("reason")}</label>
-                              <input
-                                id={`${k.code}-reason`}
-                                value={r.overrideReason}
-                                disabled={!editable}
-                                aria-invalid={errorOf(k.code, "overrideReason") ? true : undefined}
-                                onChange={(e) => set(k.code, "overrideReason", e.target.value)}
+                              <label htmlFor={`${k.code}-text`}>{t("text")}</label>
+                              <textarea
+                                id={`${k.code}-text`}
+                                value={r.text}
+                                disabled={!editable || valuesFrozen}
+                                onChange={(e) => set(k.code, "text", e.target.value)}
                               />
-                              {errorOf(k.code, "overrideReason") && <span className="field__error">{errorOf(k.code, "overrideReason")}</span>}
                             </span>
-                            <details>
-                              <summary>{t("narratives")}</summary>
-                              {(["detailJa", "detailEn", "noteJa", "noteEn"] as const).map((f) => (
-                                <span className="field" key={f}>
-                                  <label htmlFor={`${k.code}-${f}`}>{t(f)}</label>
-                                  <textarea id={`${k.code}-${f}`} value={r[f]} disabled={!editable} onChange={(e) => set(k.code, f, e.target.value)} />
-                                  {errorOf(k.code, f) && <span className="field__error">{errorOf(k.code, f)}</span>}
-                                </span>
-                              ))}
-                            </details>
-                          </>
-                        )}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+                          )}
+                        </td>
+                        <td className="small" aria-live="polite">
+                          {t("cumulative")}: <strong>{fmt(s.cumulative.value)}</strong>
+                          <br />
+                          {s.rule === "annual_targets" ? tp(k.measure === "share" ? "shareTarget" : "cumulativeTarget") : t("expected")}: {fmt(s.expected)}
+                          {!k.parentCode && (
+                            <>
+                              <br />
+                              {t("auto")}: <strong>{s.ratingAuto ?? "—"}</strong>
+                            </>
+                          )}
+                        </td>
+                        <td>
+                          {!k.parentCode && (
+                            <>
+                              <span className="field">
+                                <label htmlFor={`${k.code}-rating`}>{t("final")}</label>
+                                <select id={`${k.code}-rating`} value={r.rating} disabled={!editable} onChange={(e) => set(k.code, "rating", e.target.value)}>
+                                  <option value="">{t("finalAuto")}</option>
+                                  <option value="A">A</option>
+                                  <option value="B">B</option>
+                                </select>
+                              </span>
+                              <span className="field">
+                                <label htmlFor={`${k.code}-reason`}>{t("reason")}</label>
+                                <input
+                                  id={`${k.code}-reason`}
+                                  value={r.overrideReason}
+                                  disabled={!editable}
+                                  aria-invalid={errorOf(k.code, "overrideReason") ? true : undefined}
+                                  onChange={(e) => set(k.code, "overrideReason", e.target.value)}
+                                />
+                                {errorOf(k.code, "overrideReason") && <span className="field__error">{errorOf(k.code, "overrideReason")}</span>}
+                              </span>
+                              <details>
+                                <summary>{t("narratives")}</summary>
+                                {(["detailJa", "detailEn", "noteJa", "noteEn"] as const).map((f) => (
+                                  <span className="field" key={f}>
+                                    <label htmlFor={`${k.code}-${f}`}>{t(f)}</label>
+                                    <textarea id={`${k.code}-${f}`} value={r[f]} disabled={!editable} onChange={(e) => set(k.code, f, e.target.value)} />
+                                    {errorOf(k.code, f) && <span className="field__error">{errorOf(k.code, f)}</span>}
+                                  </span>
+                                ))}
+                              </details>
+                            </>
+                          )}
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          )}
           {p && (
             <>
               <span className="field">

@@ -155,6 +155,11 @@ function SummarySlide({ plan, round, draft }: { plan: PlanData; round: RoundData
                   </td>
                 </tr>
               ))}
+              {round.highlights.length === 0 && (
+                <tr>
+                  <td colSpan={2}>{t("noHighlights")}</td>
+                </tr>
+              )}
             </tbody>
           </table>
         </section>
