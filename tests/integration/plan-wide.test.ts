@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { GridRow } from "@/features/follow-up/schema";
 import { followUpAt } from "@/features/follow-up/model";
-import { appDb, demoViewer } from "../support/db";
+import { appDb, demoViewer } from "../support/app-db";
 
 // The app's client singleton (src/lib/db.ts) opens this database: the modules that use it are imported once it is set.
 const { db } = appDb("plan-wide.db");

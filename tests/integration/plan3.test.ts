@@ -11,7 +11,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { csvRecords, exportRow, followUpAt, openDataJson, type PlanData } from "@/features/follow-up/model";
 import { createPrismaClient } from "@/lib/prisma-client";
 import { parseSeedFile, seedPlan } from "../../scripts/seed/load";
-import { ROOT, TMP, appDb, demoViewer, migratedDb } from "../support/db";
+import { appDb, demoViewer } from "../support/app-db";
+import { ROOT, TMP, migratedDb } from "../support/db";
 
 // The app's client singleton (src/lib/db.ts) opens this database: the modules that use it are imported once it is set.
 const { url, db } = appDb("plan3.db");

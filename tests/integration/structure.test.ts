@@ -7,7 +7,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { kpiEditSchema, kpiStructureSchema, newKpiSchema, newProjectSchema, yearTargetSchema } from "@/features/plans/schema";
-import { appDb } from "../support/db";
+import { appDb } from "../support/app-db";
 
 // The app's client singleton (src/lib/db.ts) opens this database: the modules that use it are imported once it is set.
 const { db: prisma } = appDb("structure.db");

@@ -3,8 +3,6 @@ import Database from "better-sqlite3";
 import { execFileSync } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
-import { afterAll } from "vitest";
-import { createPrismaClient, type PrismaClient } from "@/lib/prisma-client";
 
 export const ROOT = path.resolve(__dirname, "../..");
 export const TMP = path.join(ROOT, "tests/.tmp");
@@ -57,23 +55,4 @@ export function seedDb(url: string) {
     env: { ...process.env, DATABASE_URL: url },
     stdio: "pipe",
   });
-}
-
-/**
- * A migrated and seeded database for the tests of the app's own reads and writes, made the one
- * that the app's client singleton (src/lib/db.ts) opens: import the app's modules that use it
- * after this call (in beforeAll). Returns a client of its own, closed after the file's tests.
- */
-export function appDb(name: string): { url: string; db: PrismaClient } {
-  const url = migratedDb(name);
-  seedDb(url);
-  process.env.DATABASE_URL = url;
-  const db = createPrismaClient(url);
-  afterAll(() => db.$disconnect());
-  return { url, db };
-}
-
-/** A demo user (seeded) as the viewer the app's mutations take. */
-export async function demoViewer<R extends "admin" | "secretariat" | "committee">(db: PrismaClient, role: R): Promise<{ id: number; role: R }> {
-  return { id: (await db.user.findUniqueOrThrow({ where: { email: `${role}@example.jp` } })).id, role };
 }
