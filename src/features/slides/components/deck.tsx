@@ -253,8 +253,8 @@ function RatingsSlide({ plan, rows, year, draft }: { plan: PlanData; rows: Follo
 /** The note that says where automatic ratings come from: the plan's rule (pro rata, or annual targets). */
 function useRatingLegend(plan: PlanData) {
   const tRating = useTranslations("Rating");
-  const tp = useTranslations("PlanWide");
-  return (legend: "legendAutomatic" | "legendMixed") => (plan.ratingRule === "annual_targets" ? tp(legend) : tRating(legend));
+  const tRule = useTranslations("RatingRule");
+  return (legend: "legendAutomatic" | "legendMixed") => (plan.ratingRule === "annual_targets" ? tRule(legend) : tRating(legend));
 }
 
 /** Says where the ratings of the deck come from, when any is automatic. */
