@@ -19,6 +19,7 @@ export const followUpQuerySchema = z.object({
 /** The slides' query: the round's fiscal year and the deck's language. */
 export const slidesQuerySchema = followUpQuerySchema.pick({ fy: true }).extend({
   lang: z.enum(["ja", "en"], { error: "langInvalid" }).optional(),
+  format: z.enum(["pdf", "pptx"], { error: "deckFormatInvalid" }).default("pdf"),
 });
 
 const raw = z.string().max(20_000).optional();
