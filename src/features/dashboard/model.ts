@@ -2,8 +2,9 @@
  * View models of the dashboards: plain data computed from a plan's follow-up, for the
  * pages (and the slides) to render. No React, no database.
  */
-import { spanYears } from "@/domain/fiscal-year";
-import { displayDecimals, type FigureFormat } from "@/domain/format";
+import type { useTranslations } from "next-intl";
+import { fyShortLabel, spanYears } from "@/domain/fiscal-year";
+import { displayDecimals, formatFigure, type FigureFormat } from "@/domain/format";
 import { carriesRating, elapsedYears, isRated, planLength } from "@/domain/rating";
 import type { Rating, RatingBasis, RatingRule } from "@/domain/types";
 import { followUpAt, type FootnoteData, type FollowUpRow, type PlanData, type RoundData } from "@/features/follow-up/model";
@@ -120,6 +121,57 @@ export function yearsOfPlan(plan: PlanData) {
 
 export type BreakdownPart =
   { kind: "value"; fy: number; value: number } | { kind: "sum"; from: number; to: number; sum: number } | { kind: "unknown"; from: number; to: number };
+
+/**
+ * A translator over every namespace, keys as "Namespace.key": `useTranslations()` in a
+ * component, `createTranslator({ locale, messages })` where there is no React (the PowerPoint
+ * deck). Pure view models that produce text take one.
+ */
+export type Translate = ReturnType<typeof useTranslations<never>>;
+
+/** A text in the reader's language; a text that exists only in Japanese is given in Japanese and marked so (Localized). */
+export interface LocalizedText {
+  text: string;
+  /** set when an English reader gets the Japanese text */
+  lang?: "ja";
+  /** "(Japanese only)", after a text given in Japanese to an English reader */
+  note?: string;
+}
+
+export function localizedText(ja: string | null | undefined, en: string | null | undefined, locale: "ja" | "en", t: Translate): LocalizedText | null {
+  if (locale === "ja" || en) {
+    const text = locale === "ja" ? ja : en;
+    return text ? { text } : null;
+  }
+  return ja ? { text: ja, lang: "ja", note: t("Overview.japaneseOnly") } : null;
+}
+
+/** A localized text as one string, its note after it (for what measures or prints plain text). */
+export function plainText(text: LocalizedText | null): string {
+  return text ? (text.note ? `${text.text} ${text.note}` : text.text) : "";
+}
+
+/** The single years under a latest value as text, "（45/36/47）", or null when there are none. */
+export function breakdownText(row: FollowUpRow, plan: PlanData, fy: number, locale: "ja" | "en", t: Translate): string | null {
+  const short = (y: number) => fyShortLabel(y, locale);
+  const parts = breakdown(row, plan, fy);
+  if (parts.length === 0) return null;
+  const figure = (n: number) => formatFigure(n, { ...figureFormat(row), unit: null }, locale);
+  const text = parts
+    .map((p) =>
+      p.kind === "value"
+        ? figure(p.value).replace("%", "")
+        : p.kind === "sum"
+          ? p.from === p.to
+            ? t("Figures.sumOnlyOne", { year: short(p.from), sum: figure(p.sum) })
+            : t("Figures.sumOnly", { from: short(p.from), to: short(p.to), sum: figure(p.sum) })
+          : p.from === p.to
+            ? t("Figures.unknownYearsOne", { year: short(p.from) })
+            : t("Figures.unknownYears", { from: short(p.from), to: short(p.to) }),
+    )
+    .join("/");
+  return locale === "ja" ? `（${text}）` : ` (${text})`;
+}
 
 /** The single years behind a cumulative, as the report prints them in (…): known values, sums, gaps. */
 export function breakdown(row: FollowUpRow, plan: PlanData, fy: number): BreakdownPart[] {

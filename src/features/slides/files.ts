@@ -1,13 +1,36 @@
 /**
- * PDF from a page of the app, through Debian's Chromium (playwright-core). One browser
+ * The deck's files.
+ *
+ * PDF: from a page of the app, through Debian's Chromium (playwright-core). One browser
  * and one context are kept warm between requests (so fonts and scripts stay in its
  * cache), one page per request, and every request has a time limit, so that a PDF
  * request never hangs. A browser that dies is started again.
+ *
+ * PowerPoint: the same deck model (`deckModel`) drawn with pptxgenjs, as native tables,
+ * charts and text boxes that the secretariat can edit.
  */
 import "server-only";
-import { signPrintToken } from "@/features/auth/server";
+import { createTranslator } from "next-intl";
+import PptxGenJS from "pptxgenjs";
 import { chromium, type Browser, type BrowserContext } from "playwright-core";
+import type { LocalizedText, Translate } from "@/features/dashboard/model";
+import { signPrintToken } from "@/features/auth/server";
+import { lookupVisibleRound } from "@/features/follow-up/data";
+import {
+  CAPACITY,
+  deckModel,
+  lineCount,
+  ratingText,
+  SLIDE_TITLE,
+  SLIDE_WIDTH,
+  TABLE_STYLE,
+  type DeckModel,
+  type DeckRow,
+  type DeckSlide,
+  type DeckTable,
+} from "@/features/slides/model";
 import { chromiumLaunchOptions } from "@/lib/chromium";
+import { loadMessages } from "@/i18n/messages";
 
 export class PdfUnavailableError extends Error {}
 export class PdfTimeoutError extends Error {}
@@ -83,4 +106,363 @@ export function printDeck(code: string, fy: number, lang: string, draft: boolean
   const url = new URL(`${internalBaseUrl()}/${lang}/print/plans/${encodeURIComponent(code)}/${fy}`);
   if (draft) url.searchParams.set("token", signPrintToken(code, fy));
   return printToPdf(url.toString());
+}
+
+/* ---------------------------------------------------------------------------------------
+ * PowerPoint. Positions are worked out in the print page's CSS px (a 1280 × 720 slide, 96
+ * px to the inch) and converted, so that both formats lay out alike; font sizes in px × 0.75
+ * are points.
+ * ------------------------------------------------------------------------------------- */
+
+/** The deck's latin typeface. Japanese text takes the theme's Japanese font, 游ゴシック (Yu Gothic), which Office for Windows and Mac has. */
+export const PPTX_FONT = "Noto Sans JP";
+const inch = (px: number) => px / 96;
+const pt = (px: number) => Math.round(px * 0.75 * 10) / 10;
+const MARGIN = { top: 36, side: 48, bottom: 48 };
+const COLOR = {
+  text: "1A1A1C",
+  muted: "4D4D4D",
+  rule: "949494",
+  heading: "E8F1FE",
+  group: "F2F2F2",
+  draft: "CE0000",
+  target: "0031D8",
+  expected: "9DB7F9",
+  A: { fill: "E6F5EC", text: "0C5B2B" },
+  B: { fill: "FFEEE2", text: "8B3E00" },
+  none: { fill: "F2F2F2", text: "4D4D4D" },
+} as const;
+
+type Slide = ReturnType<PptxGenJS["addSlide"]>;
+type Cell = PptxGenJS.TableCell;
+
+const plain = (text: LocalizedText | null) => (text ? (text.note ? `${text.text} ${text.note}` : text.text) : "");
+
+/**
+ * A text cut to the lines a box holds, with a mark that says where the rest is: what does not
+ * fit on a slide goes into the speaker notes, never cut off silently.
+ */
+function fitLines(text: string, widthPx: number, fontPx: number, maxLines: number, more: string): { text: string; cut: boolean } {
+  if (lineCount(text, widthPx, fontPx) <= maxLines) return { text, cut: false };
+  const chars = [...text];
+  let lo = 0;
+  let hi = chars.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (lineCount(`${chars.slice(0, mid).join("")}…${more}`, widthPx, fontPx) <= maxLines) lo = mid;
+    else hi = mid - 1;
+  }
+  return { text: `${chars.slice(0, lo).join("")}…${more}`, cut: true };
+}
+
+/** The PowerPoint file of a deck model. */
+export async function deckPptx(deck: DeckModel, title: string, t: Translate): Promise<Buffer> {
+  const pptx = new PptxGenJS();
+  pptx.layout = "LAYOUT_WIDE"; // 13.33 × 7.5 in: 16:9, the print page's 1280 × 720 px
+  pptx.theme = { headFontFace: PPTX_FONT, bodyFontFace: PPTX_FONT };
+  pptx.title = title;
+  pptx.subject = deck.footer;
+  pptx.author = deck.footer;
+  const lang = deck.locale === "ja" ? "ja-JP" : "en-US";
+  const text = (
+    slide: Slide,
+    content: string | PptxGenJS.TextProps[],
+    px: { x: number; y: number; w: number; h: number },
+    options: PptxGenJS.TextPropsOptions = {},
+  ) => slide.addText(content, { x: inch(px.x), y: inch(px.y), w: inch(px.w), h: inch(px.h), lang, color: COLOR.text, margin: 0, valign: "top", ...options });
+  deck.slides.forEach((model, i) => {
+    const slide = pptx.addSlide();
+    const notes: string[] = [];
+    if (deck.draft) {
+      text(slide, deck.draftLong, { x: 1280 - MARGIN.side - 400, y: 8, w: 400, h: 24 }, { align: "right", bold: true, fontSize: pt(16), color: COLOR.draft });
+    }
+    text(slide, deck.footer, { x: MARGIN.side, y: 720 - 36, w: 900, h: 20 }, { fontSize: pt(12), color: COLOR.muted });
+    text(
+      slide,
+      `${i + 1} / ${deck.slides.length}`,
+      { x: 1280 - MARGIN.side - 120, y: 720 - 36, w: 120, h: 20 },
+      { fontSize: pt(12), color: COLOR.muted, align: "right" },
+    );
+    drawSlide(pptx, slide, model, { text, notes, t, lang });
+    if (notes.length) slide.addNotes(notes.join("\n\n"));
+  });
+  return (await pptx.write({ outputType: "nodebuffer" })) as Buffer;
+}
+
+interface Drawing {
+  text: (
+    slide: Slide,
+    content: string | PptxGenJS.TextProps[],
+    px: { x: number; y: number; w: number; h: number },
+    options?: PptxGenJS.TextPropsOptions,
+  ) => void;
+  /** the slide's speaker notes */
+  notes: string[];
+  t: Translate;
+  lang: string;
+}
+
+const X = MARGIN.side;
+const W = SLIDE_WIDTH;
+
+function drawSlide(pptx: PptxGenJS, slide: Slide, model: DeckSlide, d: Drawing) {
+  const heading = (title: string, y: number) => {
+    d.text(slide, title, { x: X, y, w: W, h: 40 }, { fontSize: pt(26), bold: true, valign: "bottom" });
+    slide.addShape(pptx.ShapeType.line, { x: inch(X), y: inch(y + 46), w: inch(W), h: 0, line: { color: COLOR.rule, width: 1 } });
+    return y + SLIDE_TITLE;
+  };
+  switch (model.kind) {
+    case "title": {
+      d.text(slide, model.title, { x: X, y: 200, w: W, h: 130 }, { fontSize: pt(36), bold: true, align: "center", valign: "middle" });
+      d.text(slide, model.plan, { x: X, y: 350, w: W, h: 40 }, { fontSize: pt(22), align: "center" });
+      model.lines.forEach((line, j) => d.text(slide, line, { x: X, y: 410 + 40 * j, w: W, h: 32 }, { fontSize: pt(20), align: "center" }));
+      return;
+    }
+    case "summary": {
+      let y = MARGIN.top;
+      if (model.assessment) {
+        y = heading(model.assessment.heading, y);
+        const h = lineCount(plain(model.assessment.text), W, 15) * 15 * 1.5 + 8;
+        d.text(slide, plain(model.assessment.text), { x: X, y, w: W, h }, { fontSize: pt(15) });
+        y += h + 22;
+      }
+      const rows: Cell[][] = [
+        [
+          {
+            text: model.title,
+            options: { colspan: 2, bold: true, fontSize: pt(22), border: [{ type: "none" }, { type: "none" }, { pt: 2, color: COLOR.text }, { type: "none" }] },
+          },
+        ],
+      ];
+      for (const r of model.rows)
+        rows.push([
+          { text: r.label, options: { bold: true, fill: { color: COLOR.group } } },
+          { text: plain(r.text), options: { fontSize: pt(14) } },
+        ]);
+      if (model.empty) rows.push([{ text: model.empty, options: { colspan: 2 } }]);
+      table(slide, rows, y, model.shares);
+      return;
+    }
+    case "ratings": {
+      let y = heading(model.title, MARGIN.top);
+      d.text(
+        slide,
+        (["A", "B", "none"] as const).map((k) => ({ text: `${k === "none" ? "—" : k}: ${model.legend[k]}　`, options: { color: COLOR[k].text } })),
+        { x: X, y, w: W, h: 26 },
+        { fontSize: pt(14) },
+      );
+      y += 34;
+      const chartH = 636 - (y - MARGIN.top) - 24 * model.notes.length - 20;
+      // The counts as a native stacked bar chart (its data opens in PowerPoint's sheet), projects top to bottom.
+      const bars = [...model.bars].reverse();
+      slide.addChart(
+        pptx.ChartType.bar,
+        (["A", "B", "none"] as const).map((k) => ({ name: k === "none" ? "—" : k, labels: bars.map((b) => b.label), values: bars.map((b) => b.counts[k]) })),
+        {
+          x: inch(X),
+          y: inch(y),
+          w: inch(W * 0.62),
+          h: inch(chartH),
+          barDir: "bar",
+          barGrouping: "stacked",
+          chartColors: [COLOR.A.text, COLOR.B.text, COLOR.rule],
+          showValue: true,
+          dataLabelColor: "FFFFFF",
+          dataLabelFontSize: pt(12),
+          catAxisLabelFontSize: pt(model.compact ? 12 : 13),
+          valAxisHidden: true,
+          valGridLine: { style: "none" },
+          showLegend: false,
+          lang: d.lang,
+        },
+      );
+      const rows: Cell[][] = [
+        [model.headings.project, "A", "B", "—", model.headings.total].map((h) => ({
+          text: h,
+          options: { bold: true, fill: { color: COLOR.heading }, align: "center" as const },
+        })),
+        ...model.table.map((r) => [
+          { text: r.label, options: { bold: true } },
+          ...[r.counts.A, r.counts.B, r.counts.none, r.counts.A + r.counts.B + r.counts.none].map((n) => ({
+            text: String(n),
+            options: { align: "right" as const, bold: r.total },
+          })),
+        ]),
+      ];
+      table(slide, rows, y, [0.4, 0.15, 0.15, 0.15, 0.15], { x: X + W * 0.66, w: W * 0.34 });
+      model.notes.forEach((note, j) =>
+        d.text(
+          slide,
+          note,
+          { x: X, y: 720 - MARGIN.bottom - 24 * (model.notes.length - j) - 6, w: W, h: 22 },
+          { fontSize: pt(12), color: COLOR.muted, fit: "shrink" },
+        ),
+      );
+      return;
+    }
+    case "table": {
+      let y = MARGIN.top;
+      for (const t of model.tables) y = sectionTable(slide, t, y, d) + TABLE_STYLE.gap;
+      if (model.notes) {
+        const lines = model.notes.map((n) => `${n.label ?? ""}${plain(n.text)}`);
+        d.text(
+          slide,
+          lines.map((line, j) => ({ text: line, options: { breakLine: j < lines.length - 1 } })),
+          { x: X, y, w: W, h: Math.max(20, 720 - MARGIN.bottom - y) },
+          { fontSize: pt(TABLE_STYLE.notesFontSize), color: COLOR.muted, lineSpacingMultiple: 1.1 },
+        );
+      }
+      return;
+    }
+    case "chart": {
+      let y = heading(model.title, MARGIN.top);
+      const legend = [model.legend.target, model.legend.expected, model.legend.scale].filter((x): x is string => x !== null);
+      d.text(slide, legend.join("　／　"), { x: X, y, w: W, h: 40 }, { fontSize: pt(13), color: COLOR.muted });
+      y += 44;
+      // Native bars of the achievement ratios (%), on a logarithmic axis from the model's scale: top to bottom as in the PDF.
+      const rows = [...model.rows].reverse();
+      const series = model.rows[0]?.bars.map((b, k) => ({
+        name: k === 0 ? model.legend.target : (model.legend.expected ?? ""),
+        labels: rows.map((r) => (r.rating ? `${r.name}（${ratingText(r.rating, d.t)}）` : r.name)),
+        values: rows.map((r) => (r.bars[k].ratio === null || r.bars[k].ratio <= 0 ? null : Math.round(r.bars[k].ratio * 1000) / 10)) as number[],
+      }));
+      slide.addChart(pptx.ChartType.bar, series ?? [], {
+        x: inch(X),
+        y: inch(y),
+        w: inch(W),
+        h: inch(720 - MARGIN.bottom - y - 8),
+        barDir: "bar",
+        barGrouping: "clustered",
+        chartColors: [COLOR.target, COLOR.expected],
+        valAxisLogScaleBase: 10,
+        valAxisMinVal: model.min * 100,
+        valAxisMaxVal: model.max * 100,
+        valAxisLabelFormatCode: '0"%"',
+        showValue: true,
+        dataLabelFormatCode: '#,##0.0"%"',
+        dataLabelFontSize: pt(11),
+        dataLabelPosition: "outEnd",
+        catAxisLabelFontSize: pt(12),
+        showLegend: true,
+        legendPos: "b",
+        legendFontSize: pt(12),
+        lang: d.lang,
+      });
+      d.notes.push(model.rows.map((r) => `${r.name}: ${r.bars.map((b) => b.label).join(" / ")}`).join("\n"));
+      return;
+    }
+  }
+}
+
+/** A native table at y (px) across the slide's content box, or the box given. */
+function table(slide: Slide, rows: Cell[][], y: number, shares: number[], box = { x: X, w: W }) {
+  slide.addTable(rows, {
+    x: inch(box.x),
+    y: inch(y),
+    w: inch(box.w),
+    colW: shares.map((s) => inch(s * box.w)),
+    fontSize: pt(TABLE_STYLE.fontSize),
+    color: COLOR.text,
+    valign: "top",
+    margin: [inch(5), inch(8), inch(5), inch(8)],
+    border: { type: "solid", pt: 0.75, color: COLOR.rule },
+    autoPage: false,
+  });
+}
+
+/** A KPI table as the PDF draws it (title row, column headings, groups, rows); returns where it ends (px). */
+function sectionTable(slide: Slide, model: DeckTable, y: number, d: Drawing): number {
+  const s = TABLE_STYLE;
+  const cols = model.columns.length;
+  const band = { colspan: cols, bold: true, fill: { color: COLOR.group } };
+  const rows: Cell[][] = [
+    [
+      {
+        text: model.title,
+        options: { colspan: cols, bold: true, fontSize: pt(22), border: [{ type: "none" }, { type: "none" }, { pt: 2, color: COLOR.text }, { type: "none" }] },
+      },
+    ],
+    model.columns.map((c) => ({ text: c.heading, options: { bold: true, fill: { color: COLOR.heading }, fontSize: pt(s.fontSize) } })),
+  ];
+  const heights = [s.title - s.gap, s.header];
+  // A row too tall for a slide of its own has its narrative cut to fit, and the whole text in the speaker notes.
+  const room = CAPACITY - s.title - s.header - 2 * s.group;
+  for (const g of model.groups) {
+    for (const band_ of [g.management, g.group]) {
+      if (band_) {
+        rows.push([{ text: band_, options: band }]);
+        heights.push(s.group);
+      }
+    }
+    for (const r of g.rows) {
+      rows.push(model.columns.map((c) => rowCell(r, c.key, c.share, r.height > room ? room : null, d)));
+      heights.push(Math.min(r.height, room));
+    }
+  }
+  slide.addTable(rows, {
+    x: inch(X),
+    y: inch(y),
+    w: inch(W),
+    colW: model.columns.map((c) => inch(c.share * W)),
+    rowH: heights.map(inch),
+    fontSize: pt(s.fontSize),
+    color: COLOR.text,
+    valign: "top",
+    margin: [inch(4), inch(8), inch(4), inch(8)],
+    border: { type: "solid", pt: 0.75, color: COLOR.rule },
+    autoPage: false,
+  });
+  return y + heights.reduce((a, b) => a + b, 0);
+}
+
+function rowCell(r: DeckRow, key: DeckTable["columns"][number]["key"], share: number, room: number | null, d: Drawing): Cell {
+  const s = TABLE_STYLE;
+  switch (key) {
+    case "kpi":
+      return { text: r.name, options: { bold: !r.sub, margin: r.sub ? [inch(4), inch(8), inch(4), inch(24)] : undefined } };
+    case "target":
+      return {
+        text: [
+          { text: r.target ?? "—", options: { breakLine: !!r.targetNote } },
+          ...(r.targetNote ? [{ text: r.targetNote, options: { fontSize: pt(s.breakdownFontSize), color: COLOR.muted } }] : []),
+        ],
+        options: { align: "right" },
+      };
+    case "latest":
+      return {
+        text: [
+          { text: `${r.latest.figure}${r.latest.markers}`, options: { bold: true, breakLine: !!r.latest.breakdown } },
+          ...(r.latest.breakdown ? [{ text: r.latest.breakdown.trim(), options: { fontSize: pt(s.breakdownFontSize), color: COLOR.muted } }] : []),
+        ],
+        options: { align: "right" },
+      };
+    case "progress": {
+      if (!r.rating) return { text: "" };
+      const tone = COLOR[r.rating.rating ?? "none"];
+      return { text: ratingText(r.rating, d.t), options: { align: "center", bold: true, color: tone.text, fill: { color: tone.fill } } };
+    }
+    case "detail":
+    case "note": {
+      const full = plain(key === "detail" ? r.detail : r.note);
+      if (!room || !full) return { text: full, options: { fontSize: pt(s.detailFontSize) } };
+      const lines = Math.floor((room - s.padY) / (s.detailFontSize * s.detailLineHeight));
+      const fitted = fitLines(full, share * W - s.padX, s.detailFontSize, lines, d.t("Slides.pptxMore"));
+      if (fitted.cut) d.notes.push(`${d.t("Slides.pptxNotesCut")} ${r.name}\n${full}`);
+      return { text: fitted.text, options: { fontSize: pt(s.detailFontSize) } };
+    }
+  }
+}
+
+/**
+ * The PowerPoint deck of a round, from the same model as the PDF. A draft is read as a
+ * committee member reads it: the caller has checked that its viewer may.
+ */
+export async function pptxDeck(code: string, fy: number, lang: string, draft: boolean): Promise<Buffer> {
+  const locale = lang === "en" ? "en" : "ja";
+  const found = await lookupVisibleRound(code, fy, draft ? { id: 0, role: "committee" } : null);
+  if (found.kind !== "ok") throw new Error(`No round ${code} FY${fy} to draw`);
+  const t = createTranslator({ locale, messages: await loadMessages(locale) });
+  const deck = deckModel(found.plan, found.round, found.rows, locale, t);
+  const title = deck.slides[0]?.kind === "title" ? deck.slides[0].title : deck.footer;
+  return deckPptx(deck, title, t);
 }

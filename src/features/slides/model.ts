@@ -4,6 +4,25 @@
  * flow onto slides, balanced, so that no slide holds a lone row or a lone footnote. The
  * sizes mirror `components/slides.css`; the deck renders the slides these functions emit.
  */
+import { isRated } from "@/domain/rating";
+import { countedYearLabel, fyLabel } from "@/domain/fiscal-year";
+import { circledNumber, formatDate, formatFigure, formatRatio, formatTarget, projectMark } from "@/domain/format";
+import type { Rating, RatingBasis } from "@/domain/types";
+import {
+  breakdownText,
+  figureFormat,
+  footnotesOf,
+  localizedText,
+  plainText,
+  projectRows,
+  ratingCounts,
+  ratingKinds,
+  reportGroups,
+  type LocalizedText,
+  type RatingCounts,
+  type Translate,
+} from "@/features/dashboard/model";
+import type { FollowUpRow, PlanData, ProjectDef, RoundData } from "@/features/follow-up/model";
 
 /** A slide's content box in CSS px: 1280 × 720 less the @page margins (36 / 48 / 48). */
 export const SLIDE_WIDTH = 1184;
@@ -292,4 +311,397 @@ export function achievementScale(ratios: readonly (number | null)[], min = 0.1) 
     for (const m of [1, 2, 5]) if (decade * m <= max * (1 + 1e-9)) ticks.push(Math.round(decade * m * 1000) / 1000);
   }
   return { min, max, position, ticks };
+}
+
+/* ------------------------------------------------------------------------------------------
+ * The deck's content: every slide's texts, figures and layout, computed once from a round's
+ * follow-up. The print page (components/deck.tsx, for the PDF) and the PowerPoint deck
+ * (files.ts) both render this model, so that the two formats cannot disagree.
+ * ---------------------------------------------------------------------------------------- */
+
+/** A rating as the tables show it: its letter, and whether the app computed it (自動). */
+export interface RatingMark {
+  rating: Rating | null;
+  basis: RatingBasis | null;
+}
+
+export interface DeckRow {
+  code: string;
+  /** a sub-target (うち数): indented, never rated */
+  sub: boolean;
+  name: string;
+  /** the target as printed, or null for none (—) */
+  target: string | null;
+  /** under the target: the annual targets to date, for a plan rated against them */
+  targetNote?: string;
+  latest: { figure: string; markers: string; breakdown?: string };
+  /** null for a sub-target */
+  rating: RatingMark | null;
+  detail: LocalizedText | null;
+  note: LocalizedText | null;
+  /** the row's estimated height on the slide (px; rowHeight) */
+  height: number;
+}
+
+export interface DeckTable {
+  title: string;
+  columns: (Column & { heading: string })[];
+  /** rows under their headings: （その他管理指標） and ○group rows open a group when set */
+  groups: { management?: string; group?: string; rows: DeckRow[] }[];
+}
+
+export interface ChartBar {
+  kind: "target" | "expected";
+  ratio: number | null;
+  /** 0–1 along the logarithmic axis */
+  position: number;
+  label: string;
+}
+
+export type DeckSlide =
+  | { kind: "title"; title: string; plan: string; lines: string[] }
+  | {
+      kind: "summary";
+      assessment: { heading: string; text: LocalizedText } | null;
+      title: string;
+      shares: [number, number];
+      rows: { label: string; text: LocalizedText | null }[];
+      /** said when the round has no highlights */
+      empty: string | null;
+    }
+  | {
+      kind: "ratings";
+      title: string;
+      legend: { A: string; B: string; none: string };
+      /** more rows than the 2nd plan's six: the bars sit closer together */
+      compact: boolean;
+      bars: { key: string; label: string; counts: RatingCounts }[];
+      /** the longest bar's count: bars are drawn to it */
+      max: number;
+      headings: { project: string; total: string };
+      table: { key: string; label: string; total: boolean; counts: RatingCounts }[];
+      notes: string[];
+    }
+  | { kind: "table"; tables: DeckTable[]; notes: { label?: string; text: LocalizedText }[] | null }
+  | {
+      kind: "chart";
+      title: string;
+      legend: { target: string; expected: string | null; scale: string };
+      ticks: { ratio: number; label: string; position: number }[];
+      /** where 100% sits, 0–1 */
+      one: number;
+      min: number;
+      max: number;
+      rows: { code: string; sub: boolean; name: string; rating: RatingMark | null; bars: ChartBar[] }[];
+    };
+
+export interface DeckModel {
+  locale: "ja" | "en";
+  draft: boolean;
+  /** 案 on the slide, 案（未確定） in the page's corner */
+  draftMark: string;
+  draftLong: string;
+  footer: string;
+  slides: DeckSlide[];
+}
+
+/** The room a slide gives its content, less a margin for what the estimates miss. */
+export const CAPACITY = SLIDE_HEIGHT - 16;
+/** A slide title (26px, its rule and margin). */
+export const SLIDE_TITLE = 64;
+/** The share of a chart slide the labels take, the gap between rows, the legend and the axis (px). */
+export const BAR_LABEL_SHARE = 0.36;
+const BAR_GAP = 10;
+const BAR_LEGEND = 50;
+const BAR_AXIS = 28;
+
+/** A rating's words in plain text: A, "A 自動" when the app computed it, — when there is none. */
+export function ratingText(mark: RatingMark | null, t: Translate): string {
+  if (!mark) return "";
+  if (mark.rating === null) return "—";
+  return mark.basis === "automatic" ? `${mark.rating} ${t("Rating.autoMark")}` : mark.rating;
+}
+
+/** The deck of a round: title, summary, the ratings by project, then per section (plan-wide KPIs, each project) its tables and charts. */
+export function deckModel(plan: PlanData, round: RoundData, rows: FollowUpRow[], locale: "ja" | "en", t: Translate): DeckModel {
+  const name = (o: { nameJa: string; nameEn: string }) => (locale === "ja" ? o.nameJa : o.nameEn);
+  const year = fyLabel(round.fiscalYear, locale);
+  const sections = deckSections(plan.projects, rows);
+  return {
+    locale,
+    draft: round.status !== "final",
+    draftMark: t("Slides.draft"),
+    draftLong: t("Slides.draftLong"),
+    footer: t("Slides.footer", { plan: name(plan), year }),
+    slides: [
+      titleSlide(plan, round, locale, t),
+      ...summarySlides(plan, round, locale, t),
+      ratingsSlide(plan, round, rows, locale, t),
+      ...sections.flatMap((p) => sectionSlides(plan, round, rows, p, locale, t)),
+    ],
+  };
+}
+
+function titleSlide(plan: PlanData, round: RoundData, locale: "ja" | "en", t: Translate): DeckSlide {
+  const year = fyLabel(round.fiscalYear, locale);
+  return {
+    kind: "title",
+    title: (locale === "ja" ? round.titleJa : round.titleEn) ?? t("Slides.title", { year }),
+    plan: locale === "ja" ? plan.nameJa : plan.nameEn,
+    lines: [
+      ...(round.meetingNo !== null && round.meetingDate ? [t("Slides.meeting", { no: round.meetingNo, date: formatDate(round.meetingDate, locale) })] : []),
+      ...(round.asOfDate ? [t("Slides.asOf", { date: formatDate(round.asOfDate, locale) })] : []),
+    ],
+  };
+}
+
+/** The plan-wide KPIs' name in the deck, or a project's with its number. */
+function sectionName(plan: PlanData, no: number | null, locale: "ja" | "en", t: Translate): string {
+  if (no === null) return t("PlanWide.projectName");
+  const project = plan.projects.find((p) => p.no === no);
+  return project ? `${circledNumber(project.no)} ${locale === "ja" ? project.nameJa : project.nameEn}` : "";
+}
+
+function summarySlides(plan: PlanData, round: RoundData, locale: "ja" | "en", t: Translate): DeckSlide[] {
+  const year = fyLabel(round.fiscalYear, locale);
+  const shares: [number, number] = [0.24, 0.76];
+  const s = TABLE_STYLE;
+  const highlights = round.highlights.map((h) => ({ label: sectionName(plan, h.projectNo, locale, t), text: localizedText(h.textJa, h.textEn, locale, t) }));
+  const units: FlowUnit[] = highlights.map((h) => ({
+    table: 0,
+    rows: 1,
+    height: Math.ceil(
+      Math.max(
+        lineCount(h.label, shares[0] * SLIDE_WIDTH - s.padX, s.fontSize) * s.fontSize * s.lineHeight,
+        lineCount(plainText(h.text), shares[1] * SLIDE_WIDTH - s.padX, 14) * 14 * s.lineHeight,
+      ) + s.padY,
+    ),
+  }));
+  const assessment = round.assessmentJa ? localizedText(round.assessmentJa, round.assessmentEn, locale, t) : null;
+  const slides = paginate(units, {
+    capacity: CAPACITY,
+    tableHeight: s.title + s.gap,
+    leadHeight: assessment ? SLIDE_TITLE + lineCount(plainText(assessment), SLIDE_WIDTH, 15) * 15 * 1.5 + 30 : 0,
+  });
+  return (slides.length ? slides : [{ start: 0, end: 0 }]).map((slide, i) => ({
+    kind: "summary",
+    assessment: i === 0 && assessment ? { heading: t("Slides.assessment"), text: assessment } : null,
+    title: t(i === 0 ? "Slides.summary" : "Slides.summaryContinued", { year }),
+    shares,
+    rows: highlights.slice(slide.start, slide.end),
+    empty: highlights.length === 0 ? t("Slides.noHighlights") : null,
+  }));
+}
+
+/** Where the automatic ratings come from, by the plan's rule (pro rata, or annual targets). */
+function ratingLegend(plan: PlanData, legend: "legendAutomatic" | "legendMixed", t: Translate): string {
+  return plan.ratingRule === "annual_targets" ? t(`RatingRule.${legend}`) : t(`Rating.${legend}`);
+}
+
+function ratingsSlide(plan: PlanData, round: RoundData, rows: FollowUpRow[], locale: "ja" | "en", t: Translate): DeckSlide {
+  // The plan-wide KPIs (when there are any) first, as a row of their own, then each project.
+  const counts = deckSections(plan.projects, rows).map((p) => ({
+    key: p ? String(p.no) : "plan-wide",
+    label: sectionName(plan, p?.no ?? null, locale, t),
+    mark: projectMark(p?.no ?? null, locale),
+    counts: ratingCounts(rows.filter((r) => r.projectNo === (p?.no ?? null))),
+  }));
+  const total = { A: 0, B: 0, none: 0 };
+  for (const { counts: c } of counts) for (const k of ["A", "B", "none"] as const) total[k] += c[k];
+  const kinds = ratingKinds(rows.map((r) => r.status));
+  return {
+    kind: "ratings",
+    title: t("Slides.ratingsTitle", { year: fyLabel(round.fiscalYear, locale) }),
+    legend: { A: t("Slides.ratingsLegendA"), B: t("Slides.ratingsLegendB"), none: t("Slides.ratingsLegendNone") },
+    compact: counts.length > 6,
+    bars: counts.map(({ key, label, counts: c }) => ({ key, label, counts: c })),
+    max: Math.max(...counts.map(({ counts: c }) => c.A + c.B + c.none)),
+    headings: { project: t("Slides.ratingsProject"), total: t("Slides.ratingsTotal") },
+    table: [
+      ...counts.map(({ key, mark, counts: c }) => ({ key, label: mark, total: false, counts: c })),
+      { key: "total", label: t("Slides.ratingsTotal"), total: true, counts: total },
+    ],
+    notes: [
+      t("Slides.ratingsNote"),
+      ...(counts.some((c) => c.key === "plan-wide") ? [t("PlanWide.ratingsNote")] : []),
+      ...(kinds.legend ? [ratingLegend(plan, kinds.legend, t)] : []),
+    ],
+  };
+}
+
+/** A section's rows in units that never split: a KPI with its sub-targets. */
+function sectionUnits(tables: FollowUpRow[][], height: (r: FollowUpRow) => number) {
+  const units: (FlowUnit & { items: FollowUpRow[] })[] = [];
+  tables.forEach((list, table) => {
+    for (const r of list) {
+      const last = units.at(-1);
+      if (r.parentCode && last && last.table === table && last.items[0].code === r.parentCode) {
+        last.items.push(r);
+        last.rows++;
+        last.height += height(r);
+      } else units.push({ table, rows: 1, height: height(r), group: r.groupJa, management: r.management, items: [r] });
+    }
+  });
+  return units;
+}
+
+/**
+ * The slides of a project, or with project null of the plan-wide KPIs: the official table
+ * (outputs, then outcomes), flowing onto continuation slides with its headings repeated,
+ * its notes after the last row; then the achievement chart of the KPIs with targets.
+ */
+function sectionSlides(plan: PlanData, round: RoundData, rows: FollowUpRow[], project: ProjectDef | null, locale: "ja" | "en", t: Translate): DeckSlide[] {
+  const year = fyLabel(round.fiscalYear, locale);
+  const { output, outcome } = projectRows(rows, project?.no ?? null);
+  const mine = [...output, ...outcome];
+  const section = sectionName(plan, project?.no ?? null, locale, t);
+  const title = project
+    ? `${circledNumber(project.no)} ${t("Slides.tableTitle", { project: locale === "ja" ? project.nameJa : project.nameEn })}`
+    : t("Slides.tableTitle", { project: t("PlanWide.projectName") });
+  const deckRow = (r: FollowUpRow): DeckRow => {
+    const format = figureFormat(r);
+    // A KPI counted by calendar year is marked after its name; under annual_targets a count's
+    // target has the sum of its annual targets to date under it. Both are explained in the notes.
+    const toDate = r.status.annual && r.measure === "count" && r.status.expected !== null;
+    const kpiName = locale === "ja" ? r.nameJa : r.nameEn;
+    return {
+      code: r.code,
+      sub: r.parentCode !== null,
+      name: r.counting === "calendar_year" ? `${kpiName}${t("PlanWide.slideCalendar")}` : kpiName,
+      target: r.target === null ? null : formatTarget(r.target, r.targetQualifier, format, locale),
+      targetNote: toDate ? t("PlanWide.slideTargetToDate", { target: formatFigure(r.status.expected!, format, locale) }) : undefined,
+      latest: {
+        figure: r.status.cumulative.value === null ? t("Figures.noData") : formatFigure(r.status.cumulative.value, format, locale),
+        markers: r.markers.join(""),
+        breakdown: breakdownText(r, plan, round.fiscalYear, locale, t) ?? undefined,
+      },
+      rating: r.parentCode ? null : { rating: r.status.rating, basis: r.status.ratingBasis },
+      detail: localizedText(r.entry?.detailJa, r.entry?.detailEn, locale, t),
+      note: localizedText(r.entry?.noteJa, r.entry?.noteEn, locale, t),
+      height: 0,
+    };
+  };
+  const deckRows = new Map(mine.map((r) => [r.code, deckRow(r)]));
+  const calendar = mine.some((r) => r.counting === "calendar_year");
+  const toDate = [...deckRows.values()].some((r) => r.targetNote !== undefined);
+  const kinds = ratingKinds(mine.map((r) => r.status));
+  const notes: { label?: string; text: LocalizedText }[] = [
+    ...footnotesOf([round], mine).map((f) => ({
+      label: `${t("Slides.notesLabel")}${f.marker} `,
+      text: localizedText(f.textJa, f.textEn, locale, t) ?? { text: "" },
+    })),
+    ...[
+      t("Slides.noteLatest", { year }),
+      ...(toDate ? [t("PlanWide.slideNoteAnnual", { year, years: plan.lastFy - plan.firstFy + 1 })] : []),
+      ...(calendar ? [t("PlanWide.slideNoteCalendar", { fy: year, year: countedYearLabel(round.fiscalYear, "calendar_year", locale) })] : []),
+      ...(kinds.legend ? [ratingLegend(plan, kinds.legend, t)] : []),
+    ].map((text) => ({ text: { text } })),
+  ];
+  // One set of columns for every table of the section, so that stacked tables line up. A table
+  // whose ratings are all automatic heads its column 進捗（自動判定）: the column has room for it when any rating is.
+  const columns = tableColumns({ detail: mine.some((r) => r.entry?.detailJa), note: mine.some((r) => r.entry?.noteJa), automatic: kinds.legend !== null });
+  const rowTexts = (r: DeckRow): RowTexts => ({
+    kpi: r.name,
+    sub: r.sub,
+    target: r.target ?? "—",
+    targetNote: r.targetNote,
+    latest: `${r.latest.figure}${r.latest.markers}`,
+    breakdown: r.latest.breakdown,
+    detail: plainText(r.detail),
+    note: plainText(r.note),
+  });
+  const tables = [
+    { heading: t("Report.outputs"), list: output },
+    { heading: t("Report.outcomes"), list: outcome },
+  ].filter((x) => x.list.length > 0);
+  for (const r of deckRows.values()) r.height = rowHeight(rowTexts(r), columns);
+  const units = sectionUnits(
+    tables.map((x) => x.list),
+    (r) => deckRows.get(r.code)!.height,
+  );
+  const s = TABLE_STYLE;
+  const pages = paginate(units, {
+    capacity: CAPACITY,
+    tableHeight: s.title + s.header + s.gap,
+    groupHeight: s.group,
+    managementHeight: s.group,
+    tailHeight: notesHeight(notes.map((n) => `${n.label ?? ""}${plainText(n.text)}`)),
+  });
+  const headings = (list: FollowUpRow[]): Record<ColumnKey, string> => ({
+    kpi: t("Report.colKpi"),
+    target: t("Report.colTarget", { fy: String(plan.lastFy) }),
+    latest: t("Report.colLatest"),
+    progress: t(ratingKinds(list.map((r) => r.status)).onlyAutomatic ? "Report.colProgressAutomatic" : "Report.colProgress"),
+    detail: t("Report.colDetail"),
+    note: t("Report.colNote"),
+  });
+  const slides: DeckSlide[] = pages.map((page) => ({
+    kind: "table",
+    tables: tables.flatMap(({ heading, list }, ti) => {
+      const piece = units.slice(page.start, page.end).filter((u) => u.table === ti);
+      if (piece.length === 0) return [];
+      const shown = piece.flatMap((u) => u.items);
+      const continued = shown[0] !== list[0];
+      const names = headings(shown);
+      return [
+        {
+          title: t("Slides.tablePart", { title, part: heading }) + (continued ? t("Slides.continued") : ""),
+          columns: columns.map((c) => ({ ...c, heading: names[c.key] })),
+          groups: reportGroups(shown).map((g) => ({
+            management: g.opensManagement ? t("Report.managementSection") : undefined,
+            group: g.ja ? `○${locale === "ja" ? g.ja : g.en}` : undefined,
+            rows: g.rows.map((r) => deckRows.get(r.code)!),
+          })),
+        },
+      ];
+    }),
+    notes: page.end === units.length ? notes : null,
+  }));
+  const targeted = mine.filter(isRated);
+  if (targeted.length > 0) slides.push(...chartSlides(plan, round, targeted, section, locale, t));
+  return slides;
+}
+
+/** The chart slides of a section: achievement of target and of the expectation to date, as many slides as its rows need, balanced. */
+function chartSlides(plan: PlanData, round: RoundData, rows: FollowUpRow[], section: string, locale: "ja" | "en", t: Translate): DeckSlide[] {
+  const year = fyLabel(round.fiscalYear, locale);
+  const annual = plan.ratingRule === "annual_targets";
+  // In the plan's last year the two are the same figure: one bar.
+  const lastYear = round.fiscalYear >= plan.lastFy;
+  const name = (r: FollowUpRow) => (locale === "ja" ? r.nameJa : r.nameEn);
+  const s = TABLE_STYLE;
+  const units: FlowUnit[] = rows.map((r) => ({
+    table: 0,
+    rows: 1,
+    // the badge after the name takes about two characters
+    height: Math.ceil(Math.max(lineCount(`${name(r)}ＡＡ`, BAR_LABEL_SHARE * SLIDE_WIDTH - 40, s.fontSize) * s.fontSize * 1.35, lastYear ? 20 : 39) + BAR_GAP),
+  }));
+  const pages = paginate(units, { capacity: CAPACITY, tableHeight: 0, slideHeight: SLIDE_TITLE + BAR_LEGEND + BAR_AXIS });
+  const scale = achievementScale(rows.flatMap((r) => [r.status.achievementOfTarget, r.status.achievement]));
+  const bar = (kind: ChartBar["kind"], ratio: number | null): ChartBar => ({
+    kind,
+    ratio,
+    position: scale.position(ratio),
+    label: ratio === null ? t("Figures.noData") : formatRatio(ratio, locale),
+  });
+  return pages.map((page) => ({
+    kind: "chart",
+    title: t(annual ? "PlanWide.chartTitle" : "Slides.chartTitle", { project: section, year }),
+    legend: {
+      target: lastYear ? t(annual ? "PlanWide.chartLegendSame" : "Slides.chartLegendSame") : t("Slides.chartLegendTarget"),
+      expected: lastYear ? null : t(annual ? "PlanWide.chartLegendExpected" : "Slides.chartLegendExpected"),
+      scale: t("Slides.chartScale", { min: formatRatio(scale.min, locale), max: formatRatio(scale.max, locale) }),
+    },
+    ticks: scale.ticks.map((ratio) => ({ ratio, label: formatRatio(ratio, locale), position: scale.position(ratio) })),
+    one: scale.position(1),
+    min: scale.min,
+    max: scale.max,
+    rows: rows.slice(page.start, page.end).map((r) => ({
+      code: r.code,
+      sub: r.parentCode !== null,
+      name: name(r),
+      rating: r.parentCode ? null : { rating: r.status.rating, basis: r.status.ratingBasis },
+      bars: [bar("target", r.status.achievementOfTarget), ...(lastYear ? [] : [bar("expected", r.status.achievement)])],
+    })),
+  }));
 }

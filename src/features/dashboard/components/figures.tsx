@@ -1,8 +1,8 @@
 import { useLocale, useTranslations } from "next-intl";
-import { countedYearLabel, fyLabel, fyShortLabel } from "@/domain/fiscal-year";
+import { countedYearLabel, fyLabel } from "@/domain/fiscal-year";
 import { formatFigure, formatTarget } from "@/domain/format";
 import type { FollowUpRow, FootnoteData, PlanData } from "@/features/follow-up/model";
-import { breakdown, exactDecimals, figureFormat } from "@/features/dashboard/model";
+import { breakdownText, exactDecimals, figureFormat } from "@/features/dashboard/model";
 
 /** The latest (cumulative) value with its single years, as the report prints it: 128件（45/36/47）. */
 export function LatestValue({ row, plan, fy }: { row: FollowUpRow; plan: PlanData; fy: number }) {
@@ -23,28 +23,8 @@ export function LatestValue({ row, plan, fy }: { row: FollowUpRow; plan: PlanDat
 /** The single years under a latest value as text, "（45/36/47）", or null when there are none. */
 export function useBreakdownText() {
   const locale = useLocale();
-  const t = useTranslations("Figures");
-  const short = (y: number) => fyShortLabel(y, locale);
-  return (row: FollowUpRow, plan: PlanData, fy: number): string | null => {
-    const format = figureFormat(row);
-    const parts = breakdown(row, plan, fy);
-    if (parts.length === 0) return null;
-    const figure = (n: number) => formatFigure(n, { ...format, unit: null }, locale);
-    const text = parts
-      .map((p) =>
-        p.kind === "value"
-          ? figure(p.value).replace("%", "")
-          : p.kind === "sum"
-            ? p.from === p.to
-              ? t("sumOnlyOne", { year: short(p.from), sum: figure(p.sum) })
-              : t("sumOnly", { from: short(p.from), to: short(p.to), sum: figure(p.sum) })
-            : p.from === p.to
-              ? t("unknownYearsOne", { year: short(p.from) })
-              : t("unknownYears", { from: short(p.from), to: short(p.to) }),
-      )
-      .join("/");
-    return locale === "ja" ? `（${text}）` : ` (${text})`;
-  };
+  const t = useTranslations();
+  return (row: FollowUpRow, plan: PlanData, fy: number): string | null => breakdownText(row, plan, fy, locale, t);
 }
 
 export function TargetValue({ row }: { row: FollowUpRow }) {
@@ -88,14 +68,6 @@ export function CountingNote({ rows, fy }: { rows: readonly Pick<FollowUpRow, "c
   const t = useTranslations("KpiInfo");
   if (!rows.some((r) => r.counting === "calendar_year")) return null;
   return <p className="legend-line">{t("tableNote", { fy: fyLabel(fy, locale), cy: countedYearLabel(fy, "calendar_year", locale) })}</p>;
-}
-
-/** Localized's words as plain text, for what measures them (the slides' pagination). */
-export function useLocalizedText() {
-  const locale = useLocale();
-  const t = useTranslations("Overview");
-  return (ja: string | null | undefined, en: string | null | undefined): string =>
-    locale === "ja" || en ? ((locale === "ja" ? ja : en) ?? "") : ja ? `${ja} ${t("japaneseOnly")}` : "";
 }
 
 /** Text that exists only in Japanese is marked as such, so that it is read in Japanese. */
