@@ -257,7 +257,12 @@ function drawSlide(pptx: PptxGenJS, slide: Slide, model: DeckSlide, d: Drawing) 
       const bars = [...model.bars].reverse();
       slide.addChart(
         pptx.ChartType.bar,
-        (["A", "B", "none"] as const).map((k) => ({ name: k === "none" ? "—" : k, labels: bars.map((b) => b.label), values: bars.map((b) => b.counts[k]) })),
+        // a count of 0 is no bar and no label
+        (["A", "B", "none"] as const).map((k) => ({
+          name: k === "none" ? "—" : k,
+          labels: bars.map((b) => b.label),
+          values: bars.map((b) => b.counts[k] || null) as number[],
+        })),
         {
           x: inch(X),
           y: inch(y),
@@ -304,42 +309,47 @@ function drawSlide(pptx: PptxGenJS, slide: Slide, model: DeckSlide, d: Drawing) 
       let y = MARGIN.top;
       for (const t of model.tables) y = sectionTable(slide, t, y, d) + TABLE_STYLE.gap;
       if (model.notes) {
+        // at the foot of the slide: an office suite may draw the rows taller than estimated
         const lines = model.notes.map((n) => `${n.label ?? ""}${plain(n.text)}`);
         d.text(
           slide,
           lines.map((line, j) => ({ text: line, options: { breakLine: j < lines.length - 1 } })),
           { x: X, y, w: W, h: Math.max(20, 720 - MARGIN.bottom - y) },
-          { fontSize: pt(TABLE_STYLE.notesFontSize), color: COLOR.muted, lineSpacingMultiple: 1.1 },
+          { fontSize: pt(TABLE_STYLE.notesFontSize), color: COLOR.muted, lineSpacingMultiple: 1.1, valign: "bottom" },
         );
       }
       return;
     }
     case "chart": {
       let y = heading(model.title, MARGIN.top);
-      const legend = [model.legend.target, model.legend.expected, model.legend.scale].filter((x): x is string => x !== null);
-      d.text(slide, legend.join("　／　"), { x: X, y, w: W, h: 40 }, { fontSize: pt(13), color: COLOR.muted });
+      // the series are named in the chart's own legend
+      d.text(slide, model.legend.range, { x: X, y, w: W, h: 40 }, { fontSize: pt(13), color: COLOR.muted });
       y += 44;
-      // Native bars of the achievement ratios (%), on a logarithmic axis from the model's scale: top to bottom as in the PDF.
+      // Native bars of the achievement ratios (%), on a logarithmic axis from the model's scale. A
+      // horizontal bar chart draws its first category and series at the bottom: both go in
+      // reverse, so that the KPIs read top to bottom, each with its target bar first, as in the PDF.
       const rows = [...model.rows].reverse();
-      const series = model.rows[0]?.bars.map((b, k) => ({
-        name: k === 0 ? model.legend.target : (model.legend.expected ?? ""),
-        labels: rows.map((r) => (r.rating ? `${r.name}（${ratingText(r.rating, d.t)}）` : r.name)),
-        values: rows.map((r) => (r.bars[k].ratio === null || r.bars[k].ratio <= 0 ? null : Math.round(r.bars[k].ratio * 1000) / 10)) as number[],
-      }));
-      slide.addChart(pptx.ChartType.bar, series ?? [], {
+      const series = (model.rows[0]?.bars ?? [])
+        .map((b, k) => ({
+          name: k === 0 ? model.legend.target : (model.legend.expected ?? ""),
+          labels: rows.map((r) => (r.rating ? `${r.name}（${ratingText(r.rating, d.t)}）` : r.name)),
+          values: rows.map((r) => (r.bars[k].ratio === null || r.bars[k].ratio <= 0 ? null : Math.round(r.bars[k].ratio * 10000) / 100)) as number[],
+        }))
+        .reverse();
+      slide.addChart(pptx.ChartType.bar, series, {
         x: inch(X),
         y: inch(y),
         w: inch(W),
         h: inch(720 - MARGIN.bottom - y - 8),
         barDir: "bar",
         barGrouping: "clustered",
-        chartColors: [COLOR.target, COLOR.expected],
+        chartColors: series.length > 1 ? [COLOR.expected, COLOR.target] : [COLOR.target],
         valAxisLogScaleBase: 10,
         valAxisMinVal: model.min * 100,
         valAxisMaxVal: model.max * 100,
         valAxisLabelFormatCode: '0"%"',
         showValue: true,
-        dataLabelFormatCode: '#,##0.0"%"',
+        dataLabelFormatCode: '#,##0"%"', // as formatRatio prints it
         dataLabelFontSize: pt(11),
         dataLabelPosition: "outEnd",
         catAxisLabelFontSize: pt(12),

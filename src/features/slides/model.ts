@@ -386,7 +386,8 @@ export type DeckSlide =
   | {
       kind: "chart";
       title: string;
-      legend: { target: string; expected: string | null; scale: string };
+      /** scale: the PDF's note on its axis (the thick line at 100%); range: the same without it, for a chart that draws no such line */
+      legend: { target: string; expected: string | null; scale: string; range: string };
       ticks: { ratio: number; label: string; position: number }[];
       /** where 100% sits, 0–1 */
       one: number;
@@ -691,6 +692,7 @@ function chartSlides(plan: PlanData, round: RoundData, rows: FollowUpRow[], sect
       target: lastYear ? t(annual ? "PlanWide.chartLegendSame" : "Slides.chartLegendSame") : t("Slides.chartLegendTarget"),
       expected: lastYear ? null : t(annual ? "PlanWide.chartLegendExpected" : "Slides.chartLegendExpected"),
       scale: t("Slides.chartScale", { min: formatRatio(scale.min, locale), max: formatRatio(scale.max, locale) }),
+      range: t("Slides.chartScaleLog", { min: formatRatio(scale.min, locale), max: formatRatio(scale.max, locale) }),
     },
     ticks: scale.ticks.map((ratio) => ({ ratio, label: formatRatio(ratio, locale), position: scale.position(ratio) })),
     one: scale.position(1),
