@@ -21,6 +21,7 @@ import {
   deckModel,
   lineCount,
   ratingText,
+  textEm,
   SLIDE_TITLE,
   SLIDE_WIDTH,
   TABLE_STYLE,
@@ -207,7 +208,9 @@ const W = SLIDE_WIDTH;
 
 function drawSlide(pptx: PptxGenJS, slide: Slide, model: DeckSlide, d: Drawing) {
   const heading = (title: string, y: number) => {
-    d.text(slide, title, { x: X, y, w: W, h: 40 }, { fontSize: pt(26), bold: true, valign: "bottom" });
+    // one line, as in the PDF: a long title (an English chart title) is set smaller, down to 18 px
+    const size = Math.max(18, Math.min(26, Math.floor((W - 8) / (textEm(title) * 1.05))));
+    d.text(slide, title, { x: X, y, w: W, h: 40 }, { fontSize: pt(size), bold: true, valign: "bottom" });
     slide.addShape(pptx.ShapeType.line, { x: inch(X), y: inch(y + 46), w: inch(W), h: 0, line: { color: COLOR.rule, width: 1 } });
     return y + SLIDE_TITLE;
   };
@@ -332,7 +335,9 @@ function drawSlide(pptx: PptxGenJS, slide: Slide, model: DeckSlide, d: Drawing) 
       const series = (model.rows[0]?.bars ?? [])
         .map((b, k) => ({
           name: k === 0 ? model.legend.target : (model.legend.expected ?? ""),
-          labels: rows.map((r) => (r.rating ? `${r.name}（${ratingText(r.rating, d.t)}）` : r.name)),
+          labels: rows.map((r) =>
+            r.rating ? `${r.name}${d.lang === "ja-JP" ? `（${ratingText(r.rating, d.t)}）` : ` (${ratingText(r.rating, d.t)})`}` : r.name,
+          ),
           values: rows.map((r) => (r.bars[k].ratio === null || r.bars[k].ratio <= 0 ? null : Math.round(r.bars[k].ratio * 10000) / 100)) as number[],
         }))
         .reverse();
