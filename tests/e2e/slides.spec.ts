@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { plan2 } from "../support/documents";
 import { parseR4, parseSummary } from "../support/printed";
+import { readPptx } from "../support/pptx";
 
 const OUT = path.resolve(__dirname, "../.tmp/slides");
 mkdirSync(OUT, { recursive: true });
@@ -94,7 +95,34 @@ test("slides of a round that does not exist, or a bad year, are clear errors", a
   const lang = await request.get("/api/plans/plan2/follow-up/slides?fy=2022&lang=fr");
   expect(lang.status()).toBe(400);
   expect((await lang.json()).error.code).toBe("langInvalid");
+  const format = await request.get("/api/plans/plan2/follow-up/slides?fy=2022&lang=en&format=key");
+  expect(format.status()).toBe(400);
+  expect((await format.json()).error.code).toBe("deckFormatInvalid");
 });
+
+for (const lang of ["ja", "en"] as const) {
+  test(`the overview links to both formats; the PowerPoint deck (${lang}) has the PDF's slides, in the same order`, async ({ page, request }) => {
+    await page.goto(`/${lang}/plans/plan2/2022`);
+    const pptxLink = page.getByRole("link", { name: lang === "ja" ? "スライド（PowerPoint）" : "Slides (PowerPoint)" });
+    await expect(pptxLink).toHaveAttribute("href", `/api/plans/plan2/follow-up/slides?fy=2022&lang=${lang}&format=pptx`);
+    await expect(page.getByRole("link", { name: lang === "ja" ? "スライド（PDF）" : "Slides (PDF)" })).toBeVisible();
+
+    const res = await request.get(`/api/plans/plan2/follow-up/slides?fy=2022&lang=${lang}&format=pptx`, { timeout: 60_000 });
+    expect(res.status()).toBe(200);
+    expect(res.headers()["content-type"]).toBe("application/vnd.openxmlformats-officedocument.presentationml.presentation");
+    expect(res.headers()["content-disposition"]).toContain(`plan2-follow-up-FY2022-${lang}.pptx`);
+    const { slides } = await readPptx(await res.body());
+    const pdf = await deck(request, 2022, lang);
+    expect(slides.length).toBe(pdf.pages);
+    const file = path.join(OUT, `plan2-FY2022-${lang}.pdf`);
+    slides.forEach((slide, i) => {
+      // the slide's own text, after the footer and page number that every slide begins with
+      const own = slide.text.slice(slide.text.indexOf(`${i + 1} / ${slides.length}`) + `${i + 1} / ${slides.length}`.length);
+      const page = execFileSync("pdftotext", ["-f", String(i + 1), "-l", String(i + 1), file, "-"], { encoding: "utf8" }).replace(/\s+/g, "");
+      expect(page, `slide ${i + 1}`).toContain(own.replace(/\s+/g, "").slice(0, 16));
+    });
+  });
+}
 
 test("the print page is the same deck in a browser, chrome-less", async ({ page }) => {
   await page.goto("/en/print/plans/plan2/2022");

@@ -59,6 +59,9 @@ export default async function OverviewPage({ params }: Props) {
           <a href={`/api/plans/${plan.code}/follow-up/slides?fy=${fy}&lang=${locale}`} title={tsl("downloadHint", { year })}>
             {tsl("download")}
           </a>
+          <a href={`/api/plans/${plan.code}/follow-up/slides?fy=${fy}&lang=${locale}&format=pptx`} title={tsl("downloadPptxHint", { year })}>
+            {tsl("downloadPptx")}
+          </a>
         </p>
       ) : (
         <p className="notice">
