@@ -229,14 +229,7 @@ function drawSlide(pptx: PptxGenJS, slide: Slide, model: DeckSlide, d: Drawing) 
         d.text(slide, plain(model.assessment.text), { x: X, y, w: W, h }, { fontSize: pt(15) });
         y += h + 22;
       }
-      const rows: Cell[][] = [
-        [
-          {
-            text: model.title,
-            options: { colspan: 2, bold: true, fontSize: pt(22), border: [{ type: "none" }, { type: "none" }, { pt: 2, color: COLOR.text }, { type: "none" }] },
-          },
-        ],
-      ];
+      const rows: Cell[][] = [titleRow(model.title, 2)];
       for (const r of model.rows)
         rows.push([
           { text: r.label, options: { bold: true, fill: { color: COLOR.group } } },
@@ -297,7 +290,7 @@ function drawSlide(pptx: PptxGenJS, slide: Slide, model: DeckSlide, d: Drawing) 
           })),
         ]),
       ];
-      table(slide, rows, y, [0.4, 0.15, 0.15, 0.15, 0.15], { x: X + W * 0.66, w: W * 0.34 });
+      table(slide, rows, y, [0.4, 0.15, 0.15, 0.15, 0.15], { box: { x: X + W * 0.66, w: W * 0.34 } });
       model.notes.forEach((note, j) =>
         d.text(
           slide,
@@ -369,20 +362,34 @@ function drawSlide(pptx: PptxGenJS, slide: Slide, model: DeckSlide, d: Drawing) 
   }
 }
 
-/** A native table at y (px) across the slide's content box, or the box given. */
-function table(slide: Slide, rows: Cell[][], y: number, shares: number[], box = { x: X, w: W }) {
+/** A native table at y (px) across the slide's content box, or the box given; rows at least `rowH` px tall. */
+function table(
+  slide: Slide,
+  rows: Cell[][],
+  y: number,
+  shares: number[],
+  { box = { x: X, w: W }, rowH }: { box?: { x: number; w: number }; rowH?: number[] } = {},
+) {
   slide.addTable(rows, {
     x: inch(box.x),
     y: inch(y),
     w: inch(box.w),
     colW: shares.map((s) => inch(s * box.w)),
+    ...(rowH ? { rowH: rowH.map(inch) } : {}),
     fontSize: pt(TABLE_STYLE.fontSize),
     color: COLOR.text,
     valign: "top",
-    margin: [inch(5), inch(8), inch(5), inch(8)],
+    margin: [inch(4), inch(8), inch(4), inch(8)],
     border: { type: "solid", pt: 0.75, color: COLOR.rule },
     autoPage: false,
   });
+}
+
+/** A table's title row, as the PDF's: large, bold, ruled below. */
+function titleRow(text: string, colspan: number): Cell[] {
+  return [
+    { text, options: { colspan, bold: true, fontSize: pt(22), border: [{ type: "none" }, { type: "none" }, { pt: 2, color: COLOR.text }, { type: "none" }] } },
+  ];
 }
 
 /** A KPI table as the PDF draws it (title row, column headings, groups, rows); returns where it ends (px). */
@@ -391,12 +398,7 @@ function sectionTable(slide: Slide, model: DeckTable, y: number, d: Drawing): nu
   const cols = model.columns.length;
   const band = { colspan: cols, bold: true, fill: { color: COLOR.group } };
   const rows: Cell[][] = [
-    [
-      {
-        text: model.title,
-        options: { colspan: cols, bold: true, fontSize: pt(22), border: [{ type: "none" }, { type: "none" }, { pt: 2, color: COLOR.text }, { type: "none" }] },
-      },
-    ],
+    titleRow(model.title, cols),
     model.columns.map((c) => ({ text: c.heading, options: { bold: true, fill: { color: COLOR.heading }, fontSize: pt(s.fontSize) } })),
   ];
   const heights = [s.title - s.gap, s.header];
@@ -414,19 +416,13 @@ function sectionTable(slide: Slide, model: DeckTable, y: number, d: Drawing): nu
       heights.push(Math.min(r.height, room));
     }
   }
-  slide.addTable(rows, {
-    x: inch(X),
-    y: inch(y),
-    w: inch(W),
-    colW: model.columns.map((c) => inch(c.share * W)),
-    rowH: heights.map(inch),
-    fontSize: pt(s.fontSize),
-    color: COLOR.text,
-    valign: "top",
-    margin: [inch(4), inch(8), inch(4), inch(8)],
-    border: { type: "solid", pt: 0.75, color: COLOR.rule },
-    autoPage: false,
-  });
+  table(
+    slide,
+    rows,
+    y,
+    model.columns.map((c) => c.share),
+    { rowH: heights },
+  );
   return y + heights.reduce((a, b) => a + b, 0);
 }
 
