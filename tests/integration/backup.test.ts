@@ -26,15 +26,32 @@ describe("npm run db:backup and db:restore", () => {
     seedDb(url);
     const file = url.replace(/^file:/, "");
     const backup = path.join(TMP, "backup-copy.db");
+    // a stored deck (slides) is in the database, so the backup carries it
+    const deck = () => {
+      const read = new Database(file, { readonly: true });
+      const rows = read.prepare("SELECT etag, bytes FROM StoredDeck").all() as { etag: string; bytes: Buffer }[];
+      read.close();
+      return rows;
+    };
+    const live = new Database(file);
+    live
+      .prepare(
+        "INSERT INTO StoredDeck (roundId, format, lang, roundVersion, etag, size, bytes) SELECT id, 'pdf', 'ja', version, 'tag', 3, X'255044' FROM FollowUpRound WHERE fiscalYear = 2022",
+      )
+      .run();
+    live.close();
     expect(run("scripts/db-backup.ts", url, backup)).toContain("backup written and checked");
 
     const db = new Database(file);
     db.prepare("UPDATE YearlyValue SET value = 0 WHERE fiscalYear = 2022").run();
+    db.prepare("DELETE FROM StoredDeck").run();
     db.close();
     expect(value(file)).toBe(0);
+    expect(deck()).toEqual([]);
 
     expect(run("scripts/db-restore.ts", url, backup)).toContain("restored");
     expect(value(file)).toBe(47);
+    expect(deck()).toEqual([{ etag: "tag", bytes: Buffer.from("%PD") }]);
   });
 
   it("refuse to restore a file that is not a backup of this app", () => {

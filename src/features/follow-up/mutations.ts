@@ -356,6 +356,9 @@ export async function setRoundStatus(
       reason: change.to === "draft" ? change.reason : null,
     });
     if (change.to === "final") await takeRoundSnapshot(tx, planCode, fy, viewer.id);
+    // The stored decks (slides) are of the round as it was final: an unlock discards them here,
+    // in its own transaction, so that no one is served a deck of figures being corrected.
+    else await tx.storedDeck.deleteMany({ where: { roundId: round.id } });
     return true;
   });
   if (!done) return "unchanged";

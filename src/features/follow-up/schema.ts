@@ -16,10 +16,12 @@ export const followUpQuerySchema = z.object({
   lang: z.string().optional(),
 });
 
-/** The slides' query: the round's fiscal year and the deck's language. */
+/** The slides' query: the round's fiscal year, the deck's language and format. */
 export const slidesQuerySchema = followUpQuerySchema.pick({ fy: true }).extend({
   lang: z.enum(["ja", "en"], { error: "langInvalid" }).optional(),
   format: z.enum(["pdf", "pptx"], { error: "deckFormatInvalid" }).default("pdf"),
+  /** the round's version, in the overview's links: a final deck at its own version may be cached for good */
+  v: z.string().max(12).optional(),
 });
 
 const raw = z.string().max(20_000).optional();

@@ -47,6 +47,9 @@ export default async function OverviewPage({ params }: Props) {
   const kinds = ratingKinds(projectKpis.map((r) => r.status));
   const projectsColumn = tr(kinds.onlyAutomatic ? "columnAutomatic" : "column");
 
+  // A final round's decks are addressed with its version, so that they can be cached for good (see the slides route).
+  const deck = `/api/plans/${plan.code}/follow-up/slides?fy=${fy}&lang=${locale}${round?.status === "final" ? `&v=${round.version}` : ""}`;
+
   return (
     <>
       <h1>
@@ -56,10 +59,10 @@ export default async function OverviewPage({ params }: Props) {
         <p className="round-meta">
           {round.meetingNo !== null && round.meetingDate && <span>{t("meeting", { no: round.meetingNo, date: formatDate(round.meetingDate, locale) })}</span>}
           {round.asOfDate && <span>{t("asOfDate", { date: formatDate(round.asOfDate, locale) })}</span>}
-          <a href={`/api/plans/${plan.code}/follow-up/slides?fy=${fy}&lang=${locale}`} title={tsl("downloadHint", { year })}>
+          <a href={`${deck}&format=pdf`} title={tsl("downloadHint", { year })}>
             {tsl("download")}
           </a>
-          <a href={`/api/plans/${plan.code}/follow-up/slides?fy=${fy}&lang=${locale}&format=pptx`} title={tsl("downloadPptxHint", { year })}>
+          <a href={`${deck}&format=pptx`} title={tsl("downloadPptxHint", { year })}>
             {tsl("downloadPptx")}
           </a>
         </p>

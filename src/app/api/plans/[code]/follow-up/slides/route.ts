@@ -1,7 +1,9 @@
 import { route } from "@/features/auth/server";
 import { slidesQuerySchema } from "@/features/follow-up/schema";
 import { visibleRound } from "@/features/follow-up/server";
-import { PdfTimeoutError, PdfUnavailableError, printDeck } from "@/features/slides/files";
+import { roundState } from "@/features/slides/data";
+import { PdfTimeoutError, PdfUnavailableError } from "@/features/slides/files";
+import { DECK_MAKERS, DECK_TYPES, finalDeck } from "@/features/slides/server";
 
 export const dynamic = "force-dynamic";
 
@@ -10,22 +12,48 @@ function isNavigation(request: Request): boolean {
   return request.headers.get("sec-fetch-mode") === "navigate" || (request.headers.get("accept") ?? "").includes("text/html");
 }
 
-/** GET /api/plans/{code}/follow-up/slides?fy=YYYY&lang=ja|en: the round's meeting slides as PDF (drafts for members, marked 案 / DRAFT). */
+/** Whether an If-None-Match header names this ETag (or is *). */
+function matches(header: string | null, etag: string): boolean {
+  return !!header && header.split(",").some((t) => ["*", etag, `W/${etag}`].includes(t.trim()));
+}
+
+/**
+ * GET /api/plans/{code}/follow-up/slides?fy=YYYY&lang=ja|en&format=pdf|pptx: the round's
+ * meeting slides, as PDF or as an editable PowerPoint deck.
+ *   A final round's decks are stored (made at finalize, or at the first download, one print
+ *   for concurrent requests) and served with an ETag: a matching If-None-Match is a 304. They
+ *   are revalidated on each use (an unlock may replace them), except at the address the
+ *   overview links to, which names the round's version (v=): that one never changes, and is
+ *   cached for a year.
+ *   A draft (signed-in users only, marked 案 / DRAFT) is printed on each request and never
+ *   stored. A round unlocked for corrections is, for the public, the deck as last finalized:
+ *   printed on request, not stored.
+ */
 export const GET = route({ access: "anyone", namespace: "Api", query: slidesQuerySchema }, async (gate) => {
   const { code } = gate.params;
-  const { fy } = gate.query;
+  const { fy, format, v } = gate.query;
   const lang = gate.query.lang ?? gate.locale;
   const found = await visibleRound(code, fy, gate.viewer, gate);
   if (found.error) return found.error;
+  const headers = {
+    "Content-Type": DECK_TYPES[format],
+    "Content-Disposition": `attachment; filename="${code}-follow-up-FY${fy}-${lang}.${format}"`,
+  };
   try {
-    const pdf = await printDeck(code, fy, lang, found.ok.round.status !== "final");
-    return new Response(new Uint8Array(pdf), {
-      headers: {
-        "Content-Type": "application/pdf",
-        "Content-Disposition": `attachment; filename="${code}-follow-up-FY${fy}-${lang}.pdf"`,
-        "Cache-Control": "no-store",
-      },
-    });
+    const draft = found.ok.round.status !== "final";
+    const round = draft ? null : await roundState(code, fy);
+    if (round?.status === "final") {
+      const deck = await finalDeck(code, fy, format, lang, round);
+      const etag = `"${deck.etag}"`;
+      const caching = {
+        ETag: etag,
+        "Cache-Control": v === String(round.version) ? "public, max-age=31536000, immutable" : "public, no-cache",
+      };
+      if (matches(gate.request.headers.get("if-none-match"), etag)) return new Response(null, { status: 304, headers: caching });
+      return new Response(new Uint8Array(deck.bytes), { headers: { ...headers, ...caching } });
+    }
+    const bytes = await DECK_MAKERS[format](code, fy, lang, draft);
+    return new Response(new Uint8Array(bytes), { headers: { ...headers, "Cache-Control": draft ? "private, no-store" : "no-store" } });
   } catch (error) {
     const reason = error instanceof PdfUnavailableError ? "unavailable" : error instanceof PdfTimeoutError ? "timeout" : null;
     if (!reason) throw error;

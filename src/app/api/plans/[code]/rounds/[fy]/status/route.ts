@@ -1,9 +1,11 @@
+import { after } from "next/server";
 import { meetingDateRange } from "@/domain/fiscal-year";
 import { formatDate } from "@/domain/format";
 import { canUnlockRound } from "@/features/auth/ability";
 import { route } from "@/features/auth/server";
 import { setRoundStatus } from "@/features/follow-up/mutations";
 import { roundParamsSchema, statusChangeSchema } from "@/features/follow-up/schema";
+import { storeDecksOf } from "@/features/slides/server";
 
 export const dynamic = "force-dynamic";
 
@@ -12,6 +14,8 @@ export const dynamic = "force-dynamic";
  *   {"to": "final", meetingNo, meetingDate}: the round was presented (secretariat, admin);
  *   {"to": "draft", reason}: unlock a final round for corrections (admin only).
  * Invalid fields are answered per field, translated; the meeting must fall in the round's span.
+ * A round just finalized has its decks (PDF and PowerPoint, ja and en) made and stored after
+ * the answer, so that the first download is served from storage.
  */
 export const POST = route({ access: "editor", namespace: "Entry", params: roundParamsSchema, body: statusChangeSchema }, async (gate) => {
   const { params, body, viewer, locale } = gate;
@@ -22,5 +26,6 @@ export const POST = route({ access: "editor", namespace: "Entry", params: roundP
   if (body.to === "draft" && !canUnlockRound(viewer)) return gate.fail(403, "forbidden");
   const result = await setRoundStatus(params.code, params.fy, body, viewer);
   if (result === "not-found") return gate.fail(404, "notFound");
+  if (result === "ok" && body.to === "final") after(() => storeDecksOf(params.code, params.fy));
   return Response.json({ status: body.to, changed: result === "ok" });
 });
