@@ -6,10 +6,7 @@
 import Database from "better-sqlite3";
 import { copyFileSync, existsSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
-
-export function databaseFile(url: string): string {
-  return path.resolve(url.replace(/^file:/, ""));
-}
+import { databaseFile } from "./database-url";
 
 export async function backupDatabase(url: string, dest: string): Promise<string> {
   mkdirSync(path.dirname(dest), { recursive: true });

@@ -187,7 +187,7 @@ export async function deckPptx(deck: DeckModel, title: string, t: Translate): Pr
     drawSlide(pptx, slide, model, { text, notes, t, lang });
     if (notes.length) slide.addNotes(notes.join("\n\n"));
   });
-  return (await pptx.write({ outputType: "nodebuffer" })) as Buffer;
+  return (await pptx.write({ outputType: "nodebuffer", compression: true })) as Buffer;
 }
 
 interface Drawing {

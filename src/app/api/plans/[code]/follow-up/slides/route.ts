@@ -1,7 +1,7 @@
 import { route } from "@/features/auth/server";
 import { slidesQuerySchema } from "@/features/follow-up/schema";
 import { visibleRound } from "@/features/follow-up/server";
-import { roundState } from "@/features/slides/data";
+import { roundState, storedDeckTag } from "@/features/slides/data";
 import { PdfTimeoutError, PdfUnavailableError } from "@/features/slides/files";
 import { DECK_MAKERS, DECK_TYPES, finalDeck } from "@/features/slides/server";
 
@@ -33,27 +33,34 @@ export const GET = route({ access: "anyone", namespace: "Api", query: slidesQuer
   const { code } = gate.params;
   const { fy, format, v } = gate.query;
   const lang = gate.query.lang ?? gate.locale;
-  const found = await visibleRound(code, fy, gate.viewer, gate);
-  if (found.error) return found.error;
   const headers = {
     "Content-Type": DECK_TYPES[format],
     "Content-Disposition": `attachment; filename="${code}-follow-up-FY${fy}-${lang}.${format}"`,
   };
   try {
-    const draft = found.ok.round.status !== "final";
-    const round = draft ? null : await roundState(code, fy);
+    // A final round is everyone's: its stored deck is served without loading the plan.
+    const round = await roundState(code, fy);
     if (round?.status === "final") {
-      const deck = await finalDeck(code, fy, format, lang, round);
-      const etag = `"${deck.etag}"`;
-      const caching = {
-        ETag: etag,
+      const caching = (tag: string) => ({
+        ETag: `"${tag}"`,
         "Cache-Control": v === String(round.version) ? "public, max-age=31536000, immutable" : "public, no-cache",
-      };
-      if (matches(gate.request.headers.get("if-none-match"), etag)) return new Response(null, { status: 304, headers: caching });
-      return new Response(new Uint8Array(deck.bytes), { headers: { ...headers, ...caching } });
+      });
+      // a revalidation reads the stored deck's tag, not its bytes
+      const ifNoneMatch = gate.request.headers.get("if-none-match");
+      const known = ifNoneMatch ? await storedDeckTag(round.id, format, lang) : null;
+      if (known?.roundVersion === round.version && matches(ifNoneMatch, `"${known.etag}"`))
+        return new Response(null, { status: 304, headers: caching(known.etag) });
+      const deck = await finalDeck(code, fy, format, lang, round);
+      if (matches(ifNoneMatch, `"${deck.etag}"`)) return new Response(null, { status: 304, headers: caching(deck.etag) });
+      return new Response(deck.bytes as Uint8Array<ArrayBuffer>, { headers: { ...headers, ...caching(deck.etag) } });
     }
+    // Otherwise, the round as this caller may see it: a draft for members, the deck as last
+    // finalized for the public while it is unlocked, or the translated error.
+    const found = await visibleRound(code, fy, gate.viewer, gate);
+    if (found.error) return found.error;
+    const draft = found.ok.round.status !== "final";
     const bytes = await DECK_MAKERS[format](code, fy, lang, draft);
-    return new Response(new Uint8Array(bytes), { headers: { ...headers, "Cache-Control": draft ? "private, no-store" : "no-store" } });
+    return new Response(bytes as Uint8Array<ArrayBuffer>, { headers: { ...headers, "Cache-Control": draft ? "private, no-store" : "no-store" } });
   } catch (error) {
     const reason = error instanceof PdfUnavailableError ? "unavailable" : error instanceof PdfTimeoutError ? "timeout" : null;
     if (!reason) throw error;
