@@ -7,6 +7,7 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import JSZip from "jszip";
 import { createTranslator } from "next-intl";
 import { beforeAll, describe, expect, it } from "vitest";
 import { circledNumber } from "@/domain/format";
@@ -113,6 +114,22 @@ describe.each(["ja", "en"] as const)("the PowerPoint decks in %s", (lang) => {
       }
     }
     expect(checked).toBeGreaterThan(20);
+  });
+
+  it("names Noto Sans JP, with the theme's 游ゴシック (Yu Gothic) for Japanese, and marks its text in the deck's language", async () => {
+    const zip = await JSZip.loadAsync((await deck("plan2", 2022, lang)).buffer);
+    const theme = await zip.file("ppt/theme/theme1.xml")!.async("string");
+    expect(theme).toContain('<a:minorFont><a:latin typeface="Noto Sans JP"/>');
+    expect(theme).toMatch(/<a:minorFont>.*<a:font script="Jpan" typeface="游ゴシック"\/>/);
+    const parts = await Promise.all(
+      Object.keys(zip.files)
+        .filter((f) => /^ppt\/(slides\/slide|charts\/chart)\d+\.xml$/.test(f))
+        .map((f) => zip.file(f)!.async("string")),
+    );
+    const typefaces = new Set(parts.flatMap((x) => [...x.matchAll(/typeface="([^"]*)"/g)].map((m) => m[1])));
+    expect([...typefaces]).toEqual(["Noto Sans JP"]);
+    const langs = new Set(parts.flatMap((x) => [...x.matchAll(/<a:rPr lang="([^"]*)"/g)].map((m) => m[1])));
+    expect([...langs]).toEqual([lang === "ja" ? "ja-JP" : "en-US"]);
   });
 
   it("a draft says 案 / DRAFT on every slide", async () => {

@@ -134,6 +134,9 @@ const COLOR = {
   none: { fill: "F2F2F2", text: "4D4D4D" },
 } as const;
 
+/** Charts name the deck's font for their Latin text too (pptxgenjs would name Arial); their Japanese takes the theme's. */
+const CHART_FONTS = { catAxisLabelFontFace: PPTX_FONT, valAxisLabelFontFace: PPTX_FONT, dataLabelFontFace: PPTX_FONT, legendFontFace: PPTX_FONT };
+
 type Slide = ReturnType<PptxGenJS["addSlide"]>;
 type Cell = PptxGenJS.TableCell;
 
@@ -237,7 +240,7 @@ function drawSlide(pptx: PptxGenJS, slide: Slide, model: DeckSlide, d: Drawing) 
           { text: plain(r.text), options: { fontSize: pt(14) } },
         ]);
       if (model.empty) rows.push([{ text: model.empty, options: { colspan: 2 } }]);
-      table(slide, rows, y, model.shares);
+      table(slide, rows, y, model.shares, d.lang);
       return;
     }
     case "ratings": {
@@ -272,6 +275,7 @@ function drawSlide(pptx: PptxGenJS, slide: Slide, model: DeckSlide, d: Drawing) 
           dataLabelColor: "FFFFFF",
           dataLabelFontSize: pt(12),
           catAxisLabelFontSize: pt(model.compact ? 12 : 13),
+          ...CHART_FONTS,
           valAxisHidden: true,
           valGridLine: { style: "none" },
           showLegend: false,
@@ -291,7 +295,7 @@ function drawSlide(pptx: PptxGenJS, slide: Slide, model: DeckSlide, d: Drawing) 
           })),
         ]),
       ];
-      table(slide, rows, y, [0.4, 0.15, 0.15, 0.15, 0.15], { box: { x: X + W * 0.66, w: W * 0.34 } });
+      table(slide, rows, y, [0.4, 0.15, 0.15, 0.15, 0.15], d.lang, { box: { x: X + W * 0.66, w: W * 0.34 } });
       model.notes.forEach((note, j) =>
         d.text(
           slide,
@@ -352,6 +356,7 @@ function drawSlide(pptx: PptxGenJS, slide: Slide, model: DeckSlide, d: Drawing) 
         dataLabelFontSize: pt(11),
         dataLabelPosition: "outEnd",
         catAxisLabelFontSize: pt(12),
+        ...CHART_FONTS,
         showLegend: true,
         legendPos: "b",
         legendFontSize: pt(12),
@@ -363,27 +368,35 @@ function drawSlide(pptx: PptxGenJS, slide: Slide, model: DeckSlide, d: Drawing) 
   }
 }
 
-/** A native table at y (px) across the slide's content box, or the box given; rows at least `rowH` px tall. */
+/** A native table at y (px) across the slide's content box, or the box given; rows at least `rowH` px tall; every text in the deck's language. */
 function table(
   slide: Slide,
   rows: Cell[][],
   y: number,
   shares: number[],
+  lang: string,
   { box = { x: X, w: W }, rowH }: { box?: { x: number; w: number }; rowH?: number[] } = {},
 ) {
-  slide.addTable(rows, {
-    x: inch(box.x),
-    y: inch(y),
-    w: inch(box.w),
-    colW: shares.map((s) => inch(s * box.w)),
-    ...(rowH ? { rowH: rowH.map(inch) } : {}),
-    fontSize: pt(TABLE_STYLE.fontSize),
-    color: COLOR.text,
-    valign: "top",
-    margin: [inch(4), inch(8), inch(4), inch(8)],
-    border: { type: "solid", pt: 0.75, color: COLOR.rule },
-    autoPage: false,
+  const inLang = (cell: Cell): Cell => ({
+    text: Array.isArray(cell.text) ? cell.text.map((run) => ({ ...run, options: { lang, ...run.options } })) : cell.text,
+    options: { lang, ...cell.options },
   });
+  slide.addTable(
+    rows.map((row) => row.map(inLang)),
+    {
+      x: inch(box.x),
+      y: inch(y),
+      w: inch(box.w),
+      colW: shares.map((s) => inch(s * box.w)),
+      ...(rowH ? { rowH: rowH.map(inch) } : {}),
+      fontSize: pt(TABLE_STYLE.fontSize),
+      color: COLOR.text,
+      valign: "top",
+      margin: [inch(4), inch(8), inch(4), inch(8)],
+      border: { type: "solid", pt: 0.75, color: COLOR.rule },
+      autoPage: false,
+    },
+  );
 }
 
 /** A table's title row, as the PDF's: large, bold, ruled below. */
@@ -422,6 +435,7 @@ function sectionTable(slide: Slide, model: DeckTable, y: number, d: Drawing): nu
     rows,
     y,
     model.columns.map((c) => c.share),
+    d.lang,
     { rowH: heights },
   );
   return y + heights.reduce((a, b) => a + b, 0);
