@@ -11,6 +11,7 @@ import JSZip from "jszip";
 import { createTranslator } from "next-intl";
 import { beforeAll, describe, expect, it } from "vitest";
 import { circledNumber } from "@/domain/format";
+import { ratingText } from "@/features/slides/model";
 import { appDb } from "../support/app-db";
 import { ROOT } from "../support/db";
 import { plan2 } from "../support/documents";
@@ -69,6 +70,10 @@ describe.each(["ja", "en"] as const)("the PowerPoint decks in %s", (lang) => {
       expect(s.text).toContain(`${i + 1} / ${slides.length}`);
       expect(s.text).not.toContain(draftLong);
     });
+    const t = createTranslator({ locale: lang, messages: messages[lang] });
+    const found = await (await import("@/features/follow-up/data")).lookupVisibleRound("plan2", fy, null);
+    if (found.kind !== "ok") throw new Error(found.kind);
+    const ratings = new Map(found.rows.map((r) => [r.code, { rating: r.status.rating, basis: r.status.ratingBasis }]));
     let checked = 0;
     for (const p of plan2.projects) {
       const { slides: mine, rows } = projectRows(slides, p.no, lang);
@@ -86,7 +91,9 @@ describe.each(["ja", "en"] as const)("the PowerPoint decks in %s", (lang) => {
         const at = rowIndex(kpi);
         const [, , latest, progress] = rows[at];
         const sub = (i: number) => flat(rows[rowIndex(kpi.subs[i], at)][2]);
-        expect(progress).toMatch(/^(A|B|—)/);
+        // the rating the app gives (decided or automatic, as the PDF shows it), and each sub-target's target
+        expect(progress).toBe(ratingText(ratings.get(kpi.code)!, t));
+        kpi.subs.forEach((s) => expect(flat(rows[rowIndex(s, at)][1])).toContain(targetText(s.target)));
         if (!entry?.printed) continue;
         if (fy === 2022) {
           const printed = parseR4(entry.printed);
