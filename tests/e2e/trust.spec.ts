@@ -337,7 +337,11 @@ test.describe.serial("trust: nothing lost, nobody in", () => {
   });
 });
 
-test("when no PDF can be made, the slides link leads to a translated page that says why; API clients keep the JSON error", async ({ browser, request }) => {
+test("when no PDF can be made, the slides link leads to a translated page that says why; API clients keep the JSON error", async ({
+  browser,
+  request,
+  playwright,
+}) => {
   // A second server on the same build and database, with no Chromium to print with.
   const port = 3199;
   const server = spawn("node", ["scripts/serve.mjs"], {
@@ -355,19 +359,28 @@ test("when no PDF can be made, the slides link leads to a translated page that s
   const base = `http://127.0.0.1:${port}`;
   try {
     await expect.poll(async () => (await request.get(`${base}/api/plans`).catch(() => null))?.status() ?? 0, { timeout: 30_000 }).toBe(200);
-    const api = await request.get(`${base}/api/plans/plan2/follow-up/slides?fy=2022&lang=en`, { headers: { Accept: "application/json" } });
+    // A round finalized through this server, whose PDF it cannot print: finalizing tries to
+    // make its stored decks, and the PDF ones fail (the PowerPoint needs no Chromium).
+    const secretariat = await apiAs(playwright, base, DEMO.secretariat, "10.9.1.1");
+    expect((await secretariat.post(`${API}/rounds/2044/entries`, { data: { rows: [row("pharma-out-1", { value: "3" })] } })).status()).toBe(200);
+    expect((await secretariat.post(`${API}/rounds/2044/status`, { data: { to: "final", meetingNo: null, meetingDate: null } })).status()).toBe(200);
+    await secretariat.dispose();
+    const api = await request.get(`${base}${API}/follow-up/slides?fy=2044&lang=en`, { headers: { Accept: "application/json" } });
     expect(api.status()).toBe(503);
     expect((await api.json()).error.code).toBe("pdfUnavailable");
+    const pptx = await request.get(`${base}${API}/follow-up/slides?fy=2044&lang=en&format=pptx`);
+    expect(pptx.status()).toBe(200);
+    expect(pptx.headers()["content-type"]).toContain("presentationml");
 
     const page = await browser.newPage();
     for (const [lang, link, title, back] of [
-      ["ja", "スライド（PDF）", "スライド（PDF）を作成できませんでした", "令和4年度の概要に戻る"],
-      ["en", "Slides (PDF)", "The slides (PDF) could not be made", "Back to the FY2022 overview"],
+      ["ja", "スライド（PDF）", "スライド（PDF）を作成できませんでした", "令和26年度の概要に戻る"],
+      ["en", "Slides (PDF)", "The slides (PDF) could not be made", "Back to the FY2044 overview"],
     ]) {
-      await page.goto(`${base}/${lang}/plans/plan2/2022`);
+      await page.goto(`${base}/${lang}/plans/${PLAN}/2044`);
       await page.getByRole("link", { name: link }).click();
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
-      await expect(page).toHaveURL(new RegExp(`/${lang}/plans/plan2/2022/slides-unavailable`));
+      await expect(page).toHaveURL(new RegExp(`/${lang}/plans/${PLAN}/2044/slides-unavailable`));
       await expect(page.getByRole("link", { name: back })).toBeVisible();
       await expect(page.locator("header")).toBeVisible();
     }
