@@ -23,6 +23,11 @@ export async function beginSession(userId: number, db: PrismaClient = prisma): P
   return sid;
 }
 
+/** The language a user signed in with: their notices (e-mail) are written in it. */
+export async function rememberLocale(userId: number, locale: "ja" | "en", db: PrismaClient = prisma): Promise<void> {
+  await db.user.updateMany({ where: { id: userId, NOT: { locale } }, data: { locale } });
+}
+
 /** Ends one session (signing out). */
 export async function endSession(sid: string, db: PrismaClient = prisma): Promise<void> {
   await db.session.deleteMany({ where: { id: sessionDigest(sid) } });

@@ -145,7 +145,7 @@ export function openData(token: string, now = Date.now()): unknown {
 
 type Values = Record<string, string | number>;
 /** The namespaces of messages whose errors route handlers answer with. */
-export type ApiNamespace = "Api" | "Auth" | "Entry" | "Admin" | "AdminUsers" | "AdminProjects" | "AdminStructure";
+export type ApiNamespace = "Api" | "Auth" | "Entry" | "Admin" | "AdminUsers" | "AdminProjects" | "AdminStructure" | "Review";
 
 /** Who may call a route: anyone, any signed-in member, the secretariat and admins (editors), admins. */
 export type Access = "anyone" | "member" | "editor" | "admin";

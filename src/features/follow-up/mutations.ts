@@ -324,6 +324,34 @@ export async function saveRound(planCode: string, fy: number, input: GridSave, v
   }
 }
 
+/**
+ * Records the committee's evaluation of a round as a whole (全体評価), in Japanese and English,
+ * while the round is a draft: it is presented with the round at its meeting. Audited per field.
+ */
+export async function saveAssessment(
+  planCode: string,
+  fy: number,
+  text: { ja: string | null; en: string | null },
+  viewer: NonNullable<Viewer>,
+): Promise<"ok" | "not-found" | "round-final"> {
+  return prisma.$transaction(async (tx) => {
+    const round = await tx.followUpRound.findFirst({ where: { plan: { code: planCode }, fiscalYear: fy } });
+    if (!round) return "not-found";
+    if (round.status !== "draft") return "round-final";
+    const write = auditWriter(tx, { userId: viewer.id, planId: round.planId, roundId: round.id, fiscalYear: fy });
+    const fields = [
+      ["assessmentJa", round.assessmentJa, text.ja],
+      ["assessmentEn", round.assessmentEn, text.en],
+    ] as const;
+    const changed = fields.filter(([, before, after]) => before !== after);
+    if (changed.length === 0) return "ok";
+    await tx.followUpRound.update({ where: { id: round.id }, data: { assessmentJa: text.ja, assessmentEn: text.en, version: { increment: 1 } } });
+    for (const [field, before, after] of changed)
+      await write({ action: "round.assessment", entity: "FollowUpRound", entityId: round.id, field, oldValue: before, newValue: after });
+    return "ok";
+  });
+}
+
 /** Marks a round final when it is presented (meeting number and date), or unlocks it with a reason. */
 export async function setRoundStatus(
   planCode: string,

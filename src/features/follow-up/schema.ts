@@ -103,3 +103,13 @@ export const statusChangeSchema = z.discriminatedUnion("to", [
   finalizeSchema.extend({ to: z.literal("final") }),
   unlockSchema.extend({ to: z.literal("draft") }),
 ]);
+
+/** The committee's evaluation of a round: Japanese, and English beside it (empty: none); at most 2,000 characters each. */
+const assessmentText = z
+  .string()
+  .max(2000, { error: "evaluationTooLong" })
+  .nullish()
+  .transform((s) => s?.replace(/\u0000/g, "").trim() || null);
+export const assessmentSchema = z
+  .object({ ja: assessmentText, en: assessmentText })
+  .refine((a) => a.ja !== null || a.en === null, { error: "evaluationEnWithoutJa", path: ["en"] });

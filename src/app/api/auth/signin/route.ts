@@ -2,7 +2,7 @@ import { draftMode } from "next/headers";
 import { z } from "zod";
 import { userByEmail } from "@/features/auth/data";
 import { RateLimiter } from "@/features/auth/model";
-import { verifyPassword } from "@/features/auth/mutations";
+import { rememberLocale, verifyPassword } from "@/features/auth/mutations";
 import { signInSchema } from "@/features/auth/schema";
 import { route, startSession } from "@/features/auth/server";
 import { requestClient } from "@/lib/client-address";
@@ -18,7 +18,7 @@ const DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0$ODknSyvjzuf7
 /** POST /api/auth/signin {email, password}: starts a session (httpOnly, SameSite=Lax cookie). */
 export const POST = route(
   { access: "anyone", namespace: "Auth", body: z.preprocess((v) => v ?? {}, signInSchema), invalidBody: "first" },
-  async ({ request, body: { email, password }, fail, t }) => {
+  async ({ request, locale, body: { email, password }, fail, t }) => {
     // The connection's address, or the client's as a proxy declared in TRUST_PROXY reports it.
     // A client over its limit is refused before its address is counted: refused attempts add no keys.
     const clientWait = perClient.hit(requestClient(request));
@@ -32,6 +32,7 @@ export const POST = route(
     if (!user || !ok || user.disabledAt !== null) return fail(401, "credentialsInvalid");
     perEmail.reset(email);
     await startSession(user.id);
+    await rememberLocale(user.id, locale);
     // Members see the dashboards with drafts, rendered per request instead of from the public cache.
     (await draftMode()).enable();
     return Response.json({ user: { name: user.name, role: user.role } });
