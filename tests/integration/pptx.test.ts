@@ -139,6 +139,14 @@ describe.each(["ja", "en"] as const)("the PowerPoint decks in %s", (lang) => {
     expect([...langs]).toEqual([lang === "ja" ? "ja-JP" : "en-US"]);
   });
 
+  it("the committee's evaluation of the round is on the title slide (FY2021, document 000); FY2024 has none", async () => {
+    const [title] = (await deck("plan2", 2021, lang)).slides;
+    expect(title.text).toContain(messages[lang].Slides.assessment);
+    expect(title.text).toContain(lang === "ja" ? "全体として、順調に進捗している" : "the plan is on track as a whole");
+    const [title2024] = (await deck("plan2", 2024, lang)).slides;
+    expect(title2024.text).not.toContain(messages[lang].Slides.assessment);
+  });
+
   it("a draft says 案 / DRAFT on every slide", async () => {
     const { slides } = await deck("plan3", 2025, lang, true);
     expect(slides.length).toBeGreaterThan(3);

@@ -10,7 +10,7 @@ import { planYear } from "@/features/follow-up/model";
  * only, invalidated on every write, see src/lib/cache.ts). Signing in turns on Next's draft mode,
  * which renders the pages per request: only then is the session read, and drafts shown.
  */
-const dashboardViewer = cache(async () => ((await draftMode()).isEnabled ? getViewer() : null));
+export const dashboardViewer = cache(async () => ((await draftMode()).isEnabled ? getViewer() : null));
 
 /** The plan as the viewer may see it, read once per render. */
 export const getPlan = cache(async (code: string) => loadPlanData(code, await dashboardViewer()));

@@ -109,7 +109,7 @@ const assessmentText = z
   .string()
   .max(2000, { error: "evaluationTooLong" })
   .nullish()
-  .transform((s) => s?.replace(/\u0000/g, "").trim() || null);
+  .transform((s) => s?.replaceAll("\u0000", "").trim() || null);
 export const assessmentSchema = z
   .object({ ja: assessmentText, en: assessmentText })
   .refine((a) => a.ja !== null || a.en === null, { error: "evaluationEnWithoutJa", path: ["en"] });

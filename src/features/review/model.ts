@@ -2,6 +2,9 @@
 
 export type ThreadState = "open" | "answered" | "resolved";
 
+/** The longest post, in characters. */
+export const POST_MAX = 4000;
+
 export interface PostView {
   id: number;
   author: { id: number; name: string; role: string };

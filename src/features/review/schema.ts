@@ -1,10 +1,10 @@
 import { z } from "zod";
+import { POST_MAX } from "@/features/review/model";
 
-/** A post's text: trimmed, not empty, at most 4,000 characters (no NUL). */
-export const POST_MAX = 4000;
+/** A post's text: trimmed, not empty, at most POST_MAX characters (no NUL). */
 const body = z
   .string({ error: "bodyMissing" })
-  .transform((s) => s.replace(/\u0000/g, "").trim())
+  .transform((s) => s.replaceAll("\u0000", "").trim())
   .pipe(z.string().min(1, { error: "bodyMissing" }).max(POST_MAX, { error: "bodyTooLong" }));
 const lang = z.enum(["ja", "en"], { error: "langInvalid" });
 

@@ -223,16 +223,22 @@ function drawSlide(pptx: PptxGenJS, slide: Slide, model: DeckSlide, d: Drawing) 
       d.text(slide, model.title, { x: X, y: 200, w: W, h: 130 }, { fontSize: pt(36), bold: true, align: "center", valign: "middle" });
       d.text(slide, model.plan, { x: X, y: 350, w: W, h: 40 }, { fontSize: pt(22), align: "center" });
       model.lines.forEach((line, j) => d.text(slide, line, { x: X, y: 410 + 40 * j, w: W, h: 32 }, { fontSize: pt(20), align: "center" }));
+      if (model.evaluation) {
+        const y = 410 + 40 * model.lines.length + 16;
+        d.text(
+          slide,
+          [
+            { text: model.evaluation.heading, options: { bold: true, breakLine: true } },
+            { text: plain(model.evaluation.text), options: {} },
+          ],
+          { x: X + 96, y, w: W - 192, h: Math.max(60, 720 - MARGIN.bottom - 16 - y) },
+          { fontSize: pt(18), line: { color: COLOR.rule, width: 0.75 }, margin: 8, fit: "shrink" },
+        );
+      }
       return;
     }
     case "summary": {
-      let y = MARGIN.top;
-      if (model.assessment) {
-        y = heading(model.assessment.heading, y);
-        const h = lineCount(plain(model.assessment.text), W, 15) * 15 * 1.5 + 8;
-        d.text(slide, plain(model.assessment.text), { x: X, y, w: W, h }, { fontSize: pt(15) });
-        y += h + 22;
-      }
+      const y = MARGIN.top;
       const rows: Cell[][] = [titleRow(model.title, 2)];
       for (const r of model.rows)
         rows.push([

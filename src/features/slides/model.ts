@@ -359,10 +359,16 @@ export interface ChartBar {
 }
 
 export type DeckSlide =
-  | { kind: "title"; title: string; plan: string; lines: string[] }
+  | {
+      kind: "title";
+      title: string;
+      plan: string;
+      lines: string[];
+      /** the committee's evaluation of the round as a whole, when it gave one */
+      evaluation: { heading: string; text: LocalizedText } | null;
+    }
   | {
       kind: "summary";
-      assessment: { heading: string; text: LocalizedText } | null;
       title: string;
       shares: [number, number];
       rows: { label: string; text: LocalizedText | null }[];
@@ -453,6 +459,7 @@ function titleSlide(plan: PlanData, round: RoundData, locale: "ja" | "en", t: Tr
       ...(round.meetingNo !== null && round.meetingDate ? [t("Slides.meeting", { no: round.meetingNo, date: formatDate(round.meetingDate, locale) })] : []),
       ...(round.asOfDate ? [t("Slides.asOf", { date: formatDate(round.asOfDate, locale) })] : []),
     ],
+    evaluation: round.assessmentJa ? { heading: t("Slides.assessment"), text: localizedText(round.assessmentJa, round.assessmentEn, locale, t)! } : null,
   };
 }
 
@@ -478,15 +485,9 @@ function summarySlides(plan: PlanData, round: RoundData, locale: "ja" | "en", t:
       ) + s.padY,
     ),
   }));
-  const assessment = round.assessmentJa ? localizedText(round.assessmentJa, round.assessmentEn, locale, t) : null;
-  const slides = paginate(units, {
-    capacity: CAPACITY,
-    tableHeight: s.title + s.gap,
-    leadHeight: assessment ? SLIDE_TITLE + lineCount(plainText(assessment), SLIDE_WIDTH, 15) * 15 * 1.5 + 30 : 0,
-  });
+  const slides = paginate(units, { capacity: CAPACITY, tableHeight: s.title + s.gap });
   return (slides.length ? slides : [{ start: 0, end: 0 }]).map((slide, i) => ({
     kind: "summary",
-    assessment: i === 0 && assessment ? { heading: t("Slides.assessment"), text: assessment } : null,
     title: t(i === 0 ? "Slides.summary" : "Slides.summaryContinued", { year }),
     shares,
     rows: highlights.slice(slide.start, slide.end),

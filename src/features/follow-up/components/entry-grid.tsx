@@ -24,6 +24,8 @@ export interface GridKpi {
   counting: Counting;
   decimals: number;
   facts: YearFact[];
+  /** the committee's threads on this KPI in this round: a badge that leads to them */
+  review?: { total: number; open: number; label: string; href: string };
   input: { value: string; numerator: string; denominator: string; text: string; version: number };
   entry: { rating: "" | "A" | "B"; overrideReason: string; detailJa: string; detailEn: string; noteJa: string; noteEn: string; version: number };
 }
@@ -215,6 +217,20 @@ export function EntryGrid({ plan, fy, span, locale, editable, valuesFrozen, kpis
                           >
                             {t("history")}
                           </a>
+                          {k.review && (
+                            <>
+                              {" "}
+                              <a
+                                className={k.review.open ? "count-badge count-badge--open" : "count-badge"}
+                                href={k.review.href}
+                                aria-label={k.review.label}
+                                title={k.review.label}
+                              >
+                                {k.review.total}
+                                {k.review.open > 0 && <span aria-hidden="true">・{k.review.open}</span>}
+                              </a>
+                            </>
+                          )}
                         </th>
                         <td>
                           {k.measure === "count" && input("value", valueLabel, hint)}

@@ -60,17 +60,17 @@ function SlideBody({ slide }: { slide: DeckSlide }) {
           {slide.lines.map((line) => (
             <p key={line}>{line}</p>
           ))}
+          {slide.evaluation && (
+            <div className="slide__evaluation">
+              <h2>{slide.evaluation.heading}</h2>
+              <Text text={slide.evaluation.text} block />
+            </div>
+          )}
         </>
       );
     case "summary":
       return (
         <>
-          {slide.assessment && (
-            <>
-              <h2 className="slide__title">{slide.assessment.heading}</h2>
-              <Text text={slide.assessment.text} block />
-            </>
-          )}
           <table className="slide-table highlights-table">
             <colgroup>
               {slide.shares.map((share, i) => (

@@ -6,6 +6,7 @@ import { fyLabel } from "@/domain/fiscal-year";
 import { canEditRound } from "@/features/auth/ability";
 import { getViewer } from "@/features/auth/server";
 import { listPlans } from "@/features/plans/data";
+import { noticesFor } from "@/features/review/data";
 import { pageLocale } from "@/i18n/locale";
 
 export const dynamic = "force-dynamic";
@@ -27,9 +28,37 @@ export default async function WorkspaceIndex({ params }: Props) {
     return <SignInNeeded locale={locale} title={t("link")} reason={t("signInNeeded")} />;
   }
   const plans = await listPlans();
+  const tr = await getTranslations({ locale, namespace: "Review" });
+  const notices = await noticesFor(viewer);
+  const name = (o: { nameJa: string; nameEn: string }) => (locale === "ja" ? o.nameJa : o.nameEn);
   return (
     <>
       <h1>{t(canEditRound(viewer) ? "link" : "linkReadOnly")}</h1>
+      <section aria-labelledby="notices" className="notices">
+        <h2 id="notices">{tr("noticesTitle")}</h2>
+        {notices.length === 0 ? (
+          <p className="muted">{tr("noNotices")}</p>
+        ) : (
+          <ul>
+            {notices.map((n) => {
+              const values = {
+                plan: name(n.plan),
+                year: fyLabel(n.fy, locale),
+                subject: n.kpi ? name(n.kpi) : tr(n.scope === "project" ? "scopeProject" : "scopeRound"),
+                kind: tr(n.kind),
+                author: n.author,
+              };
+              return (
+                <li key={n.id}>
+                  <Link href={`/workspace/${n.plan.code}/${n.fy}/review#thread-${n.id}`}>
+                    {tr(n.state === "open" ? "noticeOpen" : "noticeAnswered", values)}
+                  </Link>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
       {plans.reverse().map((p) => (
         <section key={p.code} aria-labelledby={`ws-${p.code}`}>
           <h2 id={`ws-${p.code}`}>{locale === "ja" ? p.nameJa : p.nameEn}</h2>

@@ -14,6 +14,10 @@ import { ImportPanel } from "@/features/follow-up/components/import-panel";
 import { loadPlanData } from "@/features/follow-up/data";
 import { editorStart, planYear } from "@/features/follow-up/model";
 import { Phrased } from "@/components/phrased";
+import { AssessmentForm } from "@/features/follow-up/components/assessment-form";
+import { ThreadList } from "@/features/review/components/threads";
+import { loadThreads } from "@/features/review/data";
+import { threadCounts } from "@/features/review/model";
 import { pageLocale } from "@/i18n/locale";
 
 export const dynamic = "force-dynamic";
@@ -46,6 +50,10 @@ export default async function WorkspacePage({ params }: Props) {
   const frozenBy = plan.rounds.find((r) => r.status === "final" && r.fiscalYear >= fy);
   const editable = canEditRound(viewer) && round?.status !== "final";
   const name = (o: { nameJa: string; nameEn: string }) => (locale === "ja" ? o.nameJa : o.nameEn);
+  const tr = await getTranslations({ locale, namespace: "Review" });
+  const threads = round ? await loadThreads(code, fy) : [];
+  const counts = threadCounts(threads);
+  const firstThread = (kpi: string) => threads.find((th) => th.kpi?.code === kpi)?.id;
 
   const kpis: GridKpi[] = plan.kpis.map((k) => ({
     code: k.code,
@@ -60,6 +68,7 @@ export default async function WorkspacePage({ params }: Props) {
     counting: k.counting,
     decimals: displayDecimals(k.facts),
     facts: k.facts,
+    review: counts[k.code] && { ...counts[k.code], label: tr("badge", counts[k.code]), href: `#thread-${firstThread(k.code)}` },
     ...editorStart(k, round, fy),
   }));
   const trail = (await auditTrail(code, { fy }, 50)) ?? [];
@@ -102,6 +111,38 @@ export default async function WorkspacePage({ params }: Props) {
         <ClientMessages namespaces={["Workspace"]}>
           <ImportPanel plan={plan.code} fy={fy} />
         </ClientMessages>
+      )}
+      {round && (
+        <section aria-labelledby="evaluation">
+          <h2 id="evaluation">{tr("evaluation")}</h2>
+          <ClientMessages namespaces={["Review"]}>
+            <AssessmentForm
+              api={`/api/plans/${encodeURIComponent(plan.code)}/rounds/${fy}/assessment`}
+              ja={round.assessmentJa ?? ""}
+              en={round.assessmentEn ?? ""}
+              editable={editable}
+            />
+          </ClientMessages>
+        </section>
+      )}
+      {round && (
+        <section aria-labelledby="review">
+          <h2 id="review">{tr("title")}</h2>
+          <p>
+            <a href={`/${locale}/workspace/${encodeURIComponent(plan.code)}/${fy}/review`}>
+              {tr("reviewLink", { count: threads.filter((th) => th.state === "open").length })}
+            </a>
+          </p>
+          <ClientMessages namespaces={["Review"]}>
+            <ThreadList
+              threads={threads}
+              me={viewer}
+              api={`/api/plans/${encodeURIComponent(plan.code)}/rounds/${fy}`}
+              writable={round.status === "draft"}
+              subjects
+            />
+          </ClientMessages>
+        </section>
       )}
       <section aria-labelledby="audit">
         <h2 id="audit">{t("audit")}</h2>

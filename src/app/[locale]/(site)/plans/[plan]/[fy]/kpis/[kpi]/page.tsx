@@ -7,7 +7,9 @@ import { FootnoteList, LatestValue, Localized, TargetValue } from "@/features/da
 import { KpiChart } from "@/features/dashboard/components/kpi-chart";
 import { RatingBadge, RatingLegend } from "@/features/dashboard/components/rating-badge";
 import { RuleExplanation } from "@/features/dashboard/components/rule-explanation";
-import { getPlanAsOf } from "@/features/dashboard/server";
+import { dashboardViewer, getPlanAsOf } from "@/features/dashboard/server";
+import { ReviewSection } from "@/features/review/components/review-section";
+import { loadThreads } from "@/features/review/data";
 import { chartPoints, exactDecimals, figureFormat, footnotesOf, kpiHistory, ratingKinds, ruleExplanation } from "@/features/dashboard/model";
 import { presentedSnapshot } from "@/features/follow-up/data";
 import { followUpAt, rowChanged } from "@/features/follow-up/model";
@@ -66,6 +68,9 @@ export default async function KpiPage({ params }: Props) {
   const year = (y: number) => countedYearLabel(y, row.counting, locale);
   const exact = (n: number | null) => (n === null ? tf("noData") : formatFigure(n, { ...format, decimals: exactDecimals(n, format.decimals) }, locale));
   const noFigures = points.every((p) => p.single === null && p.cumulative === null) && sumSpans.length === 0;
+  // the committee's threads: signed-in viewers only (the public's pages are rendered without a viewer)
+  const member = followUp.round ? await dashboardViewer() : null;
+  const threads = member ? await loadThreads(plan.code, fy, { kpi: row.code }) : null;
 
   return (
     <>
@@ -375,6 +380,19 @@ export default async function KpiPage({ params }: Props) {
             </p>
           )}
         </section>
+      )}
+
+      {member && threads && (
+        <ReviewSection
+          locale={locale}
+          heading="onKpi"
+          threads={threads}
+          me={member}
+          plan={plan.code}
+          fy={fy}
+          writable={followUp.round?.status === "draft"}
+          ask={{ scope: "kpi", kpi: row.code }}
+        />
       )}
     </>
   );

@@ -6,7 +6,9 @@ import { circledNumber } from "@/domain/format";
 import { ProjectTable } from "@/features/dashboard/components/project-table";
 import { CountingNote, FootnoteList, Localized } from "@/features/dashboard/components/figures";
 import { RatingLegend } from "@/features/dashboard/components/rating-badge";
-import { getPlanAsOf } from "@/features/dashboard/server";
+import { dashboardViewer, getPlanAsOf } from "@/features/dashboard/server";
+import { ReviewSection } from "@/features/review/components/review-section";
+import { loadThreads } from "@/features/review/data";
 import { footnotesOf, projectRows, ratingKinds } from "@/features/dashboard/model";
 import { followUpAt } from "@/features/follow-up/model";
 import { Phrased } from "@/components/phrased";
@@ -39,6 +41,9 @@ export default async function ProjectPage({ params }: Props) {
   const t = await getTranslations({ locale, namespace: "Report" });
   const tw = await getTranslations({ locale, namespace: "PlanWide" });
   const { round, rows } = followUpAt(plan, fy);
+  // the committee's threads on the project and its KPIs: signed-in viewers only
+  const member = round ? await dashboardViewer() : null;
+  const threads = member ? await loadThreads(plan.code, fy, { project: project.no }) : null;
   const { output, outcome } = projectRows(rows, project.no);
   const notes = footnotesOf([round], [...output, ...outcome]);
   const evaluation = round?.evaluations[project.no];
@@ -74,6 +79,18 @@ export default async function ProjectPage({ params }: Props) {
           <p>{t("noEvaluation")}</p>
         )}
       </section>
+      {member && threads && (
+        <ReviewSection
+          locale={locale}
+          heading="onProject"
+          threads={threads}
+          me={member}
+          plan={plan.code}
+          fy={fy}
+          writable={round?.status === "draft"}
+          ask={{ scope: "project", project: project.no }}
+        />
+      )}
     </>
   );
 }

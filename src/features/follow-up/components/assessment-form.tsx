@@ -1,0 +1,56 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useLocale, useTranslations } from "next-intl";
+import { useState } from "react";
+
+/** The committee's evaluation of the round, in Japanese and English: edited by the secretariat while the round is a draft. */
+export function AssessmentForm({ api, ja, en, editable }: { api: string; ja: string; en: string; editable: boolean }) {
+  const t = useTranslations("Review");
+  const locale = useLocale();
+  const router = useRouter();
+  const [text, setText] = useState({ ja, en });
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  return (
+    <form
+      onSubmit={async (e) => {
+        e.preventDefault();
+        const res = await fetch(`${api}?lang=${locale}`, { method: "PUT", headers: { "Content-Type": "application/json" }, body: JSON.stringify(text) }).catch(
+          () => null,
+        );
+        const json = await res?.json().catch(() => null);
+        const error = (json?.errors as { message: string }[] | undefined)?.map((x) => x.message).join(" ") || json?.error?.message;
+        setMessage(res?.ok ? { ok: true, text: t("evaluationSaved") } : { ok: false, text: t("failed", { message: error ?? "network error" }) });
+        if (res?.ok) router.refresh();
+      }}
+    >
+      <p className="small muted">{t("evaluationHint")}</p>
+      <label htmlFor="assessment-ja">{t("evaluationJa")}</label>
+      <textarea
+        id="assessment-ja"
+        lang="ja"
+        rows={3}
+        maxLength={2000}
+        value={text.ja}
+        disabled={!editable}
+        onChange={(e) => setText({ ...text, ja: e.target.value })}
+      />
+      <label htmlFor="assessment-en">{t("evaluationEn")}</label>
+      <textarea
+        id="assessment-en"
+        lang="en"
+        rows={3}
+        maxLength={2000}
+        value={text.en}
+        disabled={!editable}
+        onChange={(e) => setText({ ...text, en: e.target.value })}
+      />
+      {editable && <button type="submit">{t("evaluationSave")}</button>}
+      {message && (
+        <p role={message.ok ? "status" : "alert"} className={message.ok ? undefined : "field__error"}>
+          {message.text}
+        </p>
+      )}
+    </form>
+  );
+}
