@@ -85,7 +85,7 @@ function Thread({ thread, me, writable, poster, subject }: { thread: ThreadView;
   return (
     <article id={`thread-${thread.id}`} className={`thread thread--${thread.state}`} aria-labelledby={`thread-${thread.id}-h`}>
       <h3 id={`thread-${thread.id}-h`} className="thread__head">
-        <span className="tag">{t(thread.kind)}</span> {subject && <span>{about}</span>}{" "}
+        <span className="tag">{t(`kind_${thread.kind}` as const)}</span> {subject && <span>{about}</span>}{" "}
         <span className={`state state--${thread.state}`}>{t(`state_${thread.state}` as const)}</span>
       </h3>
       <ol className="thread__posts">
@@ -245,7 +245,7 @@ function NewThread({ api, ask, locale }: { api: string; ask: Ask; locale: string
         <legend>{t("kindLabel")}</legend>
         {(["question", "opinion"] as const).map((k) => (
           <label key={k} className="inline">
-            <input type="radio" name={`${id}-kind`} value={k} checked={kind === k} onChange={() => setKind(k)} /> {t(k)}
+            <input type="radio" name={`${id}-kind`} value={k} checked={kind === k} onChange={() => setKind(k)} /> {t(`kind_${k}` as const)}
           </label>
         ))}
       </fieldset>
