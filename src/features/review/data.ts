@@ -26,7 +26,7 @@ export async function loadThreads(planCode: string, fy: number, filter: ThreadFi
     include: {
       author,
       kpi: { select: { code: true, nameJa: true, nameEn: true, project: { select: { no: true } } } },
-      project: { select: { no: true } },
+      project: { select: { no: true, nameJa: true, nameEn: true } },
       posts: { orderBy: { id: "asc" }, include: { author, _count: { select: { revisions: true } } } },
     },
   });
@@ -35,6 +35,7 @@ export async function loadThreads(planCode: string, fy: number, filter: ThreadFi
     scope: t.scope as ThreadView["scope"],
     kpi: t.kpi && { code: t.kpi.code, nameJa: t.kpi.nameJa, nameEn: t.kpi.nameEn },
     projectNo: t.project?.no ?? t.kpi?.project?.no ?? null,
+    project: t.project,
     kind: t.kind as ThreadView["kind"],
     state: t.state as ThreadView["state"],
     author: t.author,

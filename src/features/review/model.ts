@@ -25,6 +25,8 @@ export interface ThreadView {
   kpi: { code: string; nameJa: string; nameEn: string } | null;
   /** the project of the thread, or of its KPI (null: plan-wide or the round) */
   projectNo: number | null;
+  /** the project a thread on a project is about */
+  project: { no: number; nameJa: string; nameEn: string } | null;
   kind: "question" | "opinion";
   state: ThreadState;
   author: { id: number; name: string; role: string };

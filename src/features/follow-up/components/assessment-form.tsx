@@ -13,6 +13,7 @@ export function AssessmentForm({ api, ja, en, editable }: { api: string; ja: str
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   return (
     <form
+      className="evaluation-form composer"
       onSubmit={async (e) => {
         e.preventDefault();
         const res = await fetch(`${api}?lang=${locale}`, { method: "PUT", headers: { "Content-Type": "application/json" }, body: JSON.stringify(text) }).catch(

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
+import { circledNumber } from "@/domain/format";
 import { POST_MAX, waitingFor, type PostView, type ThreadView } from "@/features/review/model";
 
 type Me = { id: number; role: string };
@@ -74,13 +75,8 @@ function Thread({ thread, me, writable, poster, subject }: { thread: ThreadView;
     if (!failed) router.refresh();
     return !failed;
   };
-  const about = thread.kpi
-    ? locale === "ja"
-      ? thread.kpi.nameJa
-      : thread.kpi.nameEn
-    : thread.scope === "project"
-      ? `${t("scopeProject")} ${thread.projectNo}`
-      : t("scopeRound");
+  const name = (o: { nameJa: string; nameEn: string }) => (locale === "ja" ? o.nameJa : o.nameEn);
+  const about = thread.kpi ? name(thread.kpi) : thread.project ? `${circledNumber(thread.project.no)} ${name(thread.project)}` : t("scopeRound");
   const waiting = waitingFor(thread);
   return (
     <article id={`thread-${thread.id}`} className={`thread thread--${thread.state}`} aria-labelledby={`thread-${thread.id}-h`}>
