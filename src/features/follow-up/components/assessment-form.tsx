@@ -26,26 +26,20 @@ export function AssessmentForm({ api, ja, en, editable }: { api: string; ja: str
       }}
     >
       <p className="small muted">{t("evaluationHint")}</p>
-      <label htmlFor="assessment-ja">{t("evaluationJa")}</label>
-      <textarea
-        id="assessment-ja"
-        lang="ja"
-        rows={3}
-        maxLength={2000}
-        value={text.ja}
-        disabled={!editable}
-        onChange={(e) => setText({ ...text, ja: e.target.value })}
-      />
-      <label htmlFor="assessment-en">{t("evaluationEn")}</label>
-      <textarea
-        id="assessment-en"
-        lang="en"
-        rows={3}
-        maxLength={2000}
-        value={text.en}
-        disabled={!editable}
-        onChange={(e) => setText({ ...text, en: e.target.value })}
-      />
+      {(["ja", "en"] as const).map((lang) => (
+        <div key={lang}>
+          <label htmlFor={`assessment-${lang}`}>{t(lang === "ja" ? "evaluationJa" : "evaluationEn")}</label>
+          <textarea
+            id={`assessment-${lang}`}
+            lang={lang}
+            rows={3}
+            maxLength={2000}
+            value={text[lang]}
+            disabled={!editable}
+            onChange={(e) => setText({ ...text, [lang]: e.target.value })}
+          />
+        </div>
+      ))}
       {editable && <button type="submit">{t("evaluationSave")}</button>}
       {message && (
         <p role={message.ok ? "status" : "alert"} className={message.ok ? undefined : "field__error"}>
