@@ -95,3 +95,33 @@ it("a print that finishes after an unlock is served to its caller but not stored
   expect(after.every((d) => d.roundVersion === before.version + 2)).toBe(true);
   expect(new TextDecoder().decode(after[0].bytes)).toContain(`v${before.version + 2}`);
 });
+
+it("a change to the plan after a deck was stored (a project renamed) prints it anew at the next download; the committee's review does not", async () => {
+  const admin = await demoViewer(db, "admin");
+  const committee = await demoViewer(db, "committee");
+  const r = await round();
+  await server.finalDeck("plan2", 2022, "pdf", "ja", r, makers());
+  expect(prints).toEqual(["pdf ja"]);
+  await server.finalDeck("plan2", 2022, "pdf", "ja", r, makers());
+  expect(prints).toEqual(["pdf ja"]);
+
+  // a thread on a draft round of the plan: not in the decks
+  const review = await import("@/features/review/mutations");
+  await db.followUpRound.upsert({
+    where: { planId_fiscalYear: { planId: r.planId, fiscalYear: 2023 } },
+    create: { planId: r.planId, fiscalYear: 2023, status: "draft" },
+    update: {},
+  });
+  expect((await review.createThread("plan2", 2023, { scope: "round", kind: "opinion", body: "x", lang: "ja" }, committee)).kind).toBe("ok");
+  await server.finalDeck("plan2", 2022, "pdf", "ja", r, makers());
+  expect(prints).toEqual(["pdf ja"]);
+
+  const plans = await import("@/features/plans/mutations");
+  await plans.editProject("plan2", 1, { nameJa: "医薬品プロジェクト（改称）" }, admin);
+  await server.finalDeck("plan2", 2022, "pdf", "ja", r, makers());
+  expect(prints).toEqual(["pdf ja", "pdf ja"]);
+  const [stored] = await db.storedDeck.findMany({ where: { roundId: r.id, format: "pdf", lang: "ja" } });
+  expect(stored.auditMark).toBe(
+    (await db.auditLog.findFirstOrThrow({ where: { planId: r.planId, NOT: { action: { startsWith: "review." } } }, orderBy: { id: "desc" } })).id,
+  );
+});

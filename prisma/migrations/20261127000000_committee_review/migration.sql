@@ -76,3 +76,10 @@ CREATE INDEX "PostRevision_postId_id_idx" ON "PostRevision"("postId", "id");
 -- CreateIndex
 CREATE INDEX "MailOutbox_sentAt_nextAttemptAt_idx" ON "MailOutbox"("sentAt", "nextAttemptAt");
 
+
+-- AlterTable: a stored deck remembers the build and the plan's latest audited change it was printed from
+ALTER TABLE "StoredDeck" ADD COLUMN "build" TEXT NOT NULL DEFAULT '';
+ALTER TABLE "StoredDeck" ADD COLUMN "auditMark" INTEGER NOT NULL DEFAULT 0;
+
+-- CreateIndex: a plan's latest audited change, for the stored decks' freshness
+CREATE INDEX "AuditLog_planId_id_idx" ON "AuditLog"("planId", "id");

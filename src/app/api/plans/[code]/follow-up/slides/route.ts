@@ -3,7 +3,7 @@ import { slidesQuerySchema } from "@/features/follow-up/schema";
 import { visibleRound } from "@/features/follow-up/server";
 import { roundState, storedDeckTag } from "@/features/slides/data";
 import { PdfTimeoutError, PdfUnavailableError } from "@/features/slides/files";
-import { DECK_MAKERS, DECK_TYPES, finalDeck } from "@/features/slides/server";
+import { DECK_MAKERS, DECK_TYPES, deckStamp, finalDeck, isFresh } from "@/features/slides/server";
 
 export const dynamic = "force-dynamic";
 
@@ -48,7 +48,7 @@ export const GET = route({ access: "anyone", namespace: "Api", query: slidesQuer
       // a revalidation reads the stored deck's tag, not its bytes
       const ifNoneMatch = gate.request.headers.get("if-none-match");
       const known = ifNoneMatch ? await storedDeckTag(round.id, format, lang) : null;
-      if (known?.roundVersion === round.version && matches(ifNoneMatch, `"${known.etag}"`))
+      if (known && isFresh(known, await deckStamp(round)) && matches(ifNoneMatch, `"${known.etag}"`))
         return new Response(null, { status: 304, headers: caching(known.etag) });
       const deck = await finalDeck(code, fy, format, lang, round);
       if (matches(ifNoneMatch, `"${deck.etag}"`)) return new Response(null, { status: 304, headers: caching(deck.etag) });
