@@ -63,7 +63,7 @@ test.describe.serial("the plan-wide KPIs of the 3rd plan, entered and reported",
     // Top1% papers count calendar years: the FY2025 round takes calendar 2025's
     await expect(region.getByLabel("2025年（暦年）の単年実績")).toHaveAttribute("id", "plan3-out-4-value");
     await region.getByLabel("2025年（暦年）の単年実績").fill("131");
-    await page.getByRole("button", { name: "保存" }).click();
+    await page.getByRole("button", { name: "保存", exact: true }).click();
     await expect.poll(() => valueOf("plan3-out-1", 2025)).toBe(140);
     expect(valueOf("plan3-out-4", 2025)).toBe(131);
     await expect(page.locator("#plan3-out-1-value")).toHaveValue("140");
