@@ -55,6 +55,11 @@ export async function loadThreads(planCode: string, fy: number, filter: ThreadFi
   }));
 }
 
+/** How many threads of a round wait for the secretariat. */
+export function countWaiting(planCode: string, fy: number): Promise<number> {
+  return prisma.thread.count({ where: { round: { plan: { code: planCode }, fiscalYear: fy }, state: "open" } });
+}
+
 /** The people who wrote in a round's threads: the review page's author filter. */
 export async function threadAuthors(planCode: string, fy: number) {
   return prisma.user.findMany({

@@ -13,7 +13,7 @@ import "server-only";
 import { createTranslator } from "next-intl";
 import PptxGenJS from "pptxgenjs";
 import { chromium, type Browser, type BrowserContext } from "playwright-core";
-import type { LocalizedText, Translate } from "@/features/dashboard/model";
+import { plainText, type Translate } from "@/features/dashboard/model";
 import { signPrintToken } from "@/features/auth/server";
 import { lookupVisibleRound } from "@/features/follow-up/data";
 import {
@@ -140,8 +140,6 @@ const CHART_FONTS = { catAxisLabelFontFace: PPTX_FONT, valAxisLabelFontFace: PPT
 type Slide = ReturnType<PptxGenJS["addSlide"]>;
 type Cell = PptxGenJS.TableCell;
 
-const plain = (text: LocalizedText | null) => (text ? (text.note ? `${text.text} ${text.note}` : text.text) : "");
-
 /**
  * A text cut to the lines a box holds, with a mark that says where the rest is: what does not
  * fit on a slide goes into the speaker notes, never cut off silently.
@@ -168,12 +166,8 @@ export async function deckPptx(deck: DeckModel, title: string, t: Translate): Pr
   pptx.subject = deck.footer;
   pptx.author = deck.footer;
   const lang = deck.locale === "ja" ? "ja-JP" : "en-US";
-  const text = (
-    slide: Slide,
-    content: string | PptxGenJS.TextProps[],
-    px: { x: number; y: number; w: number; h: number },
-    options: PptxGenJS.TextPropsOptions = {},
-  ) => slide.addText(content, { x: inch(px.x), y: inch(px.y), w: inch(px.w), h: inch(px.h), lang, color: COLOR.text, margin: 0, valign: "top", ...options });
+  const text: Drawing["text"] = (slide, content, px, options = {}) =>
+    slide.addText(content, { x: inch(px.x), y: inch(px.y), w: inch(px.w), h: inch(px.h), lang, color: COLOR.text, margin: 0, valign: "top", ...options });
   deck.slides.forEach((model, i) => {
     const slide = pptx.addSlide();
     const notes: string[] = [];
@@ -229,7 +223,7 @@ function drawSlide(pptx: PptxGenJS, slide: Slide, model: DeckSlide, d: Drawing) 
           slide,
           [
             { text: model.evaluation.heading, options: { bold: true, breakLine: true } },
-            { text: plain(model.evaluation.text), options: {} },
+            { text: plainText(model.evaluation.text), options: {} },
           ],
           { x: X + 96, y, w: W - 192, h: Math.max(60, 720 - MARGIN.bottom - 16 - y) },
           { fontSize: pt(18), line: { color: COLOR.rule, width: 0.75 }, margin: 8, fit: "shrink" },
@@ -243,7 +237,7 @@ function drawSlide(pptx: PptxGenJS, slide: Slide, model: DeckSlide, d: Drawing) 
       for (const r of model.rows)
         rows.push([
           { text: r.label, options: { bold: true, fill: { color: COLOR.group } } },
-          { text: plain(r.text), options: { fontSize: pt(14) } },
+          { text: plainText(r.text), options: { fontSize: pt(14) } },
         ]);
       if (model.empty) rows.push([{ text: model.empty, options: { colspan: 2 } }]);
       table(slide, rows, y, model.shares, d.lang);
@@ -317,7 +311,7 @@ function drawSlide(pptx: PptxGenJS, slide: Slide, model: DeckSlide, d: Drawing) 
       for (const t of model.tables) y = sectionTable(slide, t, y, d) + TABLE_STYLE.gap;
       if (model.notes) {
         // at the foot of the slide: an office suite may draw the rows taller than estimated
-        const lines = model.notes.map((n) => `${n.label ?? ""}${plain(n.text)}`);
+        const lines = model.notes.map((n) => `${n.label ?? ""}${plainText(n.text)}`);
         d.text(
           slide,
           lines.map((line, j) => ({ text: line, options: { breakLine: j < lines.length - 1 } })),
@@ -475,7 +469,7 @@ function rowCell(r: DeckRow, key: DeckTable["columns"][number]["key"], share: nu
     }
     case "detail":
     case "note": {
-      const full = plain(key === "detail" ? r.detail : r.note);
+      const full = plainText(key === "detail" ? r.detail : r.note);
       if (!room || !full) return { text: full, options: { fontSize: pt(s.detailFontSize) } };
       const lines = Math.floor((room - s.padY) / (s.detailFontSize * s.detailLineHeight));
       const fitted = fitLines(full, share * W - s.padX, s.detailFontSize, lines, d.t("Slides.pptxMore"));

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
+import { sendJson } from "@/lib/send-json";
 
 /** The committee's evaluation of the round, in Japanese and English: edited by the secretariat while the round is a draft. */
 export function AssessmentForm({ api, ja, en, editable }: { api: string; ja: string; en: string; editable: boolean }) {
@@ -16,13 +17,9 @@ export function AssessmentForm({ api, ja, en, editable }: { api: string; ja: str
       className="evaluation-form composer"
       onSubmit={async (e) => {
         e.preventDefault();
-        const res = await fetch(`${api}?lang=${locale}`, { method: "PUT", headers: { "Content-Type": "application/json" }, body: JSON.stringify(text) }).catch(
-          () => null,
-        );
-        const json = await res?.json().catch(() => null);
-        const error = (json?.errors as { message: string }[] | undefined)?.map((x) => x.message).join(" ") || json?.error?.message;
-        setMessage(res?.ok ? { ok: true, text: t("evaluationSaved") } : { ok: false, text: t("failed", { message: error ?? "network error" }) });
-        if (res?.ok) router.refresh();
+        const error = await sendJson(api, "PUT", text, locale);
+        setMessage(error === null ? { ok: true, text: t("evaluationSaved") } : { ok: false, text: t("failed", { message: error }) });
+        if (error === null) router.refresh();
       }}
     >
       <p className="small muted">{t("evaluationHint")}</p>

@@ -4,23 +4,11 @@ import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { circledNumber } from "@/domain/format";
+import { sendJson } from "@/lib/send-json";
 import { POST_MAX, waitingFor, type PostView, type ThreadView } from "@/features/review/model";
 
 type Me = { id: number; role: string };
 type Ask = { scope: "kpi"; kpi: string } | { scope: "project"; project: number } | { scope: "round" };
-
-/** Sends a write to the review API; resolves to null when it went, else the server's translated message. */
-async function send(url: string, method: string, body: unknown, locale: string): Promise<string | null> {
-  const res = await fetch(`${url}${url.includes("?") ? "&" : "?"}lang=${locale}`, {
-    method,
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify(body),
-  }).catch(() => null);
-  if (res?.ok) return null;
-  const json = await res?.json().catch(() => null);
-  const fields = (json?.errors as { message: string }[] | undefined)?.map((e) => e.message).join(" ");
-  return fields || json?.error?.message || "network error";
-}
 
 /**
  * A round's threads (questions and opinions of the committee, and the answers), with what the
@@ -69,7 +57,7 @@ function Thread({ thread, me, writable, poster, subject }: { thread: ThreadView;
   const mayResolve = me.role === "secretariat" || me.role === "admin" || me.id === thread.author.id;
   const act = async (url: string, method: string, body: unknown) => {
     setBusy(true);
-    const failed = await send(url, method, body, locale);
+    const failed = await sendJson(url, method, body, locale);
     setBusy(false);
     setError(failed && t("failed", { message: failed }));
     if (!failed) router.refresh();
@@ -252,7 +240,7 @@ function NewThread({ api, ask, locale }: { api: string; ask: Ask; locale: string
         busy={busy}
         onSend={async (body, lang) => {
           setBusy(true);
-          const failed = await send(`${api}/threads`, "POST", { ...ask, kind, body, lang }, locale);
+          const failed = await sendJson(`${api}/threads`, "POST", { ...ask, kind, body, lang }, locale);
           setBusy(false);
           setError(failed && t("failed", { message: failed }));
           if (!failed) router.refresh();

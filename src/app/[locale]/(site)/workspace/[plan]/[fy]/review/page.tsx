@@ -9,7 +9,7 @@ import { getViewer } from "@/features/auth/server";
 import { loadPlanData } from "@/features/follow-up/data";
 import { planYear } from "@/features/follow-up/model";
 import { ThreadList } from "@/features/review/components/threads";
-import { loadThreads, threadAuthors } from "@/features/review/data";
+import { countWaiting, loadThreads, threadAuthors } from "@/features/review/data";
 import { threadFilterSchema } from "@/features/review/schema";
 import { ClientMessages } from "@/i18n/client-messages";
 import { pageLocale } from "@/i18n/locale";
@@ -41,7 +41,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
   if (!plan || fy === null) notFound();
   const round = plan.rounds.find((r) => r.fiscalYear === fy) ?? null;
   const filter = threadFilterSchema.parse(await searchParams);
-  const [threads, all, authors] = await Promise.all([loadThreads(code, fy, filter), loadThreads(code, fy, { state: "open" }), threadAuthors(code, fy)]);
+  const [threads, waiting, authors] = await Promise.all([loadThreads(code, fy, filter), countWaiting(code, fy), threadAuthors(code, fy)]);
   const name = (o: { nameJa: string; nameEn: string }) => (locale === "ja" ? o.nameJa : o.nameEn);
   const base = `/${locale}/workspace/${encodeURIComponent(code)}/${fy}`;
   return (
@@ -51,7 +51,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
       </h1>
       <p>{t("intro")}</p>
       <p>
-        <a href={`${base}/review?state=open`}>{t("waitingSecretariat", { count: all.length })}</a> · <a href={`${base}/review`}>{t("showAll")}</a>
+        <a href={`${base}/review?state=open`}>{t("waitingSecretariat", { count: waiting })}</a> · <a href={`${base}/review`}>{t("showAll")}</a>
       </p>
       <form method="get" className="filters">
         <label>
