@@ -4,6 +4,7 @@ import path from "node:path";
 import { upsertUser } from "../src/features/auth/mutations";
 import { parseSeedFile, seedPlan } from "../scripts/seed/load";
 import { snapshotSeededRounds } from "../scripts/seed/snapshots";
+import { databaseUrl, isPostgresUrl } from "../src/lib/database-url";
 import { createPrismaClient } from "../src/lib/prisma-client";
 
 const DEMO_USERS = [
@@ -16,8 +17,8 @@ async function main() {
   const dir = path.join(__dirname, "..", "seeds");
   const prisma = createPrismaClient();
   try {
-    // WAL lets the dashboards read while the secretariat writes; the mode stays with the file.
-    await prisma.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+    // SQLite: WAL lets the dashboards read while the secretariat writes; the mode stays with the file.
+    if (!isPostgresUrl(databaseUrl())) await prisma.$queryRawUnsafe("PRAGMA journal_mode = WAL");
     for (const name of readdirSync(dir)
       .filter((f) => f.endsWith(".json"))
       .sort()) {

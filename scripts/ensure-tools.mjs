@@ -4,6 +4,8 @@
 //   node scripts/ensure-tools.mjs office                  the tests of the PowerPoint deck: LibreOffice
 //                                                         converts it, poppler reads the PDF, Noto CJK
 //                                                         draws its Japanese
+//   node scripts/ensure-tools.mjs postgres                the integration tests on PostgreSQL: Debian's
+//                                                         server (a throwaway cluster) and pg_dump
 // --optional (npm run demo): if one cannot be had, say so and go on; the app then explains,
 // on the slides link, why no PDF can be made.
 import { execSync } from "node:child_process";
@@ -18,6 +20,7 @@ const TOOLS = {
     { file: "/usr/bin/pdftotext", pkg: "poppler-utils", apt: true },
     { file: "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", pkg: "fonts-noto-cjk", apt: true },
   ],
+  postgres: [{ file: "/usr/bin/pg_ctlcluster", pkg: "postgresql", apt: true }],
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith("--"));

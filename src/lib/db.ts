@@ -1,6 +1,7 @@
 import Database from "better-sqlite3";
-import { databaseFile, databaseUrl } from "./database-url";
-import { createPrismaClient, type PrismaClient } from "./prisma-client";
+import pg from "pg";
+import { databaseFile, databaseUrl, isPostgresUrl } from "./database-url";
+import { createPrismaClient, POSTGRES_OPTIONS, type PrismaClient } from "./prisma-client";
 
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
@@ -8,15 +9,27 @@ const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 export const prisma = globalForPrisma.prisma ?? createPrismaClient();
 if (process.env.NODE_ENV !== "production") globalForPrisma.prisma = prisma;
 
-let bytesReader: Database.Database | null = null;
+let sqliteReader: Database.Database | null = null;
+let postgresReader: pg.Pool | null = null;
 
 /**
  * One row of large binary values (the stored decks), read past Prisma: its engine carries
- * Bytes through JSON, about 50 ms per MB on this machine, where better-sqlite3 reads them in
- * under a millisecond (bench/slides.mts). A read-only connection of its own, so it sees
- * committed data only, as the app's reads do.
+ * Bytes through JSON, about 50 ms per MB on this machine, where the drivers read them in
+ * under a millisecond (bench/slides.mts). A connection of its own that is never in a
+ * transaction, so it sees committed data only, as the app's reads do. `sql` quotes its
+ * names ("StoredDeck") and marks its parameters with ?, for both databases.
  */
-export function readBytesRow<T>(sql: string, ...params: unknown[]): T | null {
-  bytesReader ??= new Database(databaseFile(databaseUrl()), { readonly: true, fileMustExist: true });
-  return (bytesReader.prepare(sql).get(...params) as T | undefined) ?? null;
+export async function readBytesRow<T>(sql: string, ...params: unknown[]): Promise<T | null> {
+  const url = databaseUrl();
+  if (isPostgresUrl(url)) {
+    postgresReader ??= new pg.Pool({ connectionString: url, options: POSTGRES_OPTIONS, max: 4 });
+    let n = 0;
+    const { rows } = await postgresReader.query(
+      sql.replace(/\?/g, () => `$${++n}`),
+      params,
+    );
+    return (rows[0] as T | undefined) ?? null;
+  }
+  sqliteReader ??= new Database(databaseFile(url), { readonly: true, fileMustExist: true });
+  return (sqliteReader.prepare(sql).get(...params) as T | undefined) ?? null;
 }

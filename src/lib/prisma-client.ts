@@ -1,7 +1,9 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import type { IsolationLevel, SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery, Transaction } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "@/generated/prisma/client";
-import { databaseUrl } from "./database-url";
+import { PrismaClient as PostgresClient } from "@/generated/prisma-postgres/client";
+import { databaseUrl, isPostgresUrl } from "./database-url";
 
 export type { PrismaClient };
 /** The client inside an interactive transaction. */
@@ -134,7 +136,49 @@ class IsolatedSqlite implements SqlDriverAdapterFactory {
   }
 }
 
-/** A Prisma client over SQLite: reads see committed data only, writes go one at a time (see IsolatedSqliteAdapter). */
+/**
+ * Settings of every PostgreSQL connection. adapter-pg reads and writes timestamps as UTC
+ * whatever the session's time zone (prisma/orm#26786), and the columns' defaults
+ * (CURRENT_TIMESTAMP) follow the session's: UTC for both, so a server in Asia/Tokyo stores
+ * the same instants as one in UTC.
+ */
+export const POSTGRES_OPTIONS = "-c TimeZone=UTC";
+
+/** The codes of a transaction that lost a race with another on PostgreSQL: a serialization failure or deadlock (P2034), a row changed or removed under it (P2025), a row another made first (P2002). */
+const RACE_CODES = new Set(["P2034", "P2025", "P2002"]);
+const ATTEMPTS = 5;
+
+/**
+ * A Prisma client over PostgreSQL, with SQLite's guarantees: its transactions are
+ * serializable, and one that loses a race with another server's (or request's) is run again
+ * from the start, as SQLite would have run it after the other. The second run sees the other's
+ * commit, so a stale save answers with the app's own conflict, never a 500. After five lost
+ * races the error goes up.
+ */
+function createPostgresClient(url: string): PrismaClient {
+  const client = new PostgresClient({
+    adapter: new PrismaPg({ connectionString: url, options: POSTGRES_OPTIONS }),
+    transactionOptions: { isolationLevel: "Serializable" },
+  });
+  const transaction = client.$transaction.bind(client) as (...args: unknown[]) => Promise<unknown>;
+  const retrying = async (...args: unknown[]) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await transaction(...args);
+      } catch (error) {
+        const code = (error as { code?: unknown }).code;
+        if (attempt >= ATTEMPTS || typeof code !== "string" || !RACE_CODES.has(code)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
+      }
+    }
+  };
+  Object.defineProperty(client, "$transaction", { value: retrying });
+  // The two generated clients have the same models and methods; only their provider differs.
+  return client as unknown as PrismaClient;
+}
+
+/** A Prisma client of the database at `url` (DATABASE_URL): PostgreSQL for a postgres:// URL, else SQLite (see IsolatedSqliteAdapter). */
 export function createPrismaClient(url = databaseUrl()): PrismaClient {
+  if (isPostgresUrl(url)) return createPostgresClient(url);
   return new PrismaClient({ adapter: new IsolatedSqlite(url) });
 }

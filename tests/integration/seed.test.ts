@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { seedPlan } from "../../scripts/seed/load";
 import { createPrismaClient } from "@/lib/prisma-client";
-import { migratedDb } from "../support/db";
+import { migratedDb, onPostgres } from "../support/db";
 import { plan2 } from "../support/documents";
 
 describe("seeding the 2nd plan", () => {
@@ -90,12 +90,14 @@ describe("seeding the 2nd plan", () => {
 });
 
 describe("the seeded database", () => {
-  it("runs in WAL mode and has one demo user per role, with argon2id hashes", async () => {
+  it("runs in WAL mode (SQLite) and has one demo user per role, with argon2id hashes", async () => {
     const { createPrismaClient: create } = await import("@/lib/prisma-client");
     const prisma = create();
     try {
-      const [{ journal_mode }] = await prisma.$queryRawUnsafe<{ journal_mode: string }[]>("PRAGMA journal_mode");
-      expect(journal_mode).toBe("wal");
+      if (!onPostgres) {
+        const [{ journal_mode }] = await prisma.$queryRawUnsafe<{ journal_mode: string }[]>("PRAGMA journal_mode");
+        expect(journal_mode).toBe("wal");
+      }
       const users = await prisma.user.findMany({ orderBy: { role: "asc" } });
       expect(users.map((u) => u.role)).toEqual(["admin", "committee", "secretariat"]);
       for (const u of users) expect(u.passwordHash).toMatch(/^\$argon2id\$/);

@@ -1,4 +1,8 @@
-/** Test databases: real SQLite files built by the real migrations and seed. */
+/**
+ * Test databases: real SQLite files, or real PostgreSQL databases on a throwaway cluster
+ * (TEST_DATABASE=postgres: `npm run test:unit` runs the integration tests on both), built by
+ * the real migrations and seed.
+ */
 import Database from "better-sqlite3";
 import { execFileSync } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
@@ -6,6 +10,24 @@ import path from "node:path";
 
 export const ROOT = path.resolve(__dirname, "../..");
 export const TMP = path.join(ROOT, "tests/.tmp");
+
+/** The run's throwaway PostgreSQL server (tests/support/global-setup.ts starts it), or null on SQLite. */
+export const PG_SERVER = process.env.TEST_DATABASE === "postgres" ? `postgresql://postgres@127.0.0.1:${process.env.PG_TEST_PORT ?? 55433}` : null;
+export const onPostgres = PG_SERVER !== null;
+/** The database that every test database is copied from: migrated, empty. */
+export const PG_TEMPLATE = "migrated";
+
+/** Runs SQL on the throwaway server with psql. */
+export function psql(sql: string, database = "postgres"): string {
+  return execFileSync("psql", [`${PG_SERVER}/${database}`, "-v", "ON_ERROR_STOP=1", "-qAtc", sql], { stdio: "pipe", encoding: "utf8" });
+}
+
+/** A test database's name on PostgreSQL, from its SQLite file name ("save.db" → "save"). */
+const pgName = (name: string) =>
+  name
+    .replace(/\.db$/, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_");
 
 function prisma(args: string[], url: string) {
   execFileSync(path.join(ROOT, "node_modules/.bin/prisma"), args, {
@@ -17,6 +39,12 @@ function prisma(args: string[], url: string) {
 
 /** A fresh database file with every migration applied; returns its file: URL. */
 export function migratedDb(name: string): string {
+  if (PG_SERVER) {
+    const db = pgName(name);
+    psql(`DROP DATABASE IF EXISTS "${db}" WITH (FORCE)`);
+    psql(`CREATE DATABASE "${db}" TEMPLATE "${PG_TEMPLATE}"`);
+    return `${PG_SERVER}/${db}`;
+  }
   mkdirSync(TMP, { recursive: true });
   const file = path.join(TMP, name);
   for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });

@@ -24,7 +24,7 @@ export interface DeckStamp {
 /** A stored deck of a round, or null (its bytes read past Prisma: see readBytesRow). */
 export async function storedDeck(roundId: number, format: string, lang: string) {
   return readBytesRow<{ bytes: Buffer; etag: string } & DeckStamp>(
-    "SELECT bytes, etag, roundVersion, build, auditMark FROM StoredDeck WHERE roundId = ? AND format = ? AND lang = ?",
+    'SELECT "bytes", "etag", "roundVersion", "build", "auditMark" FROM "StoredDeck" WHERE "roundId" = ? AND "format" = ? AND "lang" = ?',
     roundId,
     format,
     lang,

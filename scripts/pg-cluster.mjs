@@ -1,0 +1,75 @@
+// A throwaway PostgreSQL cluster for tests and benches: Debian's server binaries, a data
+// folder of its own, listening on 127.0.0.1 only, trust authentication, stopped and deleted
+// by stop(). As root (CI), the server runs as the "postgres" user that Debian's package
+// creates, since PostgreSQL refuses to run as root.
+//   node scripts/pg-cluster.mjs start <dir> <port>   |   node scripts/pg-cluster.mjs stop <dir>
+import { execFileSync } from "node:child_process";
+import { chmodSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
+import { userInfo } from "node:os";
+import path from "node:path";
+
+/** The folder of Debian's server binaries (initdb, pg_ctl), the newest version installed. */
+export function serverBin() {
+  const base = "/usr/lib/postgresql";
+  const versions = existsSync(base) ? readdirSync(base).filter((v) => existsSync(path.join(base, v, "bin/initdb"))) : [];
+  if (versions.length === 0) throw new Error("PostgreSQL's server is not installed (apt-get install postgresql)");
+  return path.join(base, versions.sort((a, b) => Number(b) - Number(a))[0], "bin");
+}
+
+const asRoot = () => userInfo().uid === 0;
+
+function run(bin, args, env = {}) {
+  const command = asRoot() ? ["runuser", ["-u", "postgres", "--", path.join(serverBin(), bin), ...args]] : [path.join(serverBin(), bin), args];
+  return execFileSync(command[0], command[1], { stdio: "pipe", env: { ...process.env, ...env }, encoding: "utf8" });
+}
+
+/**
+ * Starts a fresh cluster in `dir` on 127.0.0.1:`port` (anything already in `dir` is deleted)
+ * and returns its server's URL (user postgres, no password). `timeZone` is the server's own
+ * time zone (the app must be right whatever it is).
+ */
+export function startCluster(dir, port, { timeZone = "Asia/Tokyo" } = {}) {
+  stopCluster(dir);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  if (asRoot()) {
+    execFileSync("chown", ["postgres:", dir]);
+    // The server must reach its folder: give "others" the search bit on every parent.
+    for (let p = path.dirname(dir); p !== "/"; p = path.dirname(p)) {
+      const mode = statSync(p).mode & 0o7777;
+      if (!(mode & 0o001)) chmodSync(p, mode | 0o001);
+    }
+  }
+  const data = path.join(dir, "data");
+  run("initdb", ["-D", data, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C", "--no-sync"], { TZ: timeZone });
+  const options = [
+    `-c listen_addresses=127.0.0.1`,
+    `-c port=${port}`,
+    `-c unix_socket_directories=${dir}`,
+    "-c fsync=off",
+    "-c max_connections=200",
+    `-c timezone=${timeZone}`,
+  ].join(" ");
+  run("pg_ctl", ["-D", data, "-o", options, "-l", path.join(dir, "server.log"), "-w", "-t", "30", "start"]);
+  return `postgresql://postgres@127.0.0.1:${port}`;
+}
+
+export function stopCluster(dir) {
+  const data = path.join(dir, "data");
+  if (!existsSync(path.join(data, "postmaster.pid"))) return;
+  try {
+    run("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]);
+  } catch {
+    // already stopped
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const [command, dir, port] = process.argv.slice(2);
+  if (command === "start") console.log(startCluster(path.resolve(dir), Number(port)));
+  else if (command === "stop") stopCluster(path.resolve(dir));
+  else {
+    console.error("usage: node scripts/pg-cluster.mjs start <dir> <port> | stop <dir>");
+    process.exit(2);
+  }
+}
