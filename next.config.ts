@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
 
@@ -32,8 +33,10 @@ const nextConfig: NextConfig = {
   async headers() {
     return [{ source: "/:path*", headers: SECURITY_HEADERS }];
   },
-  // better-sqlite3 is a native addon: load it from node_modules at run time.
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "playwright-core"],
+  // The page cache: Next's own, shared between servers on PostgreSQL (src/lib/cache-handler.mjs).
+  cacheHandler: path.resolve("src/lib/cache-handler.mjs"),
+  // Native addons and database drivers: loaded from node_modules at run time.
+  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "@prisma/adapter-pg", "playwright-core"],
 };
 
 export default withNextIntl(nextConfig);

@@ -5,7 +5,9 @@ import { defineConfig } from "vitest/config";
 const __dirname = path.dirname(fileURLToPath(import.meta.url));
 // TEST_DATABASE=postgres: the integration tests again, on a throwaway PostgreSQL cluster
 // (tests/support/global-setup.ts); the unit tests need no database and run once.
-const postgres = process.env.TEST_DATABASE === "postgres";
+// TEST_CLUSTER=1 (npm run test:cluster): two production servers on PostgreSQL (tests/cluster/).
+const cluster = process.env.TEST_CLUSTER === "1";
+const postgres = process.env.TEST_DATABASE === "postgres" || cluster;
 const pgServer = `postgresql://postgres@127.0.0.1:${process.env.PG_TEST_PORT ?? 55433}`;
 
 export default defineConfig({
@@ -17,7 +19,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: postgres ? ["tests/integration/**/*.test.ts"] : ["src/**/*.test.ts", "tests/integration/**/*.test.ts"],
+    include: cluster ? ["tests/cluster/**/*.test.ts"] : postgres ? ["tests/integration/**/*.test.ts"] : ["src/**/*.test.ts", "tests/integration/**/*.test.ts"],
     globalSetup: ["tests/support/global-setup.ts"],
     env: {
       // Japan's time zone, so that a date bug shows (the app's users are in Tokyo).

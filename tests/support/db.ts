@@ -12,7 +12,8 @@ export const ROOT = path.resolve(__dirname, "../..");
 export const TMP = path.join(ROOT, "tests/.tmp");
 
 /** The run's throwaway PostgreSQL server (tests/support/global-setup.ts starts it), or null on SQLite. */
-export const PG_SERVER = process.env.TEST_DATABASE === "postgres" ? `postgresql://postgres@127.0.0.1:${process.env.PG_TEST_PORT ?? 55433}` : null;
+export const PG_SERVER =
+  process.env.TEST_DATABASE === "postgres" || process.env.TEST_CLUSTER === "1" ? `postgresql://postgres@127.0.0.1:${process.env.PG_TEST_PORT ?? 55433}` : null;
 export const onPostgres = PG_SERVER !== null;
 /** The database that every test database is copied from: migrated, empty. */
 export const PG_TEMPLATE = "migrated";

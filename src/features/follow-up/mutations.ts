@@ -314,7 +314,7 @@ export async function saveRound(planCode: string, fy: number, input: GridSave, v
       if (options.dryRun) throw new DryRun(changes);
       return changes;
     });
-    if (changes) invalidateDashboards();
+    if (changes) await invalidateDashboards();
     return { kind: "saved", changes, log };
   } catch (error) {
     if (error instanceof ConflictError) return { kind: "conflict", conflicts: error.conflicts };
@@ -390,7 +390,7 @@ export async function setRoundStatus(
     return true;
   });
   if (!done) return "unchanged";
-  invalidateDashboards();
+  await invalidateDashboards();
   return "ok";
 }
 

@@ -71,7 +71,7 @@ export async function createPlan(input: z.infer<typeof newPlanSchema>, viewer: N
     });
     return { kind: "created" as const, code: plan.code };
   });
-  if (result.kind === "created") invalidateDashboards();
+  if (result.kind === "created") await invalidateDashboards();
   return result;
 }
 
@@ -107,7 +107,7 @@ export async function editKpi(planCode: string, kpiCode: string, input: z.infer<
     }
     return { kind: "saved" as const, changed };
   });
-  if (result.kind === "saved") invalidateDashboards();
+  if (result.kind === "saved") await invalidateDashboards();
   return result;
 }
 
@@ -175,7 +175,7 @@ export async function editProject(planCode: string, no: number, input: ProjectEd
     }
     return { kind: "saved" as const, changed };
   });
-  if (result.kind === "saved" && result.changed.length) invalidateDashboards();
+  if (result.kind === "saved" && result.changed.length) await invalidateDashboards();
   return result;
 }
 
@@ -220,7 +220,7 @@ async function changeStructure(
     if (!plan.open) return { kind: "locked" };
     return write(tx, plan, auditWriter(tx, { userId: viewer.id, planId: plan.id, reason }));
   });
-  if (result.kind === "saved" && result.changed.length) invalidateDashboards();
+  if (result.kind === "saved" && result.changed.length) await invalidateDashboards();
   return result;
 }
 
@@ -484,6 +484,6 @@ export async function setStructureLock(planCode: string, locked: boolean, reason
     });
     return { kind: "saved", changed: ["structureUnlockedAt"] };
   });
-  if (result.kind === "saved") invalidateDashboards();
+  if (result.kind === "saved") await invalidateDashboards();
   return result;
 }

@@ -1,0 +1,3 @@
+export function sharedCache(): boolean;
+export function dashboardsGeneration(): Promise<number>;
+export function markDashboardsChanged(): Promise<void>;
