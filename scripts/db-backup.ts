@@ -1,11 +1,13 @@
-// npm run db:backup [-- path/to/backup.db]: an online backup of the database (the app may keep running).
+// npm run db:backup [-- path/to/backup]: an online backup of the database (the app may keep running):
+// SQLite's online backup (backups/app-<time>.db), or pg_dump's custom format on PostgreSQL (backups/app-<time>.dump).
 import path from "node:path";
 import { backupDatabase } from "../src/lib/backup";
-import { databaseUrl } from "../src/lib/database-url";
+import { databaseUrl, isPostgresUrl } from "../src/lib/database-url";
 
+const url = databaseUrl();
 const stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\..*/, "").replace("T", "-");
-const dest = path.resolve(process.argv[2] ?? `backups/app-${stamp}.db`);
-backupDatabase(databaseUrl(), dest)
+const dest = path.resolve(process.argv[2] ?? `backups/app-${stamp}.${isPostgresUrl(url) ? "dump" : "db"}`);
+backupDatabase(url, dest)
   .then((file) => console.log(`backup written and checked: ${file}`))
   .catch((error: Error) => {
     console.error(`backup failed: ${error.message}`);
