@@ -10,7 +10,7 @@
  */
 import Database from "better-sqlite3";
 import { execFile, execFileSync } from "node:child_process";
-import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readSync, renameSync, rmSync } from "node:fs";
+import { chmodSync, closeSync, copyFileSync, existsSync, mkdirSync, openSync, readSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { databaseFile, isPostgresUrl } from "./database-url";
@@ -18,16 +18,20 @@ import { databaseFile, isPostgresUrl } from "./database-url";
 /** The tables that make a file a backup of this app. */
 const APP_TABLES = ["Plan", "Kpi", "YearlyValue", "FollowUpRound", "AuditLog", "_prisma_migrations"];
 
+/** Backs up the database at `url` to `dest`, readable by its owner only (it holds password hashes and sessions). */
 export async function backupDatabase(url: string, dest: string): Promise<string> {
   mkdirSync(path.dirname(dest), { recursive: true });
-  if (isPostgresUrl(url)) return backupPostgres(url, dest);
-  const db = new Database(databaseFile(url), { readonly: true, fileMustExist: true });
-  try {
-    await db.backup(dest);
-  } finally {
-    db.close();
+  if (isPostgresUrl(url)) await backupPostgres(url, dest);
+  else {
+    const db = new Database(databaseFile(url), { readonly: true, fileMustExist: true });
+    try {
+      await db.backup(dest);
+    } finally {
+      db.close();
+    }
+    checkDatabase(dest);
   }
-  checkDatabase(dest);
+  chmodSync(dest, 0o600);
   return dest;
 }
 

@@ -44,6 +44,8 @@ describe.skipIf(onPostgres)("npm run db:backup and db:restore", () => {
       .run();
     live.close();
     expect(run("scripts/db-backup.ts", url, backup)).toContain("backup written and checked");
+    // It holds password hashes and sessions: its owner's alone.
+    expect(statSync(backup).mode & 0o777).toBe(0o600);
 
     const db = new Database(file);
     db.prepare("UPDATE YearlyValue SET value = 0 WHERE fiscalYear = 2022").run();
@@ -145,6 +147,7 @@ describe.runIf(onPostgres)("npm run db:backup and db:restore on PostgreSQL", () 
     }
     expect(figure(db)).toBe(999);
     expect(statSync(backup).size).toBeGreaterThan(10_000);
+    expect(statSync(backup).mode & 0o777).toBe(0o600);
     expect(existsSync(`${backup}.partial`)).toBe(false);
 
     // the mistake, on top: figures wiped, the stored decks deleted, and the audit log grows
