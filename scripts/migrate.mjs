@@ -14,11 +14,10 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
+import { isPostgresUrl } from "../src/lib/postgres.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const POSTGRES_MIGRATIONS = path.join(root, "prisma/postgres/migrations");
-
-export const isPostgresUrl = (url) => /^postgres(ql)?:\/\//.test(url ?? "");
 
 /** The same key as Prisma's migration engine, so that this script and the CLI never run at once. */
 const LOCK_KEY = 72707369;

@@ -1,7 +1,8 @@
 import Database from "better-sqlite3";
 import pg from "pg";
 import { databaseFile, databaseUrl, isPostgresUrl } from "./database-url";
-import { createPrismaClient, POSTGRES_OPTIONS, type PrismaClient } from "./prisma-client";
+import { POSTGRES_OPTIONS } from "./postgres.mjs";
+import { createPrismaClient, type PrismaClient } from "./prisma-client";
 
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 

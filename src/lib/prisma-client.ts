@@ -4,6 +4,7 @@ import type { IsolationLevel, SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuer
 import { PrismaClient } from "@/generated/prisma/client";
 import { PrismaClient as PostgresClient } from "@/generated/prisma-postgres/client";
 import { databaseUrl, isPostgresUrl } from "./database-url";
+import { POSTGRES_OPTIONS } from "./postgres.mjs";
 
 export type { PrismaClient };
 /** The client inside an interactive transaction. */
@@ -135,14 +136,6 @@ class IsolatedSqlite implements SqlDriverAdapterFactory {
     return new IsolatedSqliteAdapter(await this.open(), writer);
   }
 }
-
-/**
- * Settings of every PostgreSQL connection. adapter-pg reads and writes timestamps as UTC
- * whatever the session's time zone (prisma/orm#26786), and the columns' defaults
- * (CURRENT_TIMESTAMP) follow the session's: UTC for both, so a server in Asia/Tokyo stores
- * the same instants as one in UTC.
- */
-export const POSTGRES_OPTIONS = "-c TimeZone=UTC";
 
 /** The codes of a transaction that lost a race with another on PostgreSQL: a serialization failure or deadlock (P2034), a row changed or removed under it (P2025), a row another made first (P2002). */
 const RACE_CODES = new Set(["P2034", "P2025", "P2002"]);

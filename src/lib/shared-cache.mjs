@@ -6,19 +6,16 @@
 // in-memory marks (revalidatePath) are enough: nothing here runs.
 // Plain JavaScript: Next loads the cache handler at run time, outside the bundle.
 import pg from "pg";
+import { isPostgresUrl, POSTGRES_OPTIONS } from "./postgres.mjs";
 
 const TAG = "dashboards";
-const postgresUrl = () => {
-  const url = process.env.DATABASE_URL ?? "";
-  return /^postgres(ql)?:\/\//.test(url) ? url : null;
-};
 
 /** Whether the page cache is shared between servers: the database is PostgreSQL. */
-export const sharedCache = () => postgresUrl() !== null;
+export const sharedCache = () => isPostgresUrl(process.env.DATABASE_URL);
 
 let pool = null;
 function db() {
-  pool ??= new pg.Pool({ connectionString: postgresUrl(), options: "-c TimeZone=UTC", max: 4 });
+  pool ??= new pg.Pool({ connectionString: process.env.DATABASE_URL, options: POSTGRES_OPTIONS, max: 4 });
   return pool;
 }
 

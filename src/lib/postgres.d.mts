@@ -1,0 +1,2 @@
+export function isPostgresUrl(url: string | undefined): boolean;
+export const POSTGRES_OPTIONS: string;
