@@ -12,7 +12,6 @@
 // An error is any other answer that is not 200 (or a network error).
 import autocannon from "autocannon";
 import { execFileSync } from "node:child_process";
-import path from "node:path";
 import pg from "pg";
 import { migratePostgres } from "../scripts/migrate.mjs";
 import { startCluster, stopCluster } from "../scripts/pg-cluster.mjs";
@@ -101,8 +100,7 @@ async function phase(name: string, readers: Server[], writers: Server[] | null) 
 }
 
 let db: pg.Pool;
-const dir = path.resolve("bench/out/pg-cluster");
-const server = startCluster(dir, PG_PORT);
+const { dir, url: server } = startCluster(PG_PORT);
 try {
   execFileSync("psql", [`${server}/postgres`, "-qc", "CREATE DATABASE bench"]);
   const url = `${server}/bench`;

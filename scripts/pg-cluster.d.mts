@@ -1,3 +1,3 @@
 export function serverBin(): string;
-export function startCluster(dir: string, port: number, options?: { timeZone?: string }): string;
+export function startCluster(port: number, options?: { timeZone?: string }): { dir: string; url: string };
 export function stopCluster(dir: string): void;

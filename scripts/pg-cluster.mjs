@@ -2,10 +2,10 @@
 // folder of its own, listening on 127.0.0.1 only, trust authentication, stopped and deleted
 // by stop(). As root (CI), the server runs as the "postgres" user that Debian's package
 // creates, since PostgreSQL refuses to run as root.
-//   node scripts/pg-cluster.mjs start <dir> <port>   |   node scripts/pg-cluster.mjs stop <dir>
+//   node scripts/pg-cluster.mjs start <port>   (prints its folder and URL)   |   node scripts/pg-cluster.mjs stop <folder>
 import { execFileSync } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
-import { userInfo } from "node:os";
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir, userInfo } from "node:os";
 import path from "node:path";
 
 /** The folder of Debian's server binaries (initdb, pg_ctl), the newest version installed. */
@@ -24,22 +24,14 @@ function run(bin, args, env = {}) {
 }
 
 /**
- * Starts a fresh cluster in `dir` on 127.0.0.1:`port` (anything already in `dir` is deleted)
- * and returns its server's URL (user postgres, no password). `timeZone` is the server's own
- * time zone (the app must be right whatever it is).
+ * Starts a fresh cluster in a new folder under the system's temporary folder (which the
+ * postgres user can reach), on 127.0.0.1:`port`, and returns its folder and its server's URL
+ * (user postgres, no password). `timeZone` is the server's own time zone (the app must be
+ * right whatever it is). stopCluster(dir) stops it and deletes the folder.
  */
-export function startCluster(dir, port, { timeZone = "Asia/Tokyo" } = {}) {
-  stopCluster(dir);
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  if (asRoot()) {
-    execFileSync("chown", ["postgres:", dir]);
-    // The server must reach its folder: give "others" the search bit on every parent.
-    for (let p = path.dirname(dir); p !== "/"; p = path.dirname(p)) {
-      const mode = statSync(p).mode & 0o7777;
-      if (!(mode & 0o001)) chmodSync(p, mode | 0o001);
-    }
-  }
+export function startCluster(port, { timeZone = "Asia/Tokyo" } = {}) {
+  const dir = mkdtempSync(path.join(tmpdir(), "kpi-pg-"));
+  if (asRoot()) execFileSync("chown", ["postgres:", dir]);
   const data = path.join(dir, "data");
   run("initdb", ["-D", data, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C", "--no-sync"], { TZ: timeZone });
   const options = [
@@ -51,25 +43,29 @@ export function startCluster(dir, port, { timeZone = "Asia/Tokyo" } = {}) {
     `-c timezone=${timeZone}`,
   ].join(" ");
   run("pg_ctl", ["-D", data, "-o", options, "-l", path.join(dir, "server.log"), "-w", "-t", "30", "start"]);
-  return `postgresql://postgres@127.0.0.1:${port}`;
+  return { dir, url: `postgresql://postgres@127.0.0.1:${port}` };
 }
 
 export function stopCluster(dir) {
   const data = path.join(dir, "data");
-  if (!existsSync(path.join(data, "postmaster.pid"))) return;
-  try {
-    run("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]);
-  } catch {
-    // already stopped
+  if (existsSync(path.join(data, "postmaster.pid"))) {
+    try {
+      run("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]);
+    } catch {
+      // already stopped
+    }
   }
+  rmSync(dir, { recursive: true, force: true });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const [command, dir, port] = process.argv.slice(2);
-  if (command === "start") console.log(startCluster(path.resolve(dir), Number(port)));
-  else if (command === "stop") stopCluster(path.resolve(dir));
+  const [command, arg] = process.argv.slice(2);
+  if (command === "start") {
+    const { dir, url } = startCluster(Number(arg));
+    console.log(`${dir}\n${url}`);
+  } else if (command === "stop") stopCluster(path.resolve(arg));
   else {
-    console.error("usage: node scripts/pg-cluster.mjs start <dir> <port> | stop <dir>");
+    console.error("usage: node scripts/pg-cluster.mjs start <port> | stop <folder>");
     process.exit(2);
   }
 }

@@ -1,9 +1,6 @@
-import path from "node:path";
 import { startCluster, stopCluster } from "../../scripts/pg-cluster.mjs";
 import { migratePostgres } from "../../scripts/migrate.mjs";
-import { migratedDb, PG_SERVER, PG_TEMPLATE, psql, seedDb, TMP } from "./db";
-
-const CLUSTER = path.join(TMP, "pg-cluster");
+import { migratedDb, PG_SERVER, PG_TEMPLATE, psql, seedDb } from "./db";
 
 /**
  * The database the integration tests read: migrated and seeded from scratch. On PostgreSQL,
@@ -12,14 +9,19 @@ const CLUSTER = path.join(TMP, "pg-cluster");
  * copies; the cluster is stopped and deleted after the run.
  */
 export default async function setup() {
-  if (PG_SERVER) {
-    const port = Number(new URL(PG_SERVER).port);
-    startCluster(CLUSTER, port, { timeZone: "Asia/Tokyo" });
-    psql(`CREATE DATABASE "${PG_TEMPLATE}"`);
-    await migratePostgres(`${PG_SERVER}/${PG_TEMPLATE}`);
-  }
-  seedDb(migratedDb("vitest.db"));
-  return () => {
-    if (PG_SERVER) stopCluster(CLUSTER);
+  const cluster = PG_SERVER ? startCluster(Number(new URL(PG_SERVER).port), { timeZone: "Asia/Tokyo" }).dir : null;
+  const stop = () => {
+    if (cluster) stopCluster(cluster);
   };
+  try {
+    if (PG_SERVER) {
+      psql(`CREATE DATABASE "${PG_TEMPLATE}"`);
+      await migratePostgres(`${PG_SERVER}/${PG_TEMPLATE}`);
+    }
+    seedDb(migratedDb("vitest.db"));
+  } catch (error) {
+    stop();
+    throw error;
+  }
+  return stop;
 }
