@@ -98,11 +98,15 @@ describe.runIf(onPostgres)("PostgreSQL's migrations", () => {
     const url = `${PG_SERVER}/migrations_twice`;
     await expect(migratePostgres(url, dir)).rejects.toThrow(/29990101000000_broken failed, and nothing of it was applied/);
     expect(psql(`SELECT to_regclass('"Half"') IS NULL, (SELECT count(*) FROM pg_proc WHERE proname = 'half')`, "migrations_twice").trim()).toBe("t|0");
-    expect(psql(`SELECT migration_name FROM "_prisma_migrations" ORDER BY 1`, "migrations_twice").trim().split("\n")).toEqual(migrationNames(POSTGRES_MIGRATIONS));
+    expect(psql(`SELECT migration_name FROM "_prisma_migrations" ORDER BY 1`, "migrations_twice").trim().split("\n")).toEqual(
+      migrationNames(POSTGRES_MIGRATIONS),
+    );
     // The real history is complete, and applying it again changes nothing.
     expect(await migratePostgres(url)).toEqual([]);
     // The append-only rule's function kept its $$ body: the trigger works.
-    expect(() => psql(`INSERT INTO "AuditLog" (action, entity) VALUES ('x', 'y'); UPDATE "AuditLog" SET action = 'z'`, "migrations_twice")).toThrow(/AuditLog is append-only/);
+    expect(() => psql(`INSERT INTO "AuditLog" (action, entity) VALUES ('x', 'y'); UPDATE "AuditLog" SET action = 'z'`, "migrations_twice")).toThrow(
+      /AuditLog is append-only/,
+    );
   });
 });
 
