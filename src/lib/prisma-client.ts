@@ -142,6 +142,57 @@ const RACE_CODES = new Set(["P2034", "P2025", "P2002"]);
 const ATTEMPTS = 5;
 
 /**
+ * Whether a transaction lost a race. Inside the callback Prisma's errors carry the codes
+ * above; a serialization failure found at COMMIT (SSI often finds it only then) comes up as
+ * the driver adapter's own error, with no code, whose cause says what happened.
+ */
+function lostRace(error: unknown): boolean {
+  const { code, cause } = error as { code?: unknown; cause?: { kind?: unknown; originalCode?: unknown } };
+  if (typeof code === "string") return RACE_CODES.has(code);
+  return cause?.kind === "TransactionWriteConflict" || (cause?.kind === "postgres" && (cause.originalCode === "40001" || cause.originalCode === "40P01"));
+}
+
+/**
+ * PrismaPg with one fix: a transaction whose COMMIT fails gives its connection back to the
+ * pool. Prisma's transaction manager hands the connection back only after a COMMIT that
+ * succeeded, so every serialization failure found at COMMIT kept one connection of the pool
+ * (10) for good, until the server hung waiting for one. After a failed COMMIT PostgreSQL has
+ * already rolled the transaction back; the ROLLBACK here only makes sure of it.
+ */
+class PostgresAdapter implements SqlDriverAdapterFactory {
+  readonly provider = "postgres" as const;
+  readonly adapterName: string;
+  private readonly factory: PrismaPg;
+
+  constructor(url: string) {
+    this.factory = new PrismaPg({ connectionString: url, options: POSTGRES_OPTIONS });
+    this.adapterName = this.factory.adapterName;
+  }
+
+  async connect(): Promise<SqlDriverAdapter> {
+    const adapter = await this.factory.connect();
+    const startTransaction = adapter.startTransaction.bind(adapter);
+    adapter.startTransaction = async (isolationLevel?: IsolationLevel) => {
+      const transaction = await startTransaction(isolationLevel);
+      const executeRaw = transaction.executeRaw.bind(transaction);
+      transaction.executeRaw = async (query: SqlQuery) => {
+        try {
+          return await executeRaw(query);
+        } catch (error) {
+          if (/^\s*COMMIT\b/i.test(query.sql)) {
+            await executeRaw(statement("ROLLBACK")).catch(() => undefined);
+            await transaction.rollback();
+          }
+          throw error;
+        }
+      };
+      return transaction;
+    };
+    return adapter;
+  }
+}
+
+/**
  * A Prisma client over PostgreSQL, with SQLite's guarantees: its transactions are
  * serializable, and one that loses a race with another server's (or request's) is run again
  * from the start, as SQLite would have run it after the other. The second run sees the other's
@@ -150,7 +201,7 @@ const ATTEMPTS = 5;
  */
 function createPostgresClient(url: string): PrismaClient {
   const client = new PostgresClient({
-    adapter: new PrismaPg({ connectionString: url, options: POSTGRES_OPTIONS }),
+    adapter: new PostgresAdapter(url),
     transactionOptions: { isolationLevel: "Serializable" },
   });
   const transaction = client.$transaction.bind(client) as (...args: unknown[]) => Promise<unknown>;
@@ -159,8 +210,7 @@ function createPostgresClient(url: string): PrismaClient {
       try {
         return await transaction(...args);
       } catch (error) {
-        const code = (error as { code?: unknown }).code;
-        if (attempt >= ATTEMPTS || typeof code !== "string" || !RACE_CODES.has(code)) throw error;
+        if (attempt >= ATTEMPTS || !lostRace(error)) throw error;
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
       }
     }

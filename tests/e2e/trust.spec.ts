@@ -342,7 +342,9 @@ test("when no PDF can be made, the slides link leads to a translated page that s
   request,
   playwright,
 }) => {
-  // A second server on the same build and database, with no Chromium to print with.
+  // A second server on the same build and database, with no Chromium to print with. It counts
+  // sign-in attempts in the same table as the first: like the first, it believes the client
+  // address that apiAs sends, so its sign-in does not count against 127.0.0.1's.
   const port = 3199;
   const server = spawn("node", ["scripts/serve.mjs"], {
     env: {
@@ -351,6 +353,7 @@ test("when no PDF can be made, the slides link leads to a translated page that s
       PORT: String(port),
       CHROMIUM_PATH: "/nonexistent/chromium",
       COOKIE_SECURE: "false",
+      TRUST_PROXY: "127.0.0.1",
       SESSION_SECRET: "e2e-secret-that-is-at-least-32-characters-long",
     },
     stdio: "ignore",

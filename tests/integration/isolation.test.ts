@@ -8,8 +8,9 @@ import { createPrismaClient, type PrismaClient } from "@/lib/prisma-client";
 import { migratedDb, onPostgres, seedDb } from "../support/db";
 
 let db: PrismaClient;
+let url: string;
 beforeAll(() => {
-  const url = migratedDb("isolation.db");
+  url = migratedDb("isolation.db");
   seedDb(url);
   db = createPrismaClient(url);
 });
@@ -71,5 +72,36 @@ describe.skipIf(onPostgres)("what survives a power cut (SQLite; PostgreSQL's own
     const [{ synchronous }] = await db.$queryRawUnsafe<{ synchronous: bigint }[]>("PRAGMA synchronous");
     const [{ journal_mode }] = await db.$queryRawUnsafe<{ journal_mode: string }[]>("PRAGMA journal_mode");
     expect([Number(synchronous), journal_mode]).toEqual([2, "wal"]);
+  });
+});
+
+describe.runIf(onPostgres)("two transactions that each read what the other writes (PostgreSQL: serializable)", () => {
+  it("the one that lost runs again, even when its COMMIT is what fails, and gives its connection back each time", async () => {
+    const racing = createPrismaClient(url);
+    // More rounds than the pool has connections (10): a connection kept by a failed COMMIT would show.
+    for (let round = 0; round < 15; round++) {
+      const key = `race-${round}`;
+      const bothRead = gate();
+      let reads = 0;
+      let runs = 0;
+      const countThenAdd = () =>
+        racing.$transaction(async (t) => {
+          runs++;
+          const seen = await t.signInAttempt.count({ where: { key } });
+          // each first run waits until the other has read too: a write skew, one of them must lose
+          if (++reads === 2) bothRead.open();
+          await bothRead.opened;
+          await t.signInAttempt.create({ data: { key } });
+          return seen;
+        });
+      const seen = await Promise.all([countThenAdd(), countThenAdd()]);
+      // as if one ran after the other: the second run saw the first's row
+      expect(seen.sort()).toEqual([0, 1]);
+      expect(runs).toBe(3);
+      expect(await racing.signInAttempt.count({ where: { key } })).toBe(2);
+    }
+    // closing waits for every connection to come back to the pool
+    const closed = racing.$disconnect().then(() => "closed");
+    expect(await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 5_000, "a connection was kept"))])).toBe("closed");
   });
 });

@@ -2,14 +2,16 @@
  * The committee's review on the 3rd plan's FY2025 draft round (as seeded): threads and their
  * states, who may do what, edits that keep the earlier text, moderation, the audit trail, a
  * final round read-only and an unlock opening it again, what waits for whom, and the e-mail
- * notices through a local SMTP server (smtp-server), with a failed send tried again.
+ * notices through a local SMTP server (smtp-server), with a failed send tried again, and two
+ * servers delivering at once sending each mail once.
  */
 import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createPrismaClient } from "@/lib/prisma-client";
 import { appDb, demoViewer } from "../support/app-db";
 
-const { db } = appDb("review");
+const { url, db } = appDb("review");
 type Mutations = typeof import("@/features/review/mutations");
 let review: Mutations;
 let data: typeof import("@/features/review/data");
@@ -185,5 +187,36 @@ describe("e-mail notices", () => {
     expect(await review.deliverMail(() => new Date(Date.now() + 5 * 60_000))).toBe(1);
     expect((await waitForMail(1))[0].text).toContain("Is the SMTP server up?");
     expect(await db.mailOutbox.count({ where: { sentAt: null } })).toBe(0);
+  });
+
+  it("two servers delivering at once send each mail once; a mail claimed by a server that died is sent once its lease is over", async () => {
+    // a second app server on the same database: a client of its own
+    const other = createPrismaClient(url);
+    try {
+      // queued straight into the outbox: a post would also start this process's own delivery
+      const queue = (text: string) => db.mailOutbox.create({ data: { userId: viewers.secretariat.id, to: "secretariat@example.jp", subject: "Notice", text } });
+      for (let i = 1; i <= 6; i++) await queue(`Question ${i} for two servers`);
+      const queued = 6;
+      const [a, b] = await Promise.all([review.deliverMail(undefined, db), review.deliverMail(undefined, other)]);
+      expect(a + b).toBe(queued);
+      const mails = await waitForMail(queued);
+      await new Promise((r) => setTimeout(r, 200)); // a duplicate would arrive by now
+      expect(received.map((m) => m.text.match(/Question \d/)![0]).sort()).toEqual(["1", "2", "3", "4", "5", "6"].map((n) => `Question ${n}`));
+      expect(mails).toHaveLength(queued);
+      expect(await db.mailOutbox.count({ where: { sentAt: null } })).toBe(0);
+
+      // a server claims a mail, then dies before sending it: the others leave it alone until the lease is over
+      received.length = 0;
+      const mail = await queue("Sent after a crash?");
+      const claimedAt = new Date();
+      expect(await review.claimMail(mail, claimedAt, other)).toBe(true);
+      expect(await review.claimMail(mail, claimedAt, db)).toBe(false); // what both read: only the first claim holds
+      expect(await review.deliverMail(() => new Date(claimedAt.getTime() + review.MAIL_LEASE_MS - 1_000), db)).toBe(0);
+      expect(await review.deliverMail(() => new Date(claimedAt.getTime() + review.MAIL_LEASE_MS), db)).toBe(1);
+      expect((await waitForMail(1)).map((m) => m.text.includes("Sent after a crash?"))).toEqual([true]);
+      expect(await db.mailOutbox.findUniqueOrThrow({ where: { id: mail.id } })).toMatchObject({ attempts: 1, lastError: null });
+    } finally {
+      await other.$disconnect();
+    }
   });
 });

@@ -1,5 +1,5 @@
-// Writes to users and sessions. The CLI and the seed pass their own Prisma client; the app
-// uses its singleton.
+// Writes to users, sessions and sign-in attempts. The CLI and the seed pass their own Prisma
+// client; the app uses its singleton.
 import { type Viewer, userChangeRefusal } from "@/features/auth/ability";
 import { newUserSchema, type NewUser, type UserChange } from "@/features/auth/schema";
 import { auditWriter } from "@/features/audit/mutations";
@@ -21,6 +21,72 @@ export async function beginSession(userId: number, db: PrismaClient = prisma): P
   await db.session.deleteMany({ where: { expiresAt: { lte: new Date(now) } } });
   await db.session.create({ data: { id: sessionDigest(sid), userId, expiresAt: new Date(now + SESSION_HOURS * 3_600_000) } });
   return sid;
+}
+
+/** The sign-in limits: 5 attempts per e-mail address and 20 per client address, in any 15 minutes. */
+export const SIGN_IN_LIMITS = { email: 5, client: 20, windowMs: 15 * 60_000 } as const;
+
+/** The most expired attempts one sign-in deletes: a steady trickle, never one long delete after a flood. */
+const PRUNE_BATCH = 500;
+
+/**
+ * Counts a sign-in attempt against the limits, in the database (SignInAttempt) so that every
+ * app server counts the same attempts. The client's address first: a client over its limit is
+ * refused before the e-mail address is counted. Returns the seconds to wait when over a limit,
+ * else 0. A refused attempt is not kept, so the wait it announces is true (but for the race
+ * below): once it is over, the next attempt goes through. The window slides: an attempt counts
+ * for 15 minutes after it was made.
+ *
+ * Two servers counting the same key at once never let more than the limit through: each
+ * attempt is written (and committed) first, then counted, so of any two attempts the one that
+ * counts last sees both. No transaction: a serializable one (count, then write) is exact too,
+ * but on PostgreSQL concurrent sign-ins, even for other addresses, lose races to each other
+ * and run again, and past five runs the sign-in fails with a 500 (tried: of 40 attempts for one
+ * address at once through two servers, about half failed). Here nothing fails, and attempts
+ * for other keys never get in each other's way; at worst attempts racing for the last places
+ * see each other and are all refused, with a wait that is too long, which a limiter may afford.
+ *
+ * No cap on the number of keys, unlike the in-memory limiter this replaces (whose cap, once
+ * reached, forgot the oldest keys, so a flood of new addresses could wipe a guessed address's
+ * count): rows live for one window and are deleted after it, a bounded number per attempt, and
+ * a flood is bounded by the per-client limit (a client's refused attempts leave no rows) and
+ * by the disk, not by a server's memory.
+ */
+export async function countSignInAttempt(attempt: { client: string; email: string }, now = new Date(), db: PrismaClient = prisma): Promise<number> {
+  const since = new Date(now.getTime() - SIGN_IN_LIMITS.windowMs);
+  const limits = [
+    [`client:${attempt.client}`, SIGN_IN_LIMITS.client],
+    [`email:${attempt.email.toLowerCase()}`, SIGN_IN_LIMITS.email],
+  ] as const;
+  let wait = 0;
+  for (const [key, limit] of limits) {
+    const { id } = await db.signInAttempt.create({ data: { key, at: now }, select: { id: true } });
+    wait = await secondsToWait(db, key, id, limit, since, now);
+    if (wait > 0) {
+      await db.signInAttempt.deleteMany({ where: { id } });
+      break;
+    }
+  }
+  const old = await db.signInAttempt.findMany({ where: { at: { lte: since } }, select: { id: true }, orderBy: { at: "asc" }, take: PRUNE_BATCH });
+  if (old.length > 0) await db.signInAttempt.deleteMany({ where: { id: { in: old.map((row) => row.id) } } });
+  return wait;
+}
+
+/** The seconds until a key has fewer than `limit` other attempts in the window (at least 1), or 0 if it has now; `id` is this attempt's. */
+async function secondsToWait(db: PrismaClient, key: string, id: number, limit: number, since: Date, now: Date): Promise<number> {
+  const where = { key, at: { gt: since }, NOT: { id } };
+  const others = await db.signInAttempt.count({ where });
+  if (others < limit) return 0;
+  // The attempt whose end brings the others under the limit.
+  const freeing = await db.signInAttempt.findFirst({ where, orderBy: [{ at: "asc" }, { id: "asc" }], skip: others - limit, select: { at: true } });
+  // gone in between (a successful sign-in forgot the address's attempts): wait the least
+  if (!freeing) return 1;
+  return Math.max(1, Math.ceil((freeing.at.getTime() + SIGN_IN_LIMITS.windowMs - now.getTime()) / 1000));
+}
+
+/** A successful sign-in forgets the e-mail address's attempts (not the client's). */
+export async function forgetSignInAttempts(email: string, db: PrismaClient = prisma): Promise<void> {
+  await db.signInAttempt.deleteMany({ where: { key: `email:${email.toLowerCase()}` } });
 }
 
 /** The language a user signed in with: their notices (e-mail) are written in it. */

@@ -5,6 +5,7 @@ import { beginSession, endSession, SESSION_HOURS } from "@/features/auth/mutatio
 import { loadMessages } from "@/i18n/messages";
 import type { AppLocale } from "@/i18n/routing";
 import { SESSION_COOKIE, jsonError, requestLocale, sameOrigin, withErrorHandling } from "@/lib/api";
+import { databaseUrl, isPostgresUrl } from "@/lib/database-url";
 import { getIronSession, type SessionOptions } from "iron-session";
 import { createTranslator } from "next-intl";
 import { cookies } from "next/headers";
@@ -67,29 +68,37 @@ export async function stopSession(): Promise<void> {
   session.destroy();
 }
 
-let cached: string | null = null;
+let fromFile: { file: string; secret: string } | null = null;
 
 /**
  * The server's secret for session cookies and print tokens: SESSION_SECRET (at least 32
- * characters), or else a random one kept beside the database, made on first use, so that
- * the demo works with no setup and sessions survive a restart.
+ * characters). On SQLite (one server) it may be left unset: a random one is then kept beside
+ * the database, made on first use, so that the demo works with no setup and sessions survive a
+ * restart. On PostgreSQL it is required: the app servers behind a load balancer must share one
+ * secret, or a cookie signed by one would be refused by the next, and each would make its own.
  */
 export function serverSecret(): string {
-  if (cached) return cached;
   const fromEnv = process.env.SESSION_SECRET;
   if (fromEnv) {
     if (fromEnv.length < 32) throw new Error("SESSION_SECRET must be at least 32 characters");
-    return (cached = fromEnv);
+    return fromEnv;
   }
+  if (isPostgresUrl(databaseUrl()))
+    throw new Error(
+      "SESSION_SECRET is required when DATABASE_URL is a PostgreSQL database: set it to a random value of at least 32 characters, the same on every app server",
+    );
   const file = path.resolve(/*turbopackIgnore: true*/ process.env.SESSION_SECRET_FILE ?? "prisma/data/session-secret");
+  if (fromFile?.file === file) return fromFile.secret;
+  let secret: string;
   try {
-    cached = readFileSync(file, "utf8").trim();
+    secret = readFileSync(file, "utf8").trim();
   } catch {
     mkdirSync(path.dirname(file), { recursive: true });
-    cached = randomBytes(48).toString("base64url");
-    writeFileSync(file, cached, { mode: 0o600 });
+    secret = randomBytes(48).toString("base64url");
+    writeFileSync(file, secret, { mode: 0o600 });
   }
-  return cached;
+  fromFile = { file, secret };
+  return secret;
 }
 
 /** HMAC-SHA256 of a token's payload with the server's secret: the one signature of print and import tokens. */

@@ -13,7 +13,7 @@ import type { ThreadCreate } from "@/features/review/schema";
 import { loadMessages } from "@/i18n/messages";
 import { prisma } from "@/lib/db";
 import { appUrl, mailEnabled, sendMail } from "@/lib/mail";
-import type { PrismaTx } from "@/lib/prisma-client";
+import type { PrismaClient, PrismaTx } from "@/lib/prisma-client";
 
 type Member = NonNullable<Viewer>;
 export type ReviewResult<T = object> =
@@ -201,30 +201,59 @@ async function queueNotices(tx: PrismaTx, thread: ThreadContext, viewer: Member,
   }
 }
 
-let delivering: Promise<number> | null = null;
+/**
+ * How long a server holds a mail it claimed to send: longer than a send may take (nodemailer
+ * gives up on a silent connection after 10 minutes). A server that dies mid-send leaves the
+ * mail claimed; once the lease is over it is due again, and another server (or this one,
+ * restarted) sends it.
+ */
+export const MAIL_LEASE_MS = 15 * 60_000;
 
 /**
- * Sends the queued e-mails that are due, one at a time; a failed one is tried again later
- * (after 1, 2, 4… minutes, up to an hour, at most 20 times). One delivery at a time per
- * server. Returns how many were sent.
+ * Claims a due mail for this server before it is sent, so that two servers running
+ * deliverMail at once never both send it: the claim moves its next attempt to the end of the
+ * lease, only if the mail is still unsent and its next attempt is still the one it read. One
+ * UPDATE, atomic on both databases (on PostgreSQL the second server's waits for the first's
+ * row lock, then finds the row changed): of two servers that read the same mail, only the
+ * first claims it; the other's claim changes nothing and it skips the mail.
  */
-export function deliverMail(now = () => new Date()): Promise<number> {
+export async function claimMail(mail: { id: number; nextAttemptAt: Date }, now: Date, db: PrismaClient = prisma): Promise<boolean> {
+  const { count } = await db.mailOutbox.updateMany({
+    where: { id: mail.id, sentAt: null, nextAttemptAt: mail.nextAttemptAt },
+    data: { nextAttemptAt: new Date(now.getTime() + MAIL_LEASE_MS) },
+  });
+  return count === 1;
+}
+
+/** The delivery under way per client (a server has one): one at a time per server. */
+const delivering = new WeakMap<PrismaClient, Promise<number>>();
+
+/**
+ * Sends the queued e-mails that are due, one at a time, each claimed first (claimMail): with
+ * several servers on one database, each mail goes once. A failed one is tried again later
+ * (after 1, 2, 4… minutes, up to an hour, at most 20 times). One delivery at a time per
+ * server. Returns how many this server sent.
+ */
+export function deliverMail(now = () => new Date(), db: PrismaClient = prisma): Promise<number> {
   if (!mailEnabled()) return Promise.resolve(0);
-  delivering ??= (async () => {
+  const running = delivering.get(db);
+  if (running) return running;
+  const delivery = (async () => {
     let sent = 0;
-    const due = await prisma.mailOutbox.findMany({
+    const due = await db.mailOutbox.findMany({
       where: { sentAt: null, attempts: { lt: 20 }, nextAttemptAt: { lte: now() } },
       orderBy: { id: "asc" },
       take: 50,
     });
     for (const mail of due) {
+      if (!(await claimMail(mail, now(), db))) continue;
       try {
         await sendMail({ to: mail.to, subject: mail.subject, text: mail.text });
-        await prisma.mailOutbox.update({ where: { id: mail.id }, data: { sentAt: now(), attempts: { increment: 1 }, lastError: null } });
+        await db.mailOutbox.update({ where: { id: mail.id }, data: { sentAt: now(), attempts: { increment: 1 }, lastError: null } });
         sent++;
       } catch (error) {
         const delay = Math.min(60, 2 ** mail.attempts) * 60_000;
-        await prisma.mailOutbox.update({
+        await db.mailOutbox.update({
           where: { id: mail.id },
           data: { attempts: { increment: 1 }, nextAttemptAt: new Date(now().getTime() + delay), lastError: String((error as Error).message).slice(0, 500) },
         });
@@ -232,6 +261,7 @@ export function deliverMail(now = () => new Date()): Promise<number> {
       }
     }
     return sent;
-  })().finally(() => (delivering = null));
-  return delivering;
+  })().finally(() => delivering.delete(db));
+  delivering.set(db, delivery);
+  return delivery;
 }
