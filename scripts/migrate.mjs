@@ -8,6 +8,8 @@
 //   its row in Prisma's own `_prisma_migrations` table (checksum: the file's SHA-256), so a
 //   failed migration leaves nothing behind, a second run applies nothing, and
 //   `prisma migrate status` agrees with it.
+// `node scripts/migrate.mjs --psql > migrate.sql` prints the same as one psql script, for an
+// operator who applies migrations with psql (see psqlScript).
 import { execFileSync } from "node:child_process";
 import { createHash, randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
@@ -33,6 +35,42 @@ const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
   "applied_steps_count" INTEGER NOT NULL DEFAULT 0
 )`;
 
+/** The migrations in `dir`, in order: name, SQL and checksum (the file's SHA-256, as Prisma's). */
+function migrationsIn(dir) {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort()
+    .map((name) => {
+      const sql = readFileSync(path.join(dir, name, "migration.sql"), "utf8");
+      return { name, sql, checksum: createHash("sha256").update(sql).digest("hex") };
+    });
+}
+
+/**
+ * The same migrations as one psql script, for an operator who applies them with psql
+ * (`psql -f`): each runs in its own transaction with its record, and only when its record is
+ * not there yet, so the script can be run again, or after this runner, and applies nothing
+ * twice; a failure stops it (ON_ERROR_STOP) and rolls that migration back whole.
+ */
+export function psqlScript(dir = POSTGRES_MIGRATIONS) {
+  const lines = ["\\set ON_ERROR_STOP on", `SELECT pg_advisory_lock(${LOCK_KEY});`, `${MIGRATIONS_TABLE};`];
+  for (const { name, sql, checksum } of migrationsIn(dir)) {
+    lines.push(
+      "",
+      `-- ${name}`,
+      `SELECT NOT EXISTS (SELECT 1 FROM "_prisma_migrations" WHERE migration_name = '${name}' AND rolled_back_at IS NULL) AS pending \\gset`,
+      "\\if :pending",
+      "BEGIN;",
+      sql.trimEnd(),
+      `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, finished_at, applied_steps_count) VALUES (gen_random_uuid()::text, '${checksum}', '${name}', now(), now(), 1);`,
+      "COMMIT;",
+      "\\endif",
+    );
+  }
+  return `${lines.join("\n")}\n`;
+}
+
 /** Applies the migrations in `dir` not yet applied to the PostgreSQL database at `url`; returns their names. */
 export async function migratePostgres(url, dir = POSTGRES_MIGRATIONS) {
   const client = new pg.Client({ connectionString: url });
@@ -43,13 +81,7 @@ export async function migratePostgres(url, dir = POSTGRES_MIGRATIONS) {
     await client.query(MIGRATIONS_TABLE);
     const rows = (await client.query(`SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL`)).rows;
     const done = new Map(rows.map((r) => [r.migration_name, r]));
-    const names = readdirSync(dir, { withFileTypes: true })
-      .filter((d) => d.isDirectory())
-      .map((d) => d.name)
-      .sort();
-    for (const name of names) {
-      const sql = readFileSync(path.join(dir, name, "migration.sql"), "utf8");
-      const checksum = createHash("sha256").update(sql).digest("hex");
+    for (const { name, sql, checksum } of migrationsIn(dir)) {
       const row = done.get(name);
       if (row) {
         if (!row.finished_at)
@@ -81,7 +113,9 @@ export async function migratePostgres(url, dir = POSTGRES_MIGRATIONS) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const url = process.env.DATABASE_URL;
-  if (isPostgresUrl(url)) {
+  if (process.argv.includes("--psql")) {
+    process.stdout.write(psqlScript());
+  } else if (isPostgresUrl(url)) {
     migratePostgres(url)
       .then((names) => console.log(names.length ? `applied ${names.length} migration(s): ${names.join(", ")}` : "no pending migrations"))
       .catch((error) => {

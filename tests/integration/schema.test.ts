@@ -4,7 +4,7 @@ import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "nod
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "@/lib/prisma-client";
-import { migratePostgres, POSTGRES_MIGRATIONS } from "../../scripts/migrate.mjs";
+import { migratePostgres, POSTGRES_MIGRATIONS, psqlScript } from "../../scripts/migrate.mjs";
 import { migratedDb, onPostgres, PG_SERVER, psql, pushedDb, ROOT, TMP } from "../support/db";
 
 /** SQL text up to layout: ALTER TABLE … ADD COLUMN leaves " , " and ")" spaced differently. */
@@ -115,6 +115,18 @@ describe.runIf(onPostgres)("PostgreSQL's migrations", () => {
     expect(() => psql(`INSERT INTO "AuditLog" (action, entity) VALUES ('x', 'y'); UPDATE "AuditLog" SET action = 'z'`, "migrations_twice")).toThrow(
       /AuditLog is append-only/,
     );
+  });
+
+  it("apply with psql too (npm run db:migrate -- --psql): run twice, or after the runner, they apply nothing twice", async () => {
+    psql(`DROP DATABASE IF EXISTS "migrations_psql" WITH (FORCE)`);
+    psql(`CREATE DATABASE "migrations_psql"`);
+    const script = path.join(TMP, "migrate.psql");
+    writeFileSync(script, psqlScript());
+    const url = `${PG_SERVER}/migrations_psql`;
+    for (let run = 0; run < 2; run++) execFileSync("psql", [url, "-q", "-f", script], { stdio: "pipe" });
+    expect(psql(`SELECT count(*) FROM "_prisma_migrations"`, "migrations_psql").trim()).toBe(String(migrationNames(POSTGRES_MIGRATIONS).length));
+    expect(await migratePostgres(url)).toEqual([]);
+    expect(pgSchemaOf("migrations_psql")).toEqual(pgSchemaOf(new URL(migratedDb("schema-migrated-2.db")).pathname.slice(1)));
   });
 });
 
