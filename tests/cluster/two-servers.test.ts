@@ -45,7 +45,7 @@ const save = (clerk: Client, value: string, valueVersion: number) =>
   clerk.json(`${ENTRIES}?lang=en`, "POST", { rows: [{ kpi: KPI, value, valueVersion, entryVersion: 0 }] });
 
 describe("two app servers on one PostgreSQL database", () => {
-  it("a round finalized through one server shows at once on the other's public pages and export", async () => {
+  it("a draft save through one server clears nothing public; the round finalized through it shows at once on the other's pages and export", async () => {
     const reader = new Client(b.base, "10.20.0.1");
     const page = `/en/plans/${PLAN}/2025/kpis/${KPI}`;
     expect((await reader.fetch(page)).status).toBe(200);
@@ -57,6 +57,10 @@ describe("two app servers on one PostgreSQL database", () => {
     const clerk = new Client(a.base, "10.20.0.2");
     expect((await clerk.signIn(DEMO.secretariat.email, DEMO.secretariat.password)).status).toBe(200);
     expect((await save(clerk, "4,321", stored().version)).status).toBe(200);
+    // A draft's figure is not public: the save cleared nothing, and B still serves its copy.
+    const afterSave = await reader.fetch(page);
+    expect(afterSave.headers.get("x-nextjs-cache")).toBe("HIT");
+    expect(shows(await afterSave.text(), "4,321")).toBe(false);
     const admin = new Client(a.base, "10.20.0.3");
     expect((await admin.signIn(DEMO.admin.email, DEMO.admin.password)).status).toBe(200);
     const finalized = await admin.json(`/api/plans/${PLAN}/rounds/2025/status`, "POST", { to: "final", meetingNo: "1", meetingDate: "2026-06-01" });

@@ -314,7 +314,11 @@ export async function saveRound(planCode: string, fy: number, input: GridSave, v
       if (options.dryRun) throw new DryRun(changes);
       return changes;
     });
-    if (changes) await invalidateDashboards();
+    // Nothing to clear: what a save writes is never public. Its figures are of a year that no
+    // final round covers (frozen() refuses the others), which readPlanData hides from the
+    // public, and its entries, notes and texts belong to a draft round, which the public does
+    // not see either; members see drafts rendered per request. The public pages change when
+    // the round is marked final (setRoundStatus).
     return { kind: "saved", changes, log };
   } catch (error) {
     if (error instanceof ConflictError) return { kind: "conflict", conflicts: error.conflicts };
