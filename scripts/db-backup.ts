@@ -4,6 +4,8 @@ import path from "node:path";
 import { backupDatabase } from "../src/lib/backup";
 import { databaseUrl, isPostgresUrl } from "../src/lib/database-url";
 
+// The backup holds password hashes and sessions: its file (and a new backups/ folder) is its owner's alone from the start.
+process.umask(0o077);
 const url = databaseUrl();
 const stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\..*/, "").replace("T", "-");
 const dest = path.resolve(process.argv[2] ?? `backups/app-${stamp}.${isPostgresUrl(url) ? "dump" : "db"}`);

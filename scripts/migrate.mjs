@@ -12,11 +12,11 @@
 // operator who applies migrations with psql (see psqlScript).
 import { execFileSync } from "node:child_process";
 import { createHash, randomUUID } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync, readdirSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
-import { isPostgresUrl } from "../src/lib/postgres.mjs";
+import { isPostgresUrl, POSTGRES_OPTIONS } from "../src/lib/postgres.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const POSTGRES_MIGRATIONS = path.join(root, "prisma/postgres/migrations");
@@ -54,7 +54,7 @@ function migrationsIn(dir) {
  * twice; a failure stops it (ON_ERROR_STOP) and rolls that migration back whole.
  */
 export function psqlScript(dir = POSTGRES_MIGRATIONS) {
-  const lines = ["\\set ON_ERROR_STOP on", `SELECT pg_advisory_lock(${LOCK_KEY});`, `${MIGRATIONS_TABLE};`];
+  const lines = ["\\set ON_ERROR_STOP on", "SET TimeZone = 'UTC';", `SELECT pg_advisory_lock(${LOCK_KEY});`, `${MIGRATIONS_TABLE};`];
   for (const { name, sql, checksum } of migrationsIn(dir)) {
     lines.push(
       "",
@@ -73,7 +73,7 @@ export function psqlScript(dir = POSTGRES_MIGRATIONS) {
 
 /** Applies the migrations in `dir` not yet applied to the PostgreSQL database at `url`; returns their names. */
 export async function migratePostgres(url, dir = POSTGRES_MIGRATIONS) {
-  const client = new pg.Client({ connectionString: url });
+  const client = new pg.Client({ connectionString: url, options: POSTGRES_OPTIONS });
   await client.connect();
   const applied = [];
   try {
@@ -111,7 +111,8 @@ export async function migratePostgres(url, dir = POSTGRES_MIGRATIONS) {
   return applied;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+// Run as a command (not imported): the same file, whatever the path's spaces, characters or links.
+if (process.argv[1] && fileURLToPath(import.meta.url) === realpathSync(process.argv[1])) {
   const url = process.env.DATABASE_URL;
   if (process.argv.includes("--psql")) {
     process.stdout.write(psqlScript());

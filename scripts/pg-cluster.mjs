@@ -4,9 +4,10 @@
 // creates, since PostgreSQL refuses to run as root.
 //   node scripts/pg-cluster.mjs start <port>   (prints its folder and URL)   |   node scripts/pg-cluster.mjs stop <folder>
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, realpathSync, rmSync } from "node:fs";
 import { tmpdir, userInfo } from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 
 /** The folder of Debian's server binaries (initdb, pg_ctl), the newest version installed. */
 export function serverBin() {
@@ -48,6 +49,9 @@ export function startCluster(port, { timeZone = "Asia/Tokyo" } = {}) {
 
 export function stopCluster(dir) {
   const data = path.join(dir, "data");
+  // Only a folder that startCluster made: this deletes it, as root on CI.
+  if (!path.basename(dir).startsWith("kpi-pg-") || !existsSync(path.join(data, "PG_VERSION")))
+    throw new Error(`${dir} is not a cluster of scripts/pg-cluster.mjs`);
   if (existsSync(path.join(data, "postmaster.pid"))) {
     try {
       run("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]);
@@ -58,7 +62,8 @@ export function stopCluster(dir) {
   rmSync(dir, { recursive: true, force: true });
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+// Run as a command (not imported): the same file, whatever the path's spaces, characters or links.
+if (process.argv[1] && fileURLToPath(import.meta.url) === realpathSync(process.argv[1])) {
   const [command, arg] = process.argv.slice(2);
   if (command === "start") {
     const { dir, url } = startCluster(Number(arg));

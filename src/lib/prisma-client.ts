@@ -152,12 +152,16 @@ function lostRace(error: unknown): boolean {
   return cause?.kind === "TransactionWriteConflict" || (cause?.kind === "postgres" && (cause.originalCode === "40001" || cause.originalCode === "40P01"));
 }
 
+/** How long a request waits for a free connection of the pool before it fails (instead of hanging for good). */
+const CONNECTION_WAIT_MS = 10_000;
+
 /**
- * PrismaPg with one fix: a transaction whose COMMIT fails gives its connection back to the
- * pool. Prisma's transaction manager hands the connection back only after a COMMIT that
- * succeeded, so every serialization failure found at COMMIT kept one connection of the pool
- * (10) for good, until the server hung waiting for one. After a failed COMMIT PostgreSQL has
- * already rolled the transaction back; the ROLLBACK here only makes sure of it.
+ * PrismaPg with one fix: a transaction whose COMMIT or ROLLBACK fails closes its connection.
+ * Prisma's transaction manager gives a transaction's connection back only after a COMMIT or
+ * ROLLBACK that succeeded, so each serialization failure found at COMMIT, and each transaction
+ * whose connection died (a failover, a network cut), kept one connection of the pool for good,
+ * until every request hung waiting for one. Closed rather than given back: such a connection
+ * may be dead or still inside its transaction. Nothing more runs on it.
  */
 class PostgresAdapter implements SqlDriverAdapterFactory {
   readonly provider = "postgres" as const;
@@ -165,7 +169,7 @@ class PostgresAdapter implements SqlDriverAdapterFactory {
   private readonly factory: PrismaPg;
 
   constructor(url: string) {
-    this.factory = new PrismaPg({ connectionString: url, options: POSTGRES_OPTIONS });
+    this.factory = new PrismaPg({ connectionString: url, options: POSTGRES_OPTIONS, connectionTimeoutMillis: CONNECTION_WAIT_MS });
     this.adapterName = this.factory.adapterName;
   }
 
@@ -174,18 +178,28 @@ class PostgresAdapter implements SqlDriverAdapterFactory {
     const startTransaction = adapter.startTransaction.bind(adapter);
     adapter.startTransaction = async (isolationLevel?: IsolationLevel) => {
       const transaction = await startTransaction(isolationLevel);
+      // adapter-pg's transaction holds its pool client as `client`.
+      const { client } = transaction as unknown as { client: { release(error?: unknown): void } };
+      let closed: unknown = null;
+      const guarded =
+        <A extends unknown[], R>(run: (...args: A) => Promise<R>) =>
+        async (...args: A): Promise<R> => {
+          if (closed) throw closed;
+          return run(...args);
+        };
       const executeRaw = transaction.executeRaw.bind(transaction);
-      transaction.executeRaw = async (query: SqlQuery) => {
+      transaction.queryRaw = guarded(transaction.queryRaw.bind(transaction));
+      transaction.executeRaw = guarded(async (query: SqlQuery) => {
         try {
           return await executeRaw(query);
         } catch (error) {
-          if (/^\s*COMMIT\b/i.test(query.sql)) {
-            await executeRaw(statement("ROLLBACK")).catch(() => undefined);
-            await transaction.rollback();
+          if (/^\s*(COMMIT|ROLLBACK)\b/i.test(query.sql)) {
+            closed = error;
+            client.release(error instanceof Error ? error : new Error(String(error)));
           }
           throw error;
         }
-      };
+      });
       return transaction;
     };
     return adapter;

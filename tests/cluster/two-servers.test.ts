@@ -20,7 +20,14 @@ beforeAll(async () => {
   const url = migratedDb("two_servers");
   seedDb(url);
   database = new URL(url).pathname.slice(1);
-  [a, b] = await Promise.all([startServer(base, url), startServer(base + 1, url)]);
+  // Both, or neither: a server that started is stopped when the other did not.
+  const started = await Promise.allSettled([startServer(base, url), startServer(base + 1, url)]);
+  const failed = started.find((s) => s.status === "rejected");
+  if (failed) {
+    await Promise.all(started.map((s) => (s.status === "fulfilled" ? s.value.stop() : null)));
+    throw failed.reason;
+  }
+  [a, b] = started.map((s) => (s as PromiseFulfilledResult<Server>).value);
 }, 180_000);
 
 afterAll(async () => {

@@ -105,3 +105,20 @@ describe.runIf(onPostgres)("two transactions that each read what the other write
     expect(await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 5_000, "a connection was kept"))])).toBe("closed");
   });
 });
+
+describe.runIf(onPostgres)("a transaction whose connection dies (a failover, a network cut)", () => {
+  it("fails alone: its connection is closed, not kept, and the next transactions run", async () => {
+    const url = migratedDb("isolation-dead.db");
+    const client = createPrismaClient(url);
+    try {
+      // More than the pool has connections (10): a connection kept by a failed ROLLBACK would show.
+      for (let i = 0; i < 12; i++) {
+        await expect(client.$transaction(async (t) => t.$executeRawUnsafe("SELECT pg_terminate_backend(pg_backend_pid())"))).rejects.toThrow();
+      }
+      const next = client.$transaction(async (t) => t.plan.count()).then(() => "ran");
+      expect(await Promise.race([next, new Promise((resolve) => setTimeout(resolve, 8_000, "no connection left"))])).toBe("ran");
+    } finally {
+      await client.$disconnect();
+    }
+  });
+});

@@ -99,6 +99,8 @@ export async function saveRound(planCode: string, fy: number, input: GridSave, v
   const projectNoOf = new Map([...projects.values()].map((p) => [p.id, p.no]));
   try {
     const changes = await prisma.$transaction(async (tx) => {
+      // A run that lost a race on PostgreSQL is run again from the start: list only the last run's changes.
+      log.length = 0;
       let changes = 0;
       // Checked again where writes are serialized: a round marked final since the check above stays untouched.
       const refused = await frozen(tx, plan.id, fy, touchesValues);
