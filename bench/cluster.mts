@@ -16,6 +16,7 @@ import pg from "pg";
 import { migratePostgres } from "../scripts/migrate.mjs";
 import { startCluster, stopCluster } from "../scripts/pg-cluster.mjs";
 import { Client, DEMO, startServer, type Server } from "../tests/support/servers";
+import { percentile } from "./server.mjs";
 
 const PG_PORT = Number(process.env.BENCH_PG_PORT ?? 55460);
 const PORT = Number(process.env.BENCH_PORT ?? 3320);
@@ -24,8 +25,6 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const WRITE_MS = Number(process.env.BENCH_WRITE_MS ?? 500);
 const PAGES = ["/ja/plans/plan2/2024", "/ja/plans/plan2/2024/kpis/pharma-out-1", "/en/plans/plan2/2024/projects/3"];
 const KPI = "plan3-out-1";
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 function read(base: string): Promise<{ latencies: number[]; errors: number }> {
   return new Promise((resolve, reject) => {

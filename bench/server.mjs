@@ -1,6 +1,9 @@
-// Starts the production build (npm run build first) on a fresh database, for the benches.
+// Starts the production build (npm run build first) on a fresh database, for the benches (and the
+// two-server test).
 import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 
 export function prepareDatabase(name) {
   const env = { ...process.env, DATABASE_URL: `file:./bench/out/${name}.db`, NEXT_TELEMETRY_DISABLED: "1" };
@@ -11,9 +14,20 @@ export function prepareDatabase(name) {
   return env;
 }
 
-/** The production server (scripts/serve.mjs, as `npm run start`) on a port; returns the base URL and a stop function. */
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+/**
+ * The production server (scripts/serve.mjs, as `npm run start`) with `env` on a port (the
+ * benches, and the two-server test through tests/support/servers.ts). Resolves with its base
+ * URL and a stop function once it answers /api/plans (its database reached); fails with the
+ * end of what it printed if it exits or does not answer within a minute.
+ */
 export async function startServer(env, port) {
-  const server = spawn("node", ["scripts/serve.mjs"], { env: { ...env, PORT: String(port) }, stdio: "ignore", detached: true });
+  const server = spawn("node", ["scripts/serve.mjs"], { cwd: ROOT, env: { ...env, PORT: String(port) }, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  let output = "";
+  const keep = (data) => (output = (output + data).slice(-2000));
+  server.stdout.on("data", keep);
+  server.stderr.on("data", keep);
   const exited = new Promise((r) => server.on("exit", r));
   const stop = async () => {
     try {
@@ -31,15 +45,17 @@ export async function startServer(env, port) {
     }
   });
   const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
+  for (const deadline = Date.now() + 60_000; Date.now() < deadline;) {
+    if (server.exitCode !== null) throw new Error(`the server on ${port} exited: ${output}`);
     try {
-      if ((await fetch(`${base}/robots.txt`)).ok) return { base, stop };
+      if ((await fetch(`${base}/api/plans`)).ok) return { base, stop };
     } catch {
-      // already gone
+      // not listening yet
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error("the server did not start");
+  await stop();
+  throw new Error(`the server on ${port} did not start: ${output}`);
 }
 
 export function percentile(sorted, p) {

@@ -5,15 +5,14 @@
 // proxy declared in TRUST_PROXY.
 //   PORT (3000), HOSTNAME (every interface), TRUST_PROXY (none)
 import { createServer } from "node:http";
-import { isPostgresUrl } from "../src/lib/postgres.mjs";
+import { missingSessionSecret } from "../src/lib/postgres.mjs";
 
 process.env.NODE_ENV = "production";
 // Several servers on one PostgreSQL database must sign cookies with one secret: without it, do
 // not start (src/features/auth/server.ts refuses to make one per server).
-if (isPostgresUrl(process.env.DATABASE_URL) && !process.env.SESSION_SECRET) {
-  console.error(
-    "SESSION_SECRET is required when DATABASE_URL is a PostgreSQL database: set it to a random value of at least 32 characters, the same on every app server",
-  );
+const missing = missingSessionSecret();
+if (missing) {
+  console.error(missing);
   process.exit(1);
 }
 process.env.NEXT_TELEMETRY_DISABLED = "1";

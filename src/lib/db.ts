@@ -1,7 +1,6 @@
 import Database from "better-sqlite3";
-import pg from "pg";
 import { databaseFile, databaseUrl, isPostgresUrl } from "./database-url";
-import { POSTGRES_OPTIONS } from "./postgres.mjs";
+import { postgresPool } from "./postgres.mjs";
 import { createPrismaClient, type PrismaClient } from "./prisma-client";
 
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
@@ -11,7 +10,6 @@ export const prisma = globalForPrisma.prisma ?? createPrismaClient();
 if (process.env.NODE_ENV !== "production") globalForPrisma.prisma = prisma;
 
 let sqliteReader: Database.Database | null = null;
-let postgresReader: pg.Pool | null = null;
 
 /**
  * One row of large binary values (the stored decks), read past Prisma: its engine carries
@@ -23,9 +21,8 @@ let postgresReader: pg.Pool | null = null;
 export async function readBytesRow<T>(sql: string, ...params: unknown[]): Promise<T | null> {
   const url = databaseUrl();
   if (isPostgresUrl(url)) {
-    postgresReader ??= new pg.Pool({ connectionString: url, options: POSTGRES_OPTIONS, max: 4 });
     let n = 0;
-    const { rows } = await postgresReader.query(
+    const { rows } = await postgresPool().query(
       sql.replace(/\?/g, () => `$${++n}`),
       params,
     );

@@ -3,29 +3,22 @@
  * clients that keep a session cookie: what two app servers behind a load balancer look like
  * from outside. Plain fetch: no browser.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+import { startServer as startProduction } from "../../bench/server.mjs";
 
 export const SESSION_SECRET = "cluster-secret-that-is-at-least-32-characters-long";
 
 export interface Server {
   base: string;
-  process: ChildProcess;
   stop(): Promise<void>;
 }
 
-/** Starts `node scripts/serve.mjs` on 127.0.0.1:`port` with the database at `databaseUrl`; resolves once it answers. */
-export async function startServer(port: number, databaseUrl: string, env: Record<string, string> = {}): Promise<Server> {
-  const child = spawn(process.execPath, ["scripts/serve.mjs"], {
-    cwd: ROOT,
-    env: {
+/** Starts the production server on 127.0.0.1:`port` with the database at `databaseUrl`; resolves once it answers. */
+export function startServer(port: number, databaseUrl: string, env: Record<string, string> = {}): Promise<Server> {
+  return startProduction(
+    {
       ...process.env,
       NODE_ENV: "production",
       DATABASE_URL: databaseUrl,
-      PORT: String(port),
       HOSTNAME: "127.0.0.1",
       COOKIE_SECURE: "false",
       // The test is the load balancer: it says which client each request is from.
@@ -33,37 +26,8 @@ export async function startServer(port: number, databaseUrl: string, env: Record
       SESSION_SECRET,
       ...env,
     },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let log = "";
-  child.stdout!.on("data", (d) => (log += d));
-  child.stderr!.on("data", (d) => (log += d));
-  const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server on ${port} exited: ${log.slice(-2000)}`);
-    try {
-      if ((await fetch(`${base}/api/plans`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      child.kill("SIGKILL");
-      throw new Error(`server on ${port} did not start: ${log.slice(-2000)}`);
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return {
-    base,
-    process: child,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-        setTimeout(() => child.kill("SIGKILL"), 5_000).unref();
-      }),
-  };
+    port,
+  );
 }
 
 /** A browser-like client of one server: its own client address and cookies. */

@@ -5,7 +5,7 @@ import { beginSession, endSession, SESSION_HOURS } from "@/features/auth/mutatio
 import { loadMessages } from "@/i18n/messages";
 import type { AppLocale } from "@/i18n/routing";
 import { SESSION_COOKIE, jsonError, requestLocale, sameOrigin, withErrorHandling } from "@/lib/api";
-import { databaseUrl, isPostgresUrl } from "@/lib/database-url";
+import { missingSessionSecret } from "@/lib/postgres.mjs";
 import { getIronSession, type SessionOptions } from "iron-session";
 import { createTranslator } from "next-intl";
 import { cookies } from "next/headers";
@@ -83,10 +83,8 @@ export function serverSecret(): string {
     if (fromEnv.length < 32) throw new Error("SESSION_SECRET must be at least 32 characters");
     return fromEnv;
   }
-  if (isPostgresUrl(databaseUrl()))
-    throw new Error(
-      "SESSION_SECRET is required when DATABASE_URL is a PostgreSQL database: set it to a random value of at least 32 characters, the same on every app server",
-    );
+  const missing = missingSessionSecret();
+  if (missing) throw new Error(missing);
   const file = path.resolve(/*turbopackIgnore: true*/ process.env.SESSION_SECRET_FILE ?? "prisma/data/session-secret");
   if (fromFile?.file === file) return fromFile.secret;
   let secret: string;
