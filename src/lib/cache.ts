@@ -1,18 +1,12 @@
-import { revalidatePath } from "next/cache";
-import { markDashboardsChanged } from "./shared-cache.mjs";
+import { markPlanChanged } from "./shared-cache.mjs";
 
 /**
- * The dashboards are rendered once and served from Next's cache until data changes. Every
- * write that changes what they show calls this after its transaction commits, and waits for
- * it, so the committee sees new figures at once: on this server (Next's marks), and on every
- * other server of the same PostgreSQL database (the shared generation, src/lib/shared-cache.mjs).
- * Outside a Next server (the seed, the CLI, tests) there is no local cache to clear.
+ * The dashboards are rendered once and served from Next's cache until their plan changes.
+ * Every write that changes what a plan's public pages show calls this after its transaction
+ * commits, and waits for it, so the committee sees new figures at once, on every server
+ * (src/lib/shared-cache.mjs); the other plans' pages stay cached. Every page of a plan shows
+ * its rounds (the year navigation, the round's status), so a plan is the unit.
  */
-export async function invalidateDashboards(): Promise<void> {
-  try {
-    revalidatePath("/[locale]", "layout");
-  } catch (error) {
-    if (!/static generation store missing/.test(String(error))) throw error;
-  }
-  await markDashboardsChanged();
+export async function invalidatePlanPages(planCode: string): Promise<void> {
+  await markPlanChanged(planCode);
 }

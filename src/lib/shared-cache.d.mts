@@ -1,3 +1,4 @@
 export function sharedCache(): boolean;
-export function dashboardsGeneration(): Promise<number>;
-export function markDashboardsChanged(): Promise<void>;
+export function planOfPage(key: string): string | null;
+export function planGeneration(plan: string): Promise<number>;
+export function markPlanChanged(plan: string): Promise<void>;

@@ -52,9 +52,11 @@ const save = (clerk: Client, value: string, valueVersion: number) =>
   clerk.json(`${ENTRIES}?lang=en`, "POST", { rows: [{ kpi: KPI, value, valueVersion, entryVersion: 0 }] });
 
 describe("two app servers on one PostgreSQL database", () => {
-  it("a draft save through one server clears nothing public; the round finalized through it shows at once on the other's pages and export", async () => {
+  it("a draft save through one server clears nothing public; the round finalized through it shows at once on the other's pages and export, and other plans' pages stay cached", async () => {
     const reader = new Client(b.base, "10.20.0.1");
     const page = `/en/plans/${PLAN}/2025/kpis/${KPI}`;
+    const otherPlan = "/en/plans/plan2/2024";
+    expect((await reader.fetch(otherPlan)).status).toBe(200);
     expect((await reader.fetch(page)).status).toBe(200);
     const cached = await reader.fetch(page);
     expect(cached.headers.get("x-nextjs-cache")).toBe("HIT");
@@ -76,6 +78,8 @@ describe("two app servers on one PostgreSQL database", () => {
     // Server B never saw the write: its cached page is stale and must be rendered anew.
     const fresh = await reader.fetch(page);
     expect(fresh.headers.get("x-nextjs-cache")).not.toBe("HIT");
+    // Another plan's pages are not cleared.
+    expect((await reader.fetch(otherPlan)).headers.get("x-nextjs-cache")).toBe("HIT");
     expect(shows(await fresh.text(), "4,321")).toBe(true);
     const exported = await reader.fetch(`/api/plans/${PLAN}/follow-up?fy=2025`);
     expect(exported.status).toBe(200);

@@ -44,7 +44,17 @@ export async function apiAs(
  * The plans the specs create. Each spec that changes figures works on a plan of its own, so
  * that the specs can run in any order: none of them changes what another one reads.
  */
-export const SPEC_PLANS = ["plan2-e2e", "trust-e2e", "plan3-draft", "plan3-e2e-dash", "plan3-e2e-entry", "plan3-e2e-admin", "decks-e2e", "review-e2e"] as const;
+export const SPEC_PLANS = [
+  "plan2-e2e",
+  "trust-e2e",
+  "plan3-draft",
+  "plan3-e2e-dash",
+  "plan3-e2e-entry",
+  "plan3-e2e-admin",
+  "decks-e2e",
+  "review-e2e",
+  "cache-e2e",
+] as const;
 
 /**
  * A full copy of the 2nd plan as seeded (figures, rounds, texts, and the snapshots of its

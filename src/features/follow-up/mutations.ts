@@ -4,7 +4,7 @@ import type { Viewer } from "@/features/auth/ability";
 import { readPlanData } from "@/features/follow-up/data";
 import { checkGrid, ENTRY_TEXT, planUpTo, VALUE_FIELDS, type SaveError } from "@/features/follow-up/model";
 import { auditText, auditWriter, type AuditChange } from "@/features/audit/mutations";
-import { invalidateDashboards } from "@/lib/cache";
+import { invalidatePlanPages } from "@/lib/cache";
 import { prisma } from "@/lib/db";
 import type { Db } from "@/lib/prisma-client";
 import type { GridSave } from "@/features/follow-up/schema";
@@ -396,7 +396,7 @@ export async function setRoundStatus(
     return true;
   });
   if (!done) return "unchanged";
-  await invalidateDashboards();
+  await invalidatePlanPages(planCode);
   return "ok";
 }
 

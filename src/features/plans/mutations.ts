@@ -4,7 +4,7 @@ import { moveItem, structureOpen, structureState } from "@/domain/structure";
 import type { Viewer } from "@/features/auth/ability";
 import { auditWriter } from "@/features/audit/mutations";
 import { ministriesLine } from "@/features/plans/model";
-import { invalidateDashboards } from "@/lib/cache";
+import { invalidatePlanPages } from "@/lib/cache";
 import { prisma } from "@/lib/db";
 import type { PrismaTx } from "@/lib/prisma-client";
 import {
@@ -71,7 +71,7 @@ export async function createPlan(input: z.infer<typeof newPlanSchema>, viewer: N
     });
     return { kind: "created" as const, code: plan.code };
   });
-  if (result.kind === "created") await invalidateDashboards();
+  if (result.kind === "created") await invalidatePlanPages(result.code);
   return result;
 }
 
@@ -107,7 +107,7 @@ export async function editKpi(planCode: string, kpiCode: string, input: z.infer<
     }
     return { kind: "saved" as const, changed };
   });
-  if (result.kind === "saved") await invalidateDashboards();
+  if (result.kind === "saved" && result.changed.length) await invalidatePlanPages(planCode);
   return result;
 }
 
@@ -175,7 +175,7 @@ export async function editProject(planCode: string, no: number, input: ProjectEd
     }
     return { kind: "saved" as const, changed };
   });
-  if (result.kind === "saved" && result.changed.length) await invalidateDashboards();
+  if (result.kind === "saved" && result.changed.length) await invalidatePlanPages(planCode);
   return result;
 }
 
@@ -206,7 +206,7 @@ async function structurePlan(tx: PrismaTx, code: string) {
 
 /**
  * One change to a plan's structure: in one transaction, refused while the structure is
- * locked; the dashboards' cache is cleared once it has committed, if anything changed.
+ * locked; the plan's public pages are cleared once it has committed, if anything changed.
  */
 async function changeStructure(
   planCode: string,
@@ -220,7 +220,7 @@ async function changeStructure(
     if (!plan.open) return { kind: "locked" };
     return write(tx, plan, auditWriter(tx, { userId: viewer.id, planId: plan.id, reason }));
   });
-  if (result.kind === "saved" && result.changed.length) await invalidateDashboards();
+  if (result.kind === "saved" && result.changed.length) await invalidatePlanPages(planCode);
   return result;
 }
 
@@ -484,6 +484,6 @@ export async function setStructureLock(planCode: string, locked: boolean, reason
     });
     return { kind: "saved", changed: ["structureUnlockedAt"] };
   });
-  if (result.kind === "saved") await invalidateDashboards();
+  // The lock is the admins' alone: no public page shows it, so no page is cleared.
   return result;
 }
