@@ -1,3 +1,3 @@
 export function prepareDatabase(name: string): NodeJS.ProcessEnv;
-export function startServer(env: NodeJS.ProcessEnv, port: number): Promise<{ base: string; stop(): Promise<void> }>;
+export function startServer(env: NodeJS.ProcessEnv, port: number): Promise<{ base: string; pid: number; stop(): Promise<void> }>;
 export function percentile(sorted: number[], p: number): number;

@@ -19,7 +19,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 /**
  * The production server (scripts/serve.mjs, as `npm run start`) with `env` on a port (the
  * benches, and the two-server test through tests/support/servers.ts). Resolves with its base
- * URL and a stop function once it answers /api/plans (its database reached); fails with the
+ * URL, its process id and a stop function once it answers /api/plans (its database reached); fails with the
  * end of what it printed if it exits or does not answer within a minute.
  */
 export async function startServer(env, port) {
@@ -48,7 +48,7 @@ export async function startServer(env, port) {
   for (const deadline = Date.now() + 60_000; Date.now() < deadline;) {
     if (server.exitCode !== null) throw new Error(`the server on ${port} exited: ${output}`);
     try {
-      if ((await fetch(`${base}/api/plans`)).ok) return { base, stop };
+      if ((await fetch(`${base}/api/plans`)).ok) return { base, stop, pid: server.pid };
     } catch {
       // not listening yet
     }

@@ -110,4 +110,62 @@ describe("saving a round", () => {
     expect(await db.roundSnapshot.count({ where: { round: { fiscalYear: 2034, plan: { code: "plan3-save" } } } })).toBe(1);
     expect(await db.auditLog.count({ where: { action: "round.finalize", fiscalYear: 2034 } })).toBe(1);
   });
+
+  it("a grid of hundreds of rows is saved whole: each row's own values, its version moved on once, its time set, the rows left out untouched", async () => {
+    // 250 KPIs (more than one statement of updateRows' 200) in a plan of their own.
+    const plan = await db.plan.create({ data: { code: "plan3-bulk", nameJa: "一括保存の試験", nameEn: "Bulk save test", firstFy: 2030, lastFy: 2034 } });
+    const project = await db.project.create({ data: { planId: plan.id, no: 1, code: "bulk", nameJa: "一括", nameEn: "Bulk" } });
+    const codes = Array.from({ length: 251 }, (_, i) => `bulk-${i}`);
+    await db.kpi.createMany({
+      data: codes.map((code, i) => ({
+        planId: plan.id,
+        projectId: project.id,
+        code,
+        order: i,
+        kind: "output",
+        measure: "count",
+        nameJa: code,
+        nameEn: code,
+        target: 100,
+      })),
+    });
+    const saveBulk = (rows: GridRow[]) => saveRound("plan3-bulk", 2030, { rows, evaluations: [] }, clerk);
+    const stored = async () =>
+      new Map((await db.yearlyValue.findMany({ where: { fiscalYear: 2030, kpi: { planId: plan.id } }, include: { kpi: true } })).map((v) => [v.kpi.code, v]));
+    const entries = async () =>
+      new Map((await db.roundEntry.findMany({ where: { round: { planId: plan.id } }, include: { kpi: true } })).map((e) => [e.kpi.code, e]));
+    const first = codes.slice(0, 250);
+    expect(await saveBulk(first.map((kpi, i) => row(kpi, { value: String(i), detailJa: `詳細 ${i}` })))).toMatchObject({ kind: "saved", changes: 500 });
+    expect(await saveBulk([row(codes[250], { value: "7" })])).toMatchObject({ kind: "saved", changes: 1 });
+    const before = await stored();
+    const beforeEntries = await entries();
+
+    const result = await saveBulk(
+      first.map((kpi, i) =>
+        row(kpi, { value: String(1000 + i), valueVersion: 1, detailJa: i % 2 ? `詳細 ${i}` : `改訂 ${i}`, noteEn: `note ${i}`, entryVersion: 1 }),
+      ),
+    );
+    expect(result).toMatchObject({ kind: "saved", changes: 250 + 125 + 250 });
+    const after = await stored();
+    const afterEntries = await entries();
+    first.forEach((kpi, i) => {
+      expect(after.get(kpi)).toMatchObject({ value: 1000 + i, version: 2, text: null, numerator: null });
+      expect(after.get(kpi)!.updatedAt.getTime()).toBeGreaterThanOrEqual(before.get(kpi)!.updatedAt.getTime());
+      expect(afterEntries.get(kpi)).toMatchObject({ detailJa: i % 2 ? `詳細 ${i}` : `改訂 ${i}`, noteEn: `note ${i}`, version: 2 });
+    });
+    // The row the grid left out keeps its value, version and time.
+    expect(after.get(codes[250])).toEqual(before.get(codes[250]));
+    expect(afterEntries.size).toBe(beforeEntries.size);
+    // One audit row per changed field, pointing at its row, in the grid's order.
+    const log = await db.auditLog.findMany({ where: { planId: plan.id, action: { in: ["value.update", "entry.update"] } }, orderBy: { id: "asc" }, skip: 501 });
+    expect(log).toHaveLength(625);
+    expect(log.slice(0, 3).map((a) => [a.kpiId, a.field, a.oldValue, a.newValue])).toEqual([
+      [after.get("bulk-0")!.kpiId, "value", "0", "1000"],
+      [after.get("bulk-0")!.kpiId, "detailJa", "詳細 0", "改訂 0"],
+      [after.get("bulk-0")!.kpiId, "noteEn", null, "note 0"],
+    ]);
+    const valueIdOf = new Map([...after.values()].map((v) => [v.kpiId, v.id]));
+    const entryIdOf = new Map([...afterEntries.values()].map((e) => [e.kpiId, e.id]));
+    for (const a of log) expect(a.entityId).toBe((a.entity === "YearlyValue" ? valueIdOf : entryIdOf).get(a.kpiId!));
+  });
 });

@@ -33,16 +33,23 @@ export function auditText(value: unknown): string | null {
   return value === null || value === undefined ? null : String(value);
 }
 
+/** One row of the log: a change in its context. */
+function auditRow(context: AuditContext, change: AuditChange) {
+  return {
+    ...context,
+    ...change,
+    reason: change.reason === undefined ? (context.reason ?? null) : change.reason,
+    oldValue: auditText(change.oldValue),
+    newValue: auditText(change.newValue),
+  };
+}
+
 /** A recorder for a transaction: call it once per changed field. */
 export function auditWriter(tx: PrismaTx, context: AuditContext) {
-  return (change: AuditChange) =>
-    tx.auditLog.create({
-      data: {
-        ...context,
-        ...change,
-        reason: change.reason === undefined ? (context.reason ?? null) : change.reason,
-        oldValue: auditText(change.oldValue),
-        newValue: auditText(change.newValue),
-      },
-    });
+  return (change: AuditChange) => tx.auditLog.create({ data: auditRow(context, change) });
+}
+
+/** The same for a write of many changes (a grid's save): all of them in one statement, in their order. */
+export async function auditMany(tx: PrismaTx, context: AuditContext, changes: AuditChange[]): Promise<void> {
+  if (changes.length) await tx.auditLog.createMany({ data: changes.map((change) => auditRow(context, change)) });
 }

@@ -3,10 +3,10 @@ import { circledNumber } from "@/domain/format";
 import type { Viewer } from "@/features/auth/ability";
 import { readPlanData } from "@/features/follow-up/data";
 import { checkGrid, ENTRY_TEXT, planUpTo, VALUE_FIELDS, type SaveError } from "@/features/follow-up/model";
-import { auditText, auditWriter, type AuditChange } from "@/features/audit/mutations";
+import { auditMany, auditText, auditWriter, type AuditChange } from "@/features/audit/mutations";
 import { invalidatePlanPages } from "@/lib/cache";
 import { prisma } from "@/lib/db";
-import type { Db } from "@/lib/prisma-client";
+import { updateRows, type Db, type RowColumns } from "@/lib/prisma-client";
 import type { GridSave } from "@/features/follow-up/schema";
 import type { RatingRule } from "@/domain/types";
 
@@ -65,6 +65,10 @@ export interface SaveOptions {
 
 const str = auditText;
 
+/** The columns a grid's save sets (updateRows), and their types. */
+const VALUE_COLUMNS: RowColumns = { value: "number", numerator: "number", denominator: "number", text: "text", source: "text" };
+const ENTRY_COLUMNS: RowColumns = { ratingFinal: "text", overrideReason: "text", ...Object.fromEntries(ENTRY_TEXT.map((f) => [f, "text"])) };
+
 /**
  * Saves a round's grid: all of it or nothing. Inputs are read as typed and checked per
  * field; a row whose stored version moved on since the editor loaded it is a conflict,
@@ -107,8 +111,10 @@ export async function saveRound(planCode: string, fy: number, input: GridSave, v
       if (refused) throw new Refusal(refused);
       const round = await tx.followUpRound.findUnique({ where: { planId_fiscalYear: { planId: plan.id, fiscalYear: fy } } });
       const r = round ?? (await tx.followUpRound.create({ data: { planId: plan.id, fiscalYear: fy, status: "draft" } }));
-      const record = auditWriter(tx, { userId: viewer.id, planId: plan.id, roundId: r.id, fiscalYear: fy });
-      // Each change is recorded, and listed for the answer (the import preview shows the list).
+      // Each change is recorded, and listed for the answer (the import preview shows the list), in
+      // the order made, and written to the log in one statement at the end (auditMany); a row made
+      // at once after the loop gets its id (entityId) then.
+      const pending: AuditChange[] = [];
       const audit = ({ projectId, ...change }: AuditChange & { entityId: number; projectId?: number }) => {
         log.push({
           kpi: change.kpiId ? codeOf.get(change.kpiId)! : null,
@@ -117,10 +123,12 @@ export async function saveRound(planCode: string, fy: number, input: GridSave, v
           oldValue: auditText(change.oldValue),
           newValue: auditText(change.newValue),
         });
-        return record({ reason: null, ...change });
+        const logged = { reason: null, ...change };
+        pending.push(logged);
+        return logged;
       };
       // A new round is a change of state too: who opened it, and when.
-      if (!round) await record({ action: "round.create", entity: "FollowUpRound", entityId: r.id, field: "status", newValue: "draft" });
+      if (!round) pending.push({ action: "round.create", entity: "FollowUpRound", entityId: r.id, field: "status", newValue: "draft" });
       const lastChangeWhere = async (where: { entity: string | { in: string[] }; entityId?: number; roundId?: number }) => {
         const a = await tx.auditLog.findFirst({ where, orderBy: { id: "desc" }, include: { user: { select: { name: true } } } });
         return { by: a?.user?.name ?? null, at: a?.at.toISOString() ?? null };
@@ -128,9 +136,20 @@ export async function saveRound(planCode: string, fy: number, input: GridSave, v
       const lastChange = (entity: string, entityId: number) => lastChangeWhere({ entity, entityId });
       const conflicts: Conflict[] = [];
 
+      // The round's stored rows, read at once; rows new to the round are made at once after the loop.
+      const kpiIds = parsed.map((p) => p.kpiId);
+      const storedValues = new Map((await tx.yearlyValue.findMany({ where: { fiscalYear: fy, kpiId: { in: kpiIds } } })).map((v) => [v.kpiId, v]));
+      const storedEntries = new Map((round ? await tx.roundEntry.findMany({ where: { roundId: r.id, kpiId: { in: kpiIds } } }) : []).map((e) => [e.kpiId, e]));
+      type Values = NonNullable<(typeof parsed)[number]["values"]>;
+      const valueUpdates: Parameters<typeof updateRows>[3] = [];
+      const entryUpdates: Parameters<typeof updateRows>[3] = [];
+      const newValues: { data: Values & { kpiId: number; fiscalYear: number; source: string }; changes: AuditChange[] }[] = [];
+      type EntryData = { ratingFinal?: string | null; overrideReason?: string | null } & Partial<Record<(typeof ENTRY_TEXT)[number], string | null>>;
+      const newEntries: { data: EntryData & { roundId: number; kpiId: number }; changes: AuditChange[] }[] = [];
+
       for (const { row, kpiId, values: typed } of parsed) {
         if (typed) {
-          const current = await tx.yearlyValue.findUnique({ where: { kpiId_fiscalYear: { kpiId, fiscalYear: fy } } });
+          const current = storedValues.get(kpiId);
           // fields the input does not carry (an import without that column) keep their value
           const values = { ...typed };
           for (const f of VALUE_FIELDS) if (row[f] === undefined) (values as Record<string, unknown>)[f] = current?.[f] ?? null;
@@ -144,14 +163,22 @@ export async function saveRound(planCode: string, fy: number, input: GridSave, v
           }
           const changed = VALUE_FIELDS.filter((f) => str(current?.[f]) !== str(values[f]));
           if (changed.length) {
-            const saved = current
-              ? await tx.yearlyValue.update({
-                  where: { id: current.id, version: current.version },
-                  data: { ...values, version: { increment: 1 }, source: `entry by user ${viewer.id}` },
-                })
-              : await tx.yearlyValue.create({ data: { kpiId, fiscalYear: fy, ...values, source: `entry by user ${viewer.id}` } });
-            for (const f of changed)
-              await audit({ action: "value.update", entity: "YearlyValue", entityId: saved.id, kpiId, field: f, oldValue: current?.[f], newValue: values[f] });
+            const logged = changed.map((f) => ({
+              action: "value.update",
+              entity: "YearlyValue",
+              kpiId,
+              field: f,
+              oldValue: current?.[f],
+              newValue: values[f],
+            }));
+            if (current) {
+              valueUpdates.push({ id: current.id, version: current.version, data: { ...values, source: `entry by user ${viewer.id}` } });
+              for (const change of logged) audit({ ...change, entityId: current.id });
+            } else
+              newValues.push({
+                data: { kpiId, fiscalYear: fy, ...values, source: `entry by user ${viewer.id}` },
+                changes: logged.map((change) => audit({ ...change, entityId: 0 })),
+              });
             changes += changed.length;
           }
         }
@@ -163,7 +190,7 @@ export async function saveRound(planCode: string, fy: number, input: GridSave, v
         } as Record<string, string | null | undefined>;
         const given = Object.entries(entryFields).filter(([, v]) => v !== undefined) as [string, string | null][];
         if (given.length === 0) continue;
-        const entry = await tx.roundEntry.findUnique({ where: { roundId_kpiId: { roundId: r.id, kpiId } } });
+        const entry = storedEntries.get(kpiId);
         if ((entry?.version ?? 0) !== row.entryVersion) {
           const who = entry ? await lastChange("RoundEntry", entry.id) : { by: null, at: null };
           for (const [f, v] of given)
@@ -173,24 +200,35 @@ export async function saveRound(planCode: string, fy: number, input: GridSave, v
         }
         const changed = given.filter(([f, v]) => str(entry?.[f as keyof typeof entry]) !== str(v));
         if (changed.length === 0) continue;
-        const data = Object.fromEntries(changed);
-        const saved = entry
-          ? await tx.roundEntry.update({ where: { id: entry.id, version: entry.version }, data: { ...data, version: { increment: 1 } } })
-          : await tx.roundEntry.create({ data: { roundId: r.id, kpiId, ...data } });
-        for (const [f, v] of changed) {
-          await audit({
-            action: f === "ratingFinal" ? "entry.rating" : "entry.update",
-            entity: "RoundEntry",
-            entityId: saved.id,
-            kpiId,
-            field: f,
-            oldValue: entry?.[f as keyof typeof entry],
-            newValue: v,
-            reason: f === "ratingFinal" ? (saved.overrideReason ?? null) : null,
-          });
-        }
+        const data: EntryData = Object.fromEntries(changed);
+        const overrideReason = "overrideReason" in data ? data.overrideReason : (entry?.overrideReason ?? null);
+        const logged = changed.map(([f, v]) => ({
+          action: f === "ratingFinal" ? "entry.rating" : "entry.update",
+          entity: "RoundEntry",
+          kpiId,
+          field: f,
+          oldValue: entry?.[f as keyof typeof entry],
+          newValue: v,
+          reason: f === "ratingFinal" ? overrideReason : null,
+        }));
+        if (entry) {
+          entryUpdates.push({ id: entry.id, version: entry.version, data });
+          for (const change of logged) audit({ ...change, entityId: entry.id });
+        } else newEntries.push({ data: { roundId: r.id, kpiId, ...data }, changes: logged.map((change) => audit({ ...change, entityId: 0 })) });
         changes += changed.length;
       }
+      // The rows changed, each table in one statement per 200 rows (updateRows); the rows new to
+      // the round in one statement each, their changes' entityId set to the ids they were given.
+      await updateRows(tx, "YearlyValue", VALUE_COLUMNS, valueUpdates);
+      await updateRows(tx, "RoundEntry", ENTRY_COLUMNS, entryUpdates);
+      const logMade = (rows: { data: { kpiId: number }; changes: AuditChange[] }[], made: { id: number; kpiId: number }[]) => {
+        const ids = new Map(made.map((x) => [x.kpiId, x.id]));
+        for (const { data, changes: logged } of rows) for (const change of logged) change.entityId = ids.get(data.kpiId)!;
+      };
+      if (newValues.length)
+        logMade(newValues, await tx.yearlyValue.createManyAndReturn({ data: newValues.map((x) => x.data), select: { id: true, kpiId: true } }));
+      if (newEntries.length)
+        logMade(newEntries, await tx.roundEntry.createManyAndReturn({ data: newEntries.map((x) => x.data), select: { id: true, kpiId: true } }));
 
       for (const ev of input.evaluations) {
         const projectId = projects.get(ev.project)!.id;
@@ -210,7 +248,7 @@ export async function saveRound(planCode: string, fy: number, input: GridSave, v
           ? await tx.projectEvaluation.update({ where: { id: current.id, version: current.version }, data: { ...next, version: { increment: 1 } } })
           : await tx.projectEvaluation.create({ data: { roundId: r.id, projectId, ...next } });
         for (const f of changed)
-          await audit({
+          audit({
             action: "evaluation.update",
             entity: "ProjectEvaluation",
             entityId: saved.id,
@@ -252,7 +290,7 @@ export async function saveRound(planCode: string, fy: number, input: GridSave, v
           for (const [k, old] of before) {
             if (after.has(k)) continue;
             await tx.footnote.delete({ where: { id: old.id } });
-            await audit({
+            audit({
               action: "footnote.delete",
               entity: "Footnote",
               entityId: old.id,
@@ -272,7 +310,7 @@ export async function saveRound(planCode: string, fy: number, input: GridSave, v
               : await tx.footnote.create({
                   data: { roundId: r.id, kpiId, marker: f.marker, textJa: f.textJa, textEn: f.textEn, source: `entry by user ${viewer.id}` },
                 });
-            await audit({
+            audit({
               action: old ? "footnote.update" : "footnote.create",
               entity: "Footnote",
               entityId: saved.id,
@@ -296,7 +334,7 @@ export async function saveRound(planCode: string, fy: number, input: GridSave, v
               const next = wanted[i] ? await tx.highlight.create({ data: { roundId: r.id, order: i + 1, ...wanted[i] } }) : null;
               const old = stored.highlights[i];
               if (old && next && highlightText(old) === highlightText(next)) continue;
-              await audit({
+              audit({
                 action: "highlight.update",
                 entity: "Highlight",
                 entityId: next?.id ?? old.id,
@@ -314,6 +352,7 @@ export async function saveRound(planCode: string, fy: number, input: GridSave, v
 
       if (conflicts.length) throw new ConflictError(conflicts);
       if (options.dryRun) throw new DryRun(changes);
+      await auditMany(tx, { userId: viewer.id, planId: plan.id, roundId: r.id, fiscalYear: fy }, pending);
       return changes;
     });
     // Nothing to clear: what a save writes is never public. Its figures are of a year that no
