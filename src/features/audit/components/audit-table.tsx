@@ -1,11 +1,11 @@
 import { useLocale, useTranslations } from "next-intl";
 import { fyLabel } from "@/domain/fiscal-year";
 import { circledNumber, projectMark } from "@/domain/format";
-import type { PlanData } from "@/features/follow-up/model";
 import type { AuditEntry } from "@/features/audit/data";
+import type { PlanOutline } from "@/features/plans/model";
 
 /** The audit trail as a table: who, when, what (indicator, year, item), before → after, why. */
-export function AuditTable({ entries, plan }: { entries: AuditEntry[]; plan: Pick<PlanData, "kpis" | "projects"> }) {
+export function AuditTable({ entries, plan }: { entries: AuditEntry[]; plan: Pick<PlanOutline, "kpis" | "projects"> }) {
   const t = useTranslations("Audit");
   const locale = useLocale();
   // Several projects have an indicator of the same name: the project's number tells them apart.
