@@ -13,6 +13,16 @@ export function AuditTable({ entries, plan }: { entries: AuditEntry[]; plan: Pic
   const kpiNames = new Map(plan.kpis.map((k) => [k.code, `${projectMark(k.projectNo, locale === "ja" ? "ja" : "en")} ${name(k)}`]));
   const projectNames = new Map(plan.projects.map((p) => [p.no, `${circledNumber(p.no)} ${name(p)}`]));
   if (entries.length === 0) return <p>{t("empty")}</p>;
+  // One formatter for the page (as toLocaleString would write each time, at a cost per call), in Tokyo's time.
+  const when = new Intl.DateTimeFormat(locale === "ja" ? "ja-JP" : "en-GB", {
+    timeZone: "Asia/Tokyo",
+    year: "numeric",
+    month: "numeric",
+    day: "numeric",
+    hour: "numeric",
+    minute: "numeric",
+    second: "numeric",
+  });
   // A round's status is stored as draft | final: shown in the reader's language.
   const value = (a: AuditEntry, v: string | null) => (a.field === "status" && (v === "draft" || v === "final") ? t(`statusValues.${v}`) : v);
   // a year's own target (target_2026) is named once: the year is shown beside it
@@ -37,7 +47,7 @@ export function AuditTable({ entries, plan }: { entries: AuditEntry[]; plan: Pic
           {entries.map((a) => (
             <tr key={a.id}>
               <td data-label={t("when")}>
-                <time dateTime={a.at}>{new Date(a.at).toLocaleString(locale === "ja" ? "ja-JP" : "en-GB", { timeZone: "Asia/Tokyo" })}</time>
+                <time dateTime={a.at}>{when.format(new Date(a.at))}</time>
               </td>
               <td data-label={t("who")}>{a.user}</td>
               <td data-label={t("what")}>
