@@ -141,20 +141,59 @@ test.describe.serial("data entry for a round", () => {
     await expect(page.getByRole("row")).toHaveCount(2);
     await expect(page.getByRole("row").nth(1)).toContainText("委員会の評価");
 
-    // A project's budget edited by an admin names the project, the year and the item; then it is put back.
-    const budget = () =>
-      sql<{ okuYen: number }>(
-        `SELECT b.okuYen FROM ProjectBudget b JOIN Project p ON p.id = b.projectId JOIN Plan pl ON pl.id = p.planId AND pl.code = '${PLAN}' WHERE p.no = 3 AND b.fiscalYear = 2022 AND b.kind = 'amed'`,
-      )[0].okuYen;
-    const original = budget();
-    const setBudget = (okuYen: number) =>
-      admin.patch(`/api/admin/plans/${PLAN}/projects/3`, { data: { budgets: [{ fiscalYear: 2022, kind: "amed", okuYen }], reason: "e2e" } });
-    expect((await setBudget(original + 1)).status()).toBe(200);
-    expect((await setBudget(original)).status()).toBe(200);
+    // A project's budgets edited by an admin name the project, the year and the item: every
+    // year's AMED budget of project 3 raised by one and put back, eleven times (110 changes of
+    // the item, more than a page of 100), and last as it was.
+    const YEARS = [2020, 2021, 2022, 2023, 2024];
+    const budgets = () =>
+      sql<{ fiscalYear: number; okuYen: number }>(
+        `SELECT b.fiscalYear, b.okuYen FROM ProjectBudget b JOIN Project p ON p.id = b.projectId JOIN Plan pl ON pl.id = p.planId AND pl.code = '${PLAN}' WHERE p.no = 3 AND b.kind = 'amed' ORDER BY b.fiscalYear`,
+      );
+    const original = budgets();
+    const okuYen = (fy: number) => original.find((b) => b.fiscalYear === fy)?.okuYen ?? null;
+    const setBudgets = (raised: boolean) =>
+      admin.patch(`/api/admin/plans/${PLAN}/projects/3`, {
+        data: {
+          budgets: YEARS.map((fiscalYear) => ({ fiscalYear, kind: "amed", okuYen: raised ? (okuYen(fiscalYear) ?? 0) + 1 : okuYen(fiscalYear) })),
+          reason: "e2e",
+        },
+      });
+    for (let i = 0; i < 22; i++) expect((await setBudgets(i % 2 === 0)).status()).toBe(200);
+    expect(budgets()).toEqual(original);
+    // The API pages the same way: 200 at a time, `older` the cursor of the next page (none here).
+    const trail = await (await committee.get(`${API}/audit?field=budget_amed`)).json();
+    expect([trail.entries.length, trail.older]).toEqual([110, null]);
+    const older = await (await committee.get(`${API}/audit?field=budget_amed&before=${trail.entries[99].id}`)).json();
+    expect(older.entries.map((e: { id: number }) => e.id)).toEqual(trail.entries.slice(100).map((e: { id: number }) => e.id));
+    expect((await committee.get(`${API}/audit?before=abc`)).status()).toBe(400);
     await page.goto(`/ja/workspace/${PLAN}/audit?field=budget_amed`);
+    await expect(page.getByRole("row")).toHaveCount(101); // a page: the header and 100 changes
     await expect(
       page.getByRole("row").filter({ hasText: "③ 再生・細胞医療・遺伝子治療プロジェクト · 令和4年度 · 予算額（日本医療研究開発機構対象経費）" }),
-    ).toHaveCount(2);
+    ).toHaveCount(20);
+    // The older changes a page further, the filter kept (a link: no script needed), and back to the newest.
+    const pages = page.getByRole("navigation", { name: "変更履歴のページ" });
+    await expect(pages.getByRole("link", { name: "最新の変更に戻る" })).toHaveCount(0);
+    const newest = await page.getByRole("row").nth(1).textContent();
+    await pages.getByRole("link", { name: "さらに古い変更を表示" }).click();
+    await expect(page).toHaveURL(/\?field=budget_amed&before=\d+$/);
+    await expect(page.getByText("前のページより古い変更を新しい順に表示しています。")).toBeVisible();
+    await expect(page.getByLabel("項目")).toHaveValue("budget_amed");
+    await expect(page.getByRole("row")).toHaveCount(11); // the header and the 10 oldest
+    await expect(pages.getByRole("link", { name: "さらに古い変更を表示" })).toHaveCount(0);
+    await pages.getByRole("link", { name: "最新の変更に戻る" }).click();
+    await expect(page).toHaveURL(/\?field=budget_amed$/);
+    await expect(page.getByRole("row")).toHaveCount(101);
+    await expect(page.getByRole("row").nth(1)).toHaveText(newest!);
+    await page.goto(`/en/workspace/${PLAN}/audit?field=budget_amed`);
+    await page.getByRole("navigation", { name: "Pages of the change history" }).getByRole("link", { name: "Show older changes" }).click();
+    await expect(page).toHaveURL(/\/en\/workspace\/plan2-e2e\/audit\?field=budget_amed&before=\d+$/);
+    await expect(page.getByRole("row")).toHaveCount(11);
+    await expect(page.getByRole("link", { name: "Back to the latest changes" })).toHaveAttribute("href", `/en/workspace/${PLAN}/audit?field=budget_amed`);
+    for (const before of ["abc", "0", "-5", "99999999999"]) {
+      await page.goto(`/en/workspace/${PLAN}/audit?field=budget_amed&before=${before}`);
+      await expect(page.getByText("That filter is not valid, so every change is shown.")).toBeVisible();
+    }
 
     await page.goto(`/en/workspace/${PLAN}/audit?kpi=disease-outcome-1&fy=2023&field=value`);
     await expect(page.getByRole("row").nth(1)).toContainText("FY2023 · Single-year value");

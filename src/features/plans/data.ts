@@ -1,4 +1,5 @@
 import "server-only";
+import type { PlanOutline } from "@/features/plans/model";
 import { prisma } from "@/lib/db";
 
 export async function listPlans() {
@@ -24,6 +25,31 @@ export async function getPlanWithProjects(code: string) {
       },
     },
   });
+}
+
+/** A plan's outline (see PlanOutline): one plan, its projects and its KPIs, nothing else. Null when there is no such plan. */
+export async function planOutline(code: string): Promise<PlanOutline | null> {
+  const plan = await prisma.plan.findUnique({
+    where: { code },
+    select: {
+      code: true,
+      nameJa: true,
+      nameEn: true,
+      firstFy: true,
+      lastFy: true,
+      projects: { orderBy: { no: "asc" }, select: { no: true, code: true, nameJa: true, nameEn: true } },
+      kpis: {
+        orderBy: [{ order: "asc" }, { id: "asc" }],
+        select: { code: true, nameJa: true, nameEn: true, project: { select: { no: true } }, parent: { select: { code: true } } },
+      },
+    },
+  });
+  if (!plan) return null;
+  // Plan-wide KPIs first, then by project; within each, the order of the KPI list (as readPlanData).
+  const kpis = plan.kpis
+    .map((k) => ({ code: k.code, parentCode: k.parent?.code ?? null, projectNo: k.project?.no ?? null, nameJa: k.nameJa, nameEn: k.nameEn }))
+    .sort((a, b) => (a.projectNo ?? 0) - (b.projectNo ?? 0));
+  return { ...plan, kpis };
 }
 
 /** Every plan with its KPIs, for the admin page. */

@@ -1,11 +1,11 @@
 import { useLocale, useTranslations } from "next-intl";
 import { fyLabel } from "@/domain/fiscal-year";
 import { circledNumber, projectMark } from "@/domain/format";
-import type { PlanData } from "@/features/follow-up/model";
 import type { AuditEntry } from "@/features/audit/data";
+import type { PlanOutline } from "@/features/plans/model";
 
 /** The audit trail as a table: who, when, what (indicator, year, item), before → after, why. */
-export function AuditTable({ entries, plan }: { entries: AuditEntry[]; plan: Pick<PlanData, "kpis" | "projects"> }) {
+export function AuditTable({ entries, plan }: { entries: AuditEntry[]; plan: Pick<PlanOutline, "kpis" | "projects"> }) {
   const t = useTranslations("Audit");
   const locale = useLocale();
   // Several projects have an indicator of the same name: the project's number tells them apart.
@@ -13,6 +13,16 @@ export function AuditTable({ entries, plan }: { entries: AuditEntry[]; plan: Pic
   const kpiNames = new Map(plan.kpis.map((k) => [k.code, `${projectMark(k.projectNo, locale === "ja" ? "ja" : "en")} ${name(k)}`]));
   const projectNames = new Map(plan.projects.map((p) => [p.no, `${circledNumber(p.no)} ${name(p)}`]));
   if (entries.length === 0) return <p>{t("empty")}</p>;
+  // One formatter for the page (as toLocaleString would write each time, at a cost per call), in Tokyo's time.
+  const when = new Intl.DateTimeFormat(locale === "ja" ? "ja-JP" : "en-GB", {
+    timeZone: "Asia/Tokyo",
+    year: "numeric",
+    month: "numeric",
+    day: "numeric",
+    hour: "numeric",
+    minute: "numeric",
+    second: "numeric",
+  });
   // A round's status is stored as draft | final: shown in the reader's language.
   const value = (a: AuditEntry, v: string | null) => (a.field === "status" && (v === "draft" || v === "final") ? t(`statusValues.${v}`) : v);
   // a year's own target (target_2026) is named once: the year is shown beside it
@@ -37,7 +47,7 @@ export function AuditTable({ entries, plan }: { entries: AuditEntry[]; plan: Pic
           {entries.map((a) => (
             <tr key={a.id}>
               <td data-label={t("when")}>
-                <time dateTime={a.at}>{new Date(a.at).toLocaleString(locale === "ja" ? "ja-JP" : "en-GB", { timeZone: "Asia/Tokyo" })}</time>
+                <time dateTime={a.at}>{when.format(new Date(a.at))}</time>
               </td>
               <td data-label={t("who")}>{a.user}</td>
               <td data-label={t("what")}>

@@ -6,16 +6,15 @@ import { fyLabel } from "@/domain/fiscal-year";
 import { circledNumber } from "@/domain/format";
 import { getViewer } from "@/features/auth/server";
 import { AuditTable } from "@/features/audit/components/audit-table";
-import { auditTrail } from "@/features/audit/data";
-import { auditFilterSchema } from "@/features/audit/schema";
-import { loadPlanData } from "@/features/follow-up/data";
+import { auditPage } from "@/features/audit/data";
+import { auditFilterSchema, type AuditFilter } from "@/features/audit/schema";
+import { planOutline } from "@/features/plans/data";
 import { pageLocale } from "@/i18n/locale";
 
 export const dynamic = "force-dynamic";
 
 type Props = PageProps<"/[locale]/workspace/[plan]/audit">;
 
-const LIMIT = 500;
 const FIELDS = [
   ...["value", "numerator", "denominator", "text", "ratingFinal", "overrideReason", "detailJa", "detailEn", "noteJa", "noteEn", "footnote"],
   ...["textJa", "textEn", "highlight", "status", "target", "nameJa", "nameEn", "ministries", "budget_amed", "budget_inhouse"],
@@ -26,7 +25,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: t("title") };
 }
 
-/** A plan's audit trail for signed-in users, filtered by indicator, fiscal year and item (read-only for every role). */
+/**
+ * A plan's audit trail for signed-in users, filtered by indicator, fiscal year and item
+ * (read-only for every role), a page at a time, newest first: each page links to the next
+ * older one (?before=<the last id shown>) and back to the newest, filters kept.
+ */
 export default async function AuditPage({ params, searchParams }: Props) {
   const { plan: code } = await params;
   const locale = await pageLocale(params);
@@ -34,11 +37,22 @@ export default async function AuditPage({ params, searchParams }: Props) {
   const tp = await getTranslations({ locale, namespace: "PlanWide" });
   const viewer = await getViewer();
   if (!viewer) return <SignInNeeded locale={locale} title={t("title")} reason={t("intro")} />;
-  const plan = await loadPlanData(code, viewer);
+  // the plan's outline only: the filters list its KPIs, projects and years, never its figures
+  const plan = await planOutline(code);
   if (!plan) notFound();
   const query = auditFilterSchema.safeParse(await searchParams);
-  const filter: { kpi?: string; fy?: number; field?: string } = query.success ? query.data : {};
-  const entries = (await auditTrail(code, filter, LIMIT)) ?? [];
+  const filter: Partial<AuditFilter> = query.success ? query.data : {};
+  const { entries, older } = (await auditPage(code, filter)) ?? { entries: [], older: null };
+  // an address of this page with the filters, from before an id or from the newest
+  const pageHref = (before?: number) => {
+    const q = new URLSearchParams();
+    if (filter.kpi) q.set("kpi", filter.kpi);
+    if (filter.fy) q.set("fy", String(filter.fy));
+    if (filter.field) q.set("field", filter.field);
+    if (before) q.set("before", String(before));
+    const s = q.toString();
+    return `/${locale}/workspace/${plan.code}/audit${s ? `?${s}` : ""}`;
+  };
   const name = (o: { nameJa: string; nameEn: string }) => (locale === "ja" ? o.nameJa : o.nameEn);
   const years = Array.from({ length: plan.lastFy - plan.firstFy + 1 }, (_, i) => plan.firstFy + i);
 
@@ -95,8 +109,18 @@ export default async function AuditPage({ params, searchParams }: Props) {
         <button type="submit">{t("apply")}</button>
         <a href={`/${locale}/workspace/${plan.code}/audit`}>{t("reset")}</a>
       </form>
-      {entries.length === LIMIT && <p className="small muted">{t("shown", { count: LIMIT })}</p>}
+      {filter.before && <p className="small muted">{t("olderShown")}</p>}
       <AuditTable entries={entries} plan={plan} />
+      {(filter.before || older) && (
+        <nav aria-label={t("pages")} className="pager">
+          {filter.before && <a href={pageHref()}>{t("newest")}</a>}
+          {older && (
+            <a href={pageHref(older)} rel="next">
+              {t("older")}
+            </a>
+          )}
+        </nav>
+      )}
     </>
   );
 }
