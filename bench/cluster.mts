@@ -6,7 +6,9 @@
 //   1. one server alone, no writers (the reference);
 //   2. one server alone, while two clerks save through it;
 //   3. two servers, readers on both, no writers;
-//   4. two servers, readers on both, while two clerks save through both.
+//   4. two servers, readers on both, while two clerks save through both;
+//   5. the same, while an admin also renames a KPI of another plan (plan3) every BENCH_WRITE_MS:
+//      a public change, which clears that plan's pages only, not the ones read (plan2's).
 // A writer saves the same KPI from the version it last read, every BENCH_WRITE_MS: when the
 // other clerk saved first, the answer is a conflict (409), which is counted, not an error.
 // An error is any other answer that is not 200 (or a network error).
@@ -44,28 +46,43 @@ function read(base: string): Promise<{ latencies: number[]; errors: number }> {
   });
 }
 
-/** Clerks saving until stopped; returns the counts of their answers. */
-function write(clerks: Client[], db: pg.Pool) {
+/** Clerks saving (and an admin renaming another plan's KPI) until stopped; returns the counts of their answers. */
+function write(clerks: Client[], db: pg.Pool, admin: Client | null) {
   const counts = { saved: 0, conflicts: 0, errors: 0 };
   let running = true;
-  const loops = clerks.map(async (clerk, i) => {
-    await new Promise((r) => setTimeout(r, (i * WRITE_MS) / clerks.length));
-    let version = 0;
-    for (let n = 0; running; n++) {
-      const response = await clerk
-        .json(`/api/plans/plan3/rounds/2025/entries?lang=en`, "POST", { rows: [{ kpi: KPI, value: String(100 + n), valueVersion: version, entryVersion: 0 }] })
+  const renames = async () => {
+    for (let n = 0; admin && running; n++) {
+      const response = await admin
+        .json(`/api/admin/plans/plan3/kpis/plan3-out-2?lang=en`, "POST", { nameEn: `Renamed for the bench (${n})`, reason: "cluster bench" })
         .catch(() => null);
       if (response?.status === 200) counts.saved++;
-      else if (response?.status === 409) counts.conflicts++;
       else counts.errors++;
-      // The next save starts from the version the grid would load now.
-      const { rows } = await db.query(`SELECT v.version FROM "YearlyValue" v JOIN "Kpi" k ON k.id = v."kpiId" WHERE k.code = $1 AND v."fiscalYear" = 2025`, [
-        KPI,
-      ]);
-      version = rows[0]?.version ?? 0;
       await new Promise((r) => setTimeout(r, WRITE_MS));
     }
-  });
+  };
+  const loops = [
+    renames(),
+    ...clerks.map(async (clerk, i) => {
+      await new Promise((r) => setTimeout(r, (i * WRITE_MS) / clerks.length));
+      let version = 0;
+      for (let n = 0; running; n++) {
+        const response = await clerk
+          .json(`/api/plans/plan3/rounds/2025/entries?lang=en`, "POST", {
+            rows: [{ kpi: KPI, value: String(100 + n), valueVersion: version, entryVersion: 0 }],
+          })
+          .catch(() => null);
+        if (response?.status === 200) counts.saved++;
+        else if (response?.status === 409) counts.conflicts++;
+        else counts.errors++;
+        // The next save starts from the version the grid would load now.
+        const { rows } = await db.query(`SELECT v.version FROM "YearlyValue" v JOIN "Kpi" k ON k.id = v."kpiId" WHERE k.code = $1 AND v."fiscalYear" = 2025`, [
+          KPI,
+        ]);
+        version = rows[0]?.version ?? 0;
+        await new Promise((r) => setTimeout(r, WRITE_MS));
+      }
+    }),
+  ];
   return {
     stop: async () => {
       running = false;
@@ -87,10 +104,15 @@ async function clerksOn(servers: Server[]) {
   );
 }
 
-async function phase(name: string, readers: Server[], writers: Server[] | null) {
+async function phase(name: string, readers: Server[], writers: Server[] | null, renaming = false) {
   // Warm the pages on every server first.
   for (const s of readers) for (const p of PAGES) await fetch(s.base + p);
-  const clerks = writers ? write(await clerksOn(writers), db) : null;
+  let admin: Client | null = null;
+  if (renaming) {
+    admin = new Client(writers![writers!.length - 1].base, "10.30.0.9");
+    if ((await admin.signIn(DEMO.admin.email, DEMO.admin.password)).status !== 200) throw new Error("admin sign-in failed");
+  }
+  const clerks = writers ? write(await clerksOn(writers), db, admin) : null;
   const results = await Promise.all(readers.map((s) => read(s.base)));
   const counts = await clerks?.stop();
   const latencies = results.flatMap((r) => r.latencies).sort((a, b) => a - b);
@@ -113,6 +135,7 @@ try {
       await phase("one server, 2 clerks saving", [a], [a]),
       await phase("two servers, no writers", [a, b], null),
       await phase("two servers, 2 clerks saving through both", [a, b], [a, b]),
+      await phase("two servers, 2 clerks saving and an admin renaming a KPI of plan3, through both", [a, b], [a, b], true),
     ];
     const reference = rows[0].p95;
     console.log(

@@ -16,3 +16,8 @@ CREATE INDEX "AuditLog_planId_action_id_idx" ON "AuditLog"("planId", "action", "
 -- CreateIndex
 CREATE INDEX "AuditLog_kpiId_id_idx" ON "AuditLog"("kpiId", "id");
 
+-- CreateIndex
+CREATE INDEX "AuditLog_entity_entityId_id_idx" ON "AuditLog"("entity", "entityId", "id");
+
+-- CreateIndex
+CREATE INDEX "AuditLog_entity_id_idx" ON "AuditLog"("entity", "id");
