@@ -158,7 +158,7 @@ if (process.env.BENCH_SCALE_REBUILD === "1" || !existsSync(SCALE_DB) || readFile
 
 const seededEnv = { ...prepareDatabase("scale-seeded"), ...SECRET };
 const scaleEnv = { ...process.env, DATABASE_URL: `file:./${SCALE_DB}`, NEXT_TELEMETRY_DISABLED: "1", ...SECRET };
-execFileSync("node_modules/.bin/prisma", ["migrate", "deploy"], { env: scaleEnv, stdio: "ignore" });
+execFileSync("node_modules/.bin/prisma", ["migrate", "deploy"], { env: scaleEnv, stdio: ["ignore", "ignore", "inherit"] });
 const FIRST_PAGE = "/ja/plans/plan2/2024";
 
 /** Starts a server, timing it until it answers and until it has rendered its first page. */
