@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { countedYearLabel, fyLabel, fyShortLabel } from "@/domain/fiscal-year";
 import { circledNumber, formatDate, formatFigure, formatRatio } from "@/domain/format";
 import { FootnoteList, LatestValue, Localized, TargetValue } from "@/features/dashboard/components/figures";
-import { KpiChart } from "@/features/dashboard/components/kpi-chart";
+import { LazyKpiChart } from "@/features/dashboard/components/lazy-kpi-chart";
 import { RatingBadge, RatingLegend } from "@/features/dashboard/components/rating-badge";
 import { RuleExplanation } from "@/features/dashboard/components/rule-explanation";
 import { dashboardViewer, getPlanAsOf } from "@/features/dashboard/server";
@@ -231,7 +231,7 @@ export default async function KpiPage({ params }: Props) {
             {t("chartTitle", { kpi: title })} <span className="muted small">{t("chartAlt")}</span>
           </figcaption>
           <div aria-hidden="true">
-            <KpiChart
+            <LazyKpiChart
               points={points.map((p) => ({ ...p, label: row.counting === "calendar_year" ? year(p.fy) : fyShortLabel(p.fy, locale) }))}
               labels={{
                 single: t("seriesSingle"),
