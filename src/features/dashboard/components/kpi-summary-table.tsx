@@ -1,3 +1,4 @@
+import type { CSSProperties } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { formatRatio } from "@/domain/format";
 import type { FollowUpRow, PlanData } from "@/features/follow-up/model";
@@ -80,10 +81,8 @@ function Ratio({ value, noData }: { value: number | null; noData: string }) {
   const locale = useLocale();
   if (value === null) return <span className="muted">{noData}</span>;
   return (
-    <span className="ratio">
-      <span className="bar" aria-hidden="true">
-        <span style={{ width: `${Math.min(100, value * 100)}%` }} />
-      </span>
+    // the bar is drawn by the stylesheet (.ratio::before), as wide as --ratio: one element per figure
+    <span className="ratio" style={{ "--ratio": `${Math.min(100, value * 100)}%` } as CSSProperties}>
       {formatRatio(value, locale)}
     </span>
   );
