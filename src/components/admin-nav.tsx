@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
+import { PlainLink } from "@/components/plain-link";
 import type { AppLocale } from "@/i18n/routing";
 
 interface Props {
@@ -26,9 +26,9 @@ export async function AdminNav({ locale, current, plans }: Props) {
       <ul>
         {tabs.map((tab) => (
           <li key={tab.href}>
-            <Link href={tab.href} aria-current={tab.href === current ? "page" : undefined}>
+            <PlainLink href={tab.href} aria-current={tab.href === current ? "page" : undefined}>
               {tab.text}
-            </Link>
+            </PlainLink>
           </li>
         ))}
       </ul>

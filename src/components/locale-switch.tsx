@@ -1,17 +1,20 @@
 "use client";
 
-import { useSearchParams } from "next/navigation";
-import { useLocale } from "next-intl";
-import { Link, usePathname } from "@/i18n/navigation";
-import { routing } from "@/i18n/routing";
+import Link from "next/link";
+import { usePathname, useSearchParams } from "next/navigation";
+import { routing, type AppLocale } from "@/i18n/routing";
 
-const NAMES: Record<(typeof routing.locales)[number], string> = { ja: "日本語", en: "English" };
+const NAMES: Record<AppLocale, string> = { ja: "日本語", en: "English" };
 
-/** Switches the language and keeps the current page and its query (e.g. the "as of" year). */
-export function LocaleSwitch({ label }: { label: string }) {
-  const current = useLocale();
+/**
+ * Switches the language and keeps the current page and its query (e.g. the "as of" year).
+ * The chosen language is remembered in next-intl's cookie, as its Link does, so that "/"
+ * opens in it next time.
+ */
+export function LocaleSwitch({ label, current }: { label: string; current: AppLocale }) {
   const pathname = usePathname();
-  const query = Object.fromEntries(useSearchParams());
+  const query = useSearchParams().toString();
+  const href = (code: AppLocale) => pathname.replace(/^\/[^/]+/, `/${code}`) + (query ? `?${query}` : "");
   return (
     <nav aria-label={label}>
       <ul className="locale-switch">
@@ -20,7 +23,14 @@ export function LocaleSwitch({ label }: { label: string }) {
             {code === current ? (
               <span aria-current="true">{NAMES[code]}</span>
             ) : (
-              <Link href={{ pathname, query }} locale={code} hrefLang={code}>
+              <Link
+                href={href(code)}
+                hrefLang={code}
+                prefetch={false}
+                onClick={() => {
+                  document.cookie = `NEXT_LOCALE=${code};path=/;sameSite=lax;`;
+                }}
+              >
                 {NAMES[code]}
               </Link>
             )}

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
+import { PlainLink } from "@/components/plain-link";
 import type { AppLocale } from "@/i18n/routing";
 
 /** What a page for signed-in users (or admins) shows everyone else: its title, why, and the sign-in link. */
@@ -9,7 +9,7 @@ export async function SignInNeeded({ locale, title, reason }: { locale: AppLocal
     <>
       <h1>{title}</h1>
       <p>
-        {reason} <Link href="/signin">{t("signIn")}</Link>
+        {reason} <PlainLink href="/signin">{t("signIn")}</PlainLink>
       </p>
     </>
   );

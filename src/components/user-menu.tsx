@@ -1,17 +1,26 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
-import { Link, useRouter } from "@/i18n/navigation";
 
 type Role = "admin" | "secretariat" | "committee";
+
+/** The menu's texts in the page's language, from the server (no translations travel to the browser for it). */
+export interface UserMenuTexts {
+  signIn: string;
+  signOut: string;
+  workspace: string;
+  workspaceReadOnly: string;
+  admin: string;
+  roles: Record<Role, string>;
+}
 
 /**
  * Sign in, or who is signed in and sign out. It asks the server after the page loads,
  * so that the pages themselves stay the same for everyone and can be cached.
  */
-export function UserMenu() {
-  const t = useTranslations();
+export function UserMenu({ locale, texts }: { locale: string; texts: UserMenuTexts }) {
   const router = useRouter();
   const [user, setUser] = useState<{ name: string; role: Role } | null | undefined>(undefined);
   const [can, setCan] = useState({ enter: false, administer: false });
@@ -25,14 +34,14 @@ export function UserMenu() {
       .catch(() => setUser(null));
   }, []);
   if (user === undefined) return null;
-  if (user === null) return <Link href="/signin">{t("Auth.signIn")}</Link>;
+  if (user === null) return <Link href={`/${locale}/signin`}>{texts.signIn}</Link>;
   return (
     <span className="user-menu">
       {/* a committee member reads the entries and their audit trail, and enters nothing */}
-      <Link href="/workspace">{t(can.enter ? "Workspace.link" : "Workspace.linkReadOnly")}</Link>
-      {can.administer && <Link href="/admin">{t("Admin.title")}</Link>}
+      <Link href={`/${locale}/workspace`}>{can.enter ? texts.workspace : texts.workspaceReadOnly}</Link>
+      {can.administer && <Link href={`/${locale}/admin`}>{texts.admin}</Link>}
       <span>
-        {user.name}（{t(`Auth.role_${user.role}`)}）
+        {user.name}（{texts.roles[user.role]}）
       </span>
       <button
         type="button"
@@ -40,11 +49,11 @@ export function UserMenu() {
           await fetch("/api/auth/signout", { method: "POST" });
           // The home page, rendered again without the session (and without drafts).
           setUser(null);
-          router.replace("/");
+          router.replace(`/${locale}`);
           router.refresh();
         }}
       >
-        {t("Auth.signOut")}
+        {texts.signOut}
       </button>
     </span>
   );

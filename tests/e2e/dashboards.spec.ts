@@ -116,6 +116,22 @@ test("a KPI shows its history, and years known only as a sum are never split", a
   );
 });
 
+test("a KPI's chart is drawn once its code has loaded after the page, with its series named in both languages", async ({ page }) => {
+  for (const [lang, legend] of [
+    ["ja", ["単年実績", "累計"]],
+    ["en", ["Single-year actual", "Cumulative"]],
+  ] as const) {
+    await page.goto(`/${lang}/plans/plan2/2024/kpis/pharma-out-1`);
+    const chart = page.locator("figure.chart");
+    // the table holds the same figures and comes with the page; the chart (hidden from assistive technology) follows
+    await expect(page.getByRole("table", { name: lang === "ja" ? "非臨床POCの取得件数の年度別の数値" : /by fiscal year/ })).toBeVisible();
+    await expect(chart.locator("svg.recharts-surface").first()).toBeVisible();
+    for (const name of legend) await expect(chart.locator(".recharts-legend-item-text", { hasText: name }).first()).toBeVisible();
+    await expect(chart.locator(".recharts-bar-rectangle").first()).toBeAttached();
+    await expect(chart.locator("[aria-hidden='true']").first()).toBeAttached();
+  }
+});
+
 test("the comparison can be narrowed, by keyboard, to what needs attention", async ({ page }) => {
   await page.goto("/en/plans/plan2/2024/compare");
   const table = page.getByRole("table", { name: /Ratings and achievement/ });

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
+import { PlainLink } from "@/components/plain-link";
 
 /** A page that does not exist, or a plan, year or KPI that does not: said in the reader's language, in the site's layout. */
 export default async function NotFound() {
@@ -9,7 +9,7 @@ export default async function NotFound() {
       <h1 id="not-found">{t("title")}</h1>
       <p>{t("body")}</p>
       <p>
-        <Link href="/">{t("home")}</Link>
+        <PlainLink href="/">{t("home")}</PlainLink>
       </p>
     </section>
   );

@@ -4,7 +4,7 @@ import { circledNumber } from "@/domain/format";
 import { MINISTRIES, type Ministry } from "@/domain/types";
 import { getPlanWithProjects, listPlans } from "@/features/plans/data";
 import { Phrased } from "@/components/phrased";
-import { Link } from "@/i18n/navigation";
+import { PlainLink } from "@/components/plain-link";
 import { pageLocale } from "@/i18n/locale";
 import type { AppLocale } from "@/i18n/routing";
 
@@ -29,9 +29,9 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
           <section key={plan.code} className="plan" aria-labelledby={`plan-${plan.code}`}>
             <h2 id={`plan-${plan.code}`}>
               {plan.projects.length > 0 ? (
-                <Link href={`/plans/${plan.code}`}>
+                <PlainLink href={`/plans/${plan.code}`}>
                   <Phrased text={name(plan)} />
-                </Link>
+                </PlainLink>
               ) : (
                 <Phrased text={name(plan)} />
               )}
@@ -60,7 +60,7 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
                         <tr key={p.no}>
                           <td className="stack-lead">{circledNumber(p.no)}</td>
                           <th scope="row">
-                            <Link href={`/plans/${plan.code}/${plan.rounds[0]?.fiscalYear ?? plan.firstFy}/projects/${p.no}`}>{name(p)}</Link>
+                            <PlainLink href={`/plans/${plan.code}/${plan.rounds[0]?.fiscalYear ?? plan.firstFy}/projects/${p.no}`}>{name(p)}</PlainLink>
                           </th>
                           <td data-label={t("ministries")}>
                             <ul className="ministries">

@@ -1,7 +1,8 @@
+import type { CSSProperties } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { formatRatio } from "@/domain/format";
 import type { FollowUpRow, PlanData } from "@/features/follow-up/model";
-import { Link } from "@/i18n/navigation";
+import { PlainLink } from "@/components/plain-link";
 import { CountingTag, LatestValue, TargetValue, YearTarget, useName } from "@/features/dashboard/components/figures";
 import { RatingBadge } from "@/features/dashboard/components/rating-badge";
 import { reportGroups } from "@/features/dashboard/model";
@@ -49,7 +50,7 @@ export function KpiSummaryTable({ rows, plan, fy, caption, ratingColumn, grouped
           {g.rows.map((r) => (
             <tr key={r.code}>
               <th scope="row" className={r.parentCode ? "sub" : undefined}>
-                <Link href={`/plans/${plan.code}/${fy}/kpis/${r.code}`}>{name(r)}</Link>
+                <PlainLink href={`/plans/${plan.code}/${fy}/kpis/${r.code}`}>{name(r)}</PlainLink>
                 <CountingTag row={r} />
                 <span className="latest">
                   <LatestValue row={r} plan={plan} fy={fy} />
@@ -80,10 +81,8 @@ function Ratio({ value, noData }: { value: number | null; noData: string }) {
   const locale = useLocale();
   if (value === null) return <span className="muted">{noData}</span>;
   return (
-    <span className="ratio">
-      <span className="bar" aria-hidden="true">
-        <span style={{ width: `${Math.min(100, value * 100)}%` }} />
-      </span>
+    // the bar is drawn by the stylesheet (.ratio::before), as wide as --ratio: one element per figure
+    <span className="ratio" style={{ "--ratio": `${Math.min(100, value * 100)}%` } as CSSProperties}>
       {formatRatio(value, locale)}
     </span>
   );

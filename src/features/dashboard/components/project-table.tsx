@@ -1,6 +1,6 @@
 import { useLocale, useTranslations } from "next-intl";
 import type { FollowUpRow, PlanData } from "@/features/follow-up/model";
-import { Link } from "@/i18n/navigation";
+import { PlainLink } from "@/components/plain-link";
 import { CountingTag, LatestValue, Localized, TargetValue, YearTarget, useName } from "@/features/dashboard/components/figures";
 import { RatingBadge } from "@/features/dashboard/components/rating-badge";
 import { ratingKinds, reportGroups } from "@/features/dashboard/model";
@@ -66,7 +66,7 @@ export function ProjectTable({ id, heading, rows, plan, fy }: Props) {
               {g.rows.map((r) => (
                 <tr key={r.code} className={r.parentCode ? "sub" : undefined}>
                   <th scope="row">
-                    <Link href={`/plans/${plan.code}/${fy}/kpis/${r.code}`}>{name(r)}</Link>
+                    <PlainLink href={`/plans/${plan.code}/${fy}/kpis/${r.code}`}>{name(r)}</PlainLink>
                     <CountingTag row={r} />
                   </th>
                   <td className="num" data-label={t("colTarget", { fy: String(plan.lastFy) })}>

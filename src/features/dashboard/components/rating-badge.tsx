@@ -1,3 +1,4 @@
+import { cache } from "react";
 import { useTranslations } from "next-intl";
 import type { Rating, RatingBasis, RatingRule } from "@/domain/types";
 
@@ -8,28 +9,38 @@ import type { Rating, RatingBasis, RatingRule } from "@/domain/types";
  */
 export function RatingBadge({ rating, basis = null }: { rating: Rating | null; basis?: RatingBasis | null }) {
   const t = useTranslations("Rating");
+  if (rating === null) return badge(null, false, t("none"), "", "");
+  const automatic = basis === "automatic";
+  const meaning = automatic ? t("automaticMeaning", { rating: t(rating) }) : t(rating);
+  return badge(rating, automatic, meaning, t("autoMark"), t("spoken", { meaning }));
+}
+
+/**
+ * The badge's elements, made once per rendering for each rating and kind: a page with a
+ * hundred ratings has a handful of different badges, and React's payload sends each once
+ * and refers to it after that (cache() is per request on the server).
+ */
+const badge = cache((rating: Rating | null, automatic: boolean, meaning: string, mark: string, spoken: string) => {
   if (rating === null) {
     return (
       <span className="rating rating--none">
         <span aria-hidden="true">—</span>
-        <span className="sr-only">{t("none")}</span>
+        <span className="sr-only">{meaning}</span>
       </span>
     );
   }
-  const automatic = basis === "automatic";
-  const meaning = automatic ? t("automaticMeaning", { rating: t(rating) }) : t(rating);
   return (
     <span className={automatic ? `rating rating--${rating} rating--auto` : `rating rating--${rating}`} title={meaning}>
       {rating}
       {automatic && (
         <span className="rating__mark" aria-hidden="true">
-          {t("autoMark")}
+          {mark}
         </span>
       )}
-      <span className="sr-only">{t("spoken", { meaning })}</span>
+      <span className="sr-only">{spoken}</span>
     </span>
   );
-}
+});
 
 /**
  * What the ratings on a page mean: A and B, where they come from (decided or automatic, by

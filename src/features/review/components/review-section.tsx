@@ -1,7 +1,6 @@
-import { getTranslations } from "next-intl/server";
-import { ThreadList } from "@/features/review/components/threads";
+import { getMessages, getTimeZone, getTranslations } from "next-intl/server";
+import { LazyThreadList } from "@/features/review/components/lazy-threads";
 import type { ThreadView } from "@/features/review/model";
-import { ClientMessages } from "@/i18n/client-messages";
 
 /**
  * The committee's threads on a KPI or a project, on its dashboard page: rendered only for a
@@ -31,16 +30,17 @@ export async function ReviewSection({
     <section aria-labelledby="review" className="review-section">
       <h2 id="review">{t(heading)}</h2>
       <p className="small muted">{t("intro")}</p>
-      <ClientMessages namespaces={["Review"]}>
-        <ThreadList
-          threads={threads}
-          me={me}
-          api={`/api/plans/${encodeURIComponent(plan)}/rounds/${fy}`}
-          writable={writable}
-          ask={ask}
-          subjects={heading === "onProject"}
-        />
-      </ClientMessages>
+      <LazyThreadList
+        locale={locale}
+        timeZone={await getTimeZone()}
+        messages={(await getMessages({ locale })).Review}
+        threads={threads}
+        me={me}
+        api={`/api/plans/${encodeURIComponent(plan)}/rounds/${fy}`}
+        writable={writable}
+        ask={ask}
+        subjects={heading === "onProject"}
+      />
       <p className="small">
         <a href={`/${locale}/workspace/${encodeURIComponent(plan)}/${fy}/review`}>{t("openReview")}</a>
       </p>

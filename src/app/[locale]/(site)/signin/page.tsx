@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { SignInForm } from "@/features/auth/components/signin-form";
+import { ClientMessages } from "@/i18n/client-messages";
 import { pageLocale } from "@/i18n/locale";
 
 type Props = PageProps<"/[locale]/signin">;
@@ -17,7 +18,9 @@ export default async function SignInPage({ params }: Props) {
     <>
       <h1>{t("title")}</h1>
       <p>{t("intro")}</p>
-      <SignInForm next={`/${locale}`} />
+      <ClientMessages namespaces={["Auth"]}>
+        <SignInForm next={`/${locale}`} />
+      </ClientMessages>
     </>
   );
 }

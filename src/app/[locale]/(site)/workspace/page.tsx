@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
+import { PlainLink } from "@/components/plain-link";
 import { SignInNeeded } from "@/components/sign-in-needed";
 import { fyLabel } from "@/domain/fiscal-year";
 import { canEditRound } from "@/features/auth/ability";
@@ -50,9 +50,9 @@ export default async function WorkspaceIndex({ params }: Props) {
               };
               return (
                 <li key={n.id}>
-                  <Link href={`/workspace/${n.plan.code}/${n.fy}/review#thread-${n.id}`}>
+                  <PlainLink href={`/workspace/${n.plan.code}/${n.fy}/review#thread-${n.id}`}>
                     {tr(n.state === "open" ? "noticeOpen" : "noticeAnswered", values)}
-                  </Link>
+                  </PlainLink>
                 </li>
               );
             })}
@@ -65,7 +65,7 @@ export default async function WorkspaceIndex({ params }: Props) {
           <ul className="year-links">
             {Array.from({ length: p.lastFy - p.firstFy + 1 }, (_, i) => p.firstFy + i).map((fy) => (
               <li key={fy}>
-                <Link href={`/workspace/${p.code}/${fy}`}>{fyLabel(fy, locale)}</Link>
+                <PlainLink href={`/workspace/${p.code}/${fy}`}>{fyLabel(fy, locale)}</PlainLink>
               </li>
             ))}
           </ul>

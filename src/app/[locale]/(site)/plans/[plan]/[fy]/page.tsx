@@ -9,7 +9,7 @@ import { RatingBadge, RatingLegend } from "@/features/dashboard/components/ratin
 import { getPlanAsOf } from "@/features/dashboard/server";
 import { budgetAsOf, footnotesOf, projectRows, projectSummary, ratingKinds } from "@/features/dashboard/model";
 import { followUpAt } from "@/features/follow-up/model";
-import { Link } from "@/i18n/navigation";
+import { PlainLink } from "@/components/plain-link";
 import { Phrased } from "@/components/phrased";
 import { pageLocale } from "@/i18n/locale";
 
@@ -101,7 +101,7 @@ export default async function OverviewPage({ params }: Props) {
               grouped
             />
             <p className="small">
-              <Link href={`/plans/${plan.code}/${fy}/plan-wide`}>{tw("openReport")}</Link>
+              <PlainLink href={`/plans/${plan.code}/${fy}/plan-wide`}>{tw("openReport")}</PlainLink>
             </p>
             <FootnoteList notes={footnotesOf([round], planWideRows)} />
           </div>
@@ -123,9 +123,9 @@ export default async function OverviewPage({ params }: Props) {
               return (
                 <section key={p.no} className="project-card" aria-labelledby={`project-${p.no}`}>
                   <h3 id={`project-${p.no}`}>
-                    <Link href={`/plans/${plan.code}/${fy}/projects/${p.no}`}>
+                    <PlainLink href={`/plans/${plan.code}/${fy}/projects/${p.no}`}>
                       {circledNumber(p.no)} {name(p)}
-                    </Link>
+                    </PlainLink>
                   </h3>
                   <dl className="facts">
                     {hasKpis && (
@@ -174,7 +174,7 @@ export default async function OverviewPage({ params }: Props) {
                         count: unlisted.total,
                         summary: t("countsSummary", { a: unlisted.counts.A, b: unlisted.counts.B, none: unlisted.counts.none }),
                       })}{" "}
-                      <Link href={`/plans/${plan.code}/${fy}/projects/${p.no}`}>{t("openReport")}</Link>
+                      <PlainLink href={`/plans/${plan.code}/${fy}/projects/${p.no}`}>{t("openReport")}</PlainLink>
                     </p>
                   )}
                   <FootnoteList notes={notes} />

@@ -17,7 +17,7 @@ import { StructureAdmin, type GroupOption, type StructureKpi, type StructureList
 import { listPlans, planStructure } from "@/features/plans/data";
 import { ministriesLine } from "@/features/plans/model";
 import { pageLocale } from "@/i18n/locale";
-import { Link } from "@/i18n/navigation";
+import { PlainLink } from "@/components/plain-link";
 
 export const dynamic = "force-dynamic";
 
@@ -128,7 +128,7 @@ export default async function StructureAdminPage({ params }: Props) {
       <h1>{t("title", { plan: name(plan) })}</h1>
       <p className="admin-intro">{t("intro")}</p>
       <p>
-        <Link href={`/admin/projects/${plan.code}`}>{t("projectsPageLink")}</Link>
+        <PlainLink href={`/admin/projects/${plan.code}`}>{t("projectsPageLink")}</PlainLink>
       </p>
       <ClientMessages namespaces={["AdminStructure", "Admin"]}>
         <StructureAdmin

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { fyLabel, fourDigitYear } from "@/domain/fiscal-year";
-import { Link } from "@/i18n/navigation";
+import { PlainLink } from "@/components/plain-link";
 import { pageLocale } from "@/i18n/locale";
 
 // It reads ?reason=, so it is rendered per request (the round's other pages are cached).
@@ -33,11 +33,11 @@ export default async function SlidesUnavailablePage({ params, searchParams }: Pr
       <ul>
         <li>{reason === "timeout" ? t("unavailableRetry") : t("unavailableOperator")}</li>
         <li>
-          {t("unavailablePrint")} <Link href={`/print/plans/${plan}/${fy}`}>{t("unavailablePrintLink", { year })}</Link>
+          {t("unavailablePrint")} <PlainLink href={`/print/plans/${plan}/${fy}`}>{t("unavailablePrintLink", { year })}</PlainLink>
         </li>
       </ul>
       <p>
-        <Link href={`/plans/${plan}/${fy}`}>{t("unavailableBack", { year })}</Link>
+        <PlainLink href={`/plans/${plan}/${fy}`}>{t("unavailableBack", { year })}</PlainLink>
       </p>
     </section>
   );

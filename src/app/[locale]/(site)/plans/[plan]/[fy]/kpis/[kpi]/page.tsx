@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { countedYearLabel, fyLabel, fyShortLabel } from "@/domain/fiscal-year";
 import { circledNumber, formatDate, formatFigure, formatRatio } from "@/domain/format";
 import { FootnoteList, LatestValue, Localized, TargetValue } from "@/features/dashboard/components/figures";
-import { KpiChart } from "@/features/dashboard/components/kpi-chart";
+import { LazyKpiChart } from "@/features/dashboard/components/lazy-kpi-chart";
 import { RatingBadge, RatingLegend } from "@/features/dashboard/components/rating-badge";
 import { RuleExplanation } from "@/features/dashboard/components/rule-explanation";
 import { dashboardViewer, getPlanAsOf } from "@/features/dashboard/server";
@@ -13,7 +13,7 @@ import { loadThreads } from "@/features/review/data";
 import { chartPoints, exactDecimals, figureFormat, footnotesOf, kpiHistory, ratingKinds, ruleExplanation } from "@/features/dashboard/model";
 import { presentedSnapshot } from "@/features/follow-up/data";
 import { followUpAt, rowChanged } from "@/features/follow-up/model";
-import { Link } from "@/i18n/navigation";
+import { PlainLink } from "@/components/plain-link";
 import { pageLocale } from "@/i18n/locale";
 
 type Props = PageProps<"/[locale]/plans/[plan]/[fy]/kpis/[kpi]">;
@@ -76,16 +76,16 @@ export default async function KpiPage({ params }: Props) {
     <>
       <p className="breadcrumb">
         {project ? (
-          <Link href={`/plans/${plan.code}/${fy}/projects/${project.no}`}>
+          <PlainLink href={`/plans/${plan.code}/${fy}/projects/${project.no}`}>
             {circledNumber(project.no)} {name(project)}
-          </Link>
+          </PlainLink>
         ) : (
-          <Link href={`/plans/${plan.code}/${fy}/plan-wide`}>{tw("heading")}</Link>
+          <PlainLink href={`/plans/${plan.code}/${fy}/plan-wide`}>{tw("heading")}</PlainLink>
         )}
         {parent && (
           <>
             {" › "}
-            <Link href={`/plans/${plan.code}/${fy}/kpis/${parent.code}`}>{name(parent)}</Link>
+            <PlainLink href={`/plans/${plan.code}/${fy}/kpis/${parent.code}`}>{name(parent)}</PlainLink>
           </>
         )}
       </p>
@@ -231,7 +231,7 @@ export default async function KpiPage({ params }: Props) {
             {t("chartTitle", { kpi: title })} <span className="muted small">{t("chartAlt")}</span>
           </figcaption>
           <div aria-hidden="true">
-            <KpiChart
+            <LazyKpiChart
               points={points.map((p) => ({ ...p, label: row.counting === "calendar_year" ? year(p.fy) : fyShortLabel(p.fy, locale) }))}
               labels={{
                 single: t("seriesSingle"),
@@ -361,7 +361,7 @@ export default async function KpiPage({ params }: Props) {
           <ul>
             {subs.map((sub) => (
               <li key={sub.code}>
-                <Link href={`/plans/${plan.code}/${fy}/kpis/${sub.code}`}>{name(sub)}</Link>
+                <PlainLink href={`/plans/${plan.code}/${fy}/kpis/${sub.code}`}>{name(sub)}</PlainLink>
                 {": "}
                 <LatestValue row={sub} plan={plan} fy={fy} />
               </li>
