@@ -1,6 +1,7 @@
 // How the app's speed holds as the work grows, in one run on the production build.
 //   npm run build && npx tsx bench/scale.mjs          (part of npm run bench)
-//   BENCH_SCALE_REBUILD=1 makes the synthetic database again; BENCH_SCALE_AUDIT=… sets its size.
+//   BENCH_SCALE_REBUILD=1 makes the synthetic database again, BENCH_SCALE_KEEP=1 keeps the one
+//   there; BENCH_SCALE_AUDIT=… sets the audit log's size.
 //
 // 1. The synthetic database (bench/out/scale.db), built through the app's own code, as the
 //    app would have written it over years: the real seeded data, then 10 plans of 8 projects
@@ -141,12 +142,15 @@ async function buildScaleDatabase() {
   // Topped up on the last year's drafts, which stay open.
   for (let n = savesPerRound; (await auditRows()) < AUDIT_ROWS; n++) await save(planCode(1 + (n % PLANS)), LAST_FY, n);
   await db.$executeRawUnsafe("PRAGMA wal_checkpoint(TRUNCATE)");
-  await db.$disconnect();
+  // Both clients closed (the mutations' own, src/lib/db.ts, too) before the file is moved.
+  await Promise.all([db.$disconnect(), (await import("../src/lib/db.ts")).prisma.$disconnect()]);
   renameSync("bench/out/scale-build.db", SCALE_DB);
   writeFileSync(`${SCALE_DB}.stamp`, stamp());
   console.log(`synthetic database built in ${((performance.now() - started) / 60000).toFixed(1)} min`);
 }
 
+// BENCH_SCALE_KEEP=1 keeps the database that is there, as if it were made by this recipe.
+if (process.env.BENCH_SCALE_KEEP === "1" && existsSync(SCALE_DB)) writeFileSync(`${SCALE_DB}.stamp`, stamp());
 if (process.env.BENCH_SCALE_REBUILD === "1" || !existsSync(SCALE_DB) || readFileSync(`${SCALE_DB}.stamp`, "utf8") !== stamp()) {
   rmSync(SCALE_DB, { force: true });
   for (const suffix of ["-wal", "-shm"]) rmSync(SCALE_DB + suffix, { force: true });
