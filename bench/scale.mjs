@@ -282,14 +282,16 @@ const auditFilters = (code, kpi, fy) => ({
   "kpi + year + item": `?kpi=${kpi}&fy=${fy}&field=value`,
 });
 
-const results = [];
-/** One measure on both servers, in turns: the seeded data's figure and the scale's. */
+/**
+ * One measure on both servers, in turns: the seeded data's figure and the scale's, with the
+ * scale server's RSS once it is done (where its peak grows).
+ */
 async function measure(name, run, aim) {
   const seeded = await run(servers.seeded, "seeded");
   const scale = await run(servers.scale, "scale");
-  results.push({ name, seeded, scale, aim });
   const f = (r) => (r ? `${r.p50.toFixed(1).padStart(8)} ${r.p95.toFixed(1).padStart(8)}` : " ".repeat(17));
-  console.log(`${name.padEnd(46)} ${f(seeded)}   ${f(scale)}   ${seeded ? (scale.p95 / seeded.p95).toFixed(2).padStart(5) + "×" : "      "}  ${aim ?? ""}`);
+  const ratio = seeded ? `${(scale.p95 / seeded.p95).toFixed(2).padStart(5)}×` : " ".repeat(6);
+  console.log(`${name.padEnd(46)} ${f(seeded)}   ${f(scale)}   ${ratio} ${(rss(servers.scale.pid) / 2 ** 20).toFixed(0).padStart(6)}  ${aim ?? ""}`);
 }
 
 const PAGES = { overview: "/ja/plans/plan2/2024", "KPI page": "/ja/plans/plan2/2024/kpis/pharma-out-1", compare: "/en/plans/plan2/2024/compare" };
@@ -303,7 +305,9 @@ for (const s of Object.values(servers)) for (const path of [...Object.values(PAG
 console.log(
   `\nScale bench: seeded data alone against ${PLANS} more plans × ${PROJECTS} projects × ${KPIS} KPIs, ${YEARS} years, ${USERS} users, ${AUDIT_ROWS.toLocaleString("en")} audit rows`,
 );
-console.log(`${"ms".padEnd(46)} ${"seeded p50".padStart(8)} ${"p95".padStart(8)}   ${"scale p50".padStart(8)} ${"p95".padStart(8)}   scale÷seeded p95, aim`);
+console.log(
+  `${"ms".padEnd(46)} ${"seeded p50".padStart(8)} ${"p95".padStart(8)}   ${"scale p50".padStart(8)} ${"p95".padStart(8)}   scale÷seeded p95, scale RSS MB, aim`,
+);
 for (const c of [1, 10, 50]) {
   for (const [name, path] of Object.entries(PAGES))
     await measure(`${name} plan2 FY2024, c=${c}`, (s) => load(s, path, { connections: c, amount: 1000 }), "≤ 1.5×");

@@ -82,9 +82,15 @@ export async function saveRound(planCode: string, fy: number, input: GridSave, v
   const early = await frozen(prisma, plan.id, fy, touchesValues);
   if (early) return early;
 
-  // Every KPI of the plan, a project's or plan-wide (projectId null): the rows of both are saved alike.
+  // Every KPI of the plan, a project's or plan-wide (projectId null): the rows of both are saved
+  // alike. Their figures and annual targets only where a row decides a rating, which checkGrid
+  // compares with the automatic one: a grid of hundreds of rows need not read every year of each.
+  const rated = { kpi: { code: { in: input.rows.filter((r) => r.rating).map((r) => r.kpi) } } };
   const kpis = (
-    await prisma.kpi.findMany({ where: { planId: plan.id }, include: { values: true, parent: { select: { code: true } }, yearTargets: true } })
+    await prisma.kpi.findMany({
+      where: { planId: plan.id },
+      include: { values: { where: rated }, parent: { select: { code: true } }, yearTargets: { where: rated } },
+    })
   ).map((k) => ({
     ...k,
     parentCode: k.parent?.code ?? null,
