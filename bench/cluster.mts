@@ -12,13 +12,12 @@
 // A writer saves the same KPI from the version it last read, every BENCH_WRITE_MS: when the
 // other clerk saved first, the answer is a conflict (409), which is counted, not an error.
 // An error is any other answer that is not 200 (or a network error).
-import autocannon from "autocannon";
 import { execFileSync } from "node:child_process";
 import pg from "pg";
 import { migratePostgres } from "../scripts/migrate.mjs";
 import { startCluster, stopCluster } from "../scripts/pg-cluster.mjs";
 import { Client, DEMO, startServer, type Server } from "../tests/support/servers";
-import { percentile } from "./server.mjs";
+import { latencyStats, loadTest } from "./server.mjs";
 
 const PG_PORT = Number(process.env.BENCH_PG_PORT ?? 55460);
 const PORT = Number(process.env.BENCH_PORT ?? 3320);
@@ -28,22 +27,10 @@ const WRITE_MS = Number(process.env.BENCH_WRITE_MS ?? 500);
 const PAGES = ["/ja/plans/plan2/2024", "/ja/plans/plan2/2024/kpis/pharma-out-1", "/en/plans/plan2/2024/projects/3"];
 const KPI = "plan3-out-1";
 
-function read(base: string): Promise<{ latencies: number[]; errors: number }> {
-  return new Promise((resolve, reject) => {
-    const latencies: number[] = [];
-    let errors = 0;
-    const instance = autocannon(
-      { url: base, connections: CONNECTIONS, amount: REQUESTS, timeout: 10, requests: PAGES.map((p) => ({ method: "GET", path: p })) },
-      (err: Error | null, result: { errors: number; timeouts: number }) => {
-        if (err) return reject(err);
-        resolve({ latencies, errors: errors + result.errors + result.timeouts });
-      },
-    );
-    instance.on("response", (_client: unknown, status: number, _bytes: number, ms: number) => {
-      if (status !== 200) errors++;
-      latencies.push(ms);
-    });
-  });
+async function read(base: string): Promise<{ latencies: number[]; errors: number }> {
+  const requests = PAGES.map((p) => ({ method: "GET", path: p }));
+  const { latencies, non200, failed } = await loadTest({ url: base, connections: CONNECTIONS, amount: REQUESTS, timeout: 10, requests });
+  return { latencies, errors: non200 + failed };
 }
 
 /** Clerks saving (and an admin renaming another plan's KPI) until stopped; returns the counts of their answers. */
@@ -115,9 +102,8 @@ async function phase(name: string, readers: Server[], writers: Server[] | null, 
   const clerks = writers ? write(await clerksOn(writers), db, admin) : null;
   const results = await Promise.all(readers.map((s) => read(s.base)));
   const counts = await clerks?.stop();
-  const latencies = results.flatMap((r) => r.latencies).sort((a, b) => a - b);
   const errors = results.reduce((n, r) => n + r.errors, 0);
-  return { name, n: latencies.length, p50: percentile(latencies, 50), p95: percentile(latencies, 95), errors, writes: counts };
+  return { name, ...latencyStats(results.flatMap((r) => r.latencies)), errors, writes: counts };
 }
 
 let db: pg.Pool;

@@ -6,10 +6,9 @@
 // static file. Two static files: a tiny one (robots.txt), and the overview's own HTML
 // saved as a file, which separates the cost of the page's size from that of serving it
 // through Next. It also prints each page's first-load JavaScript, gzipped, as served.
-import autocannon from "autocannon";
 import { rmSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
-import { percentile, prepareDatabase, startServer } from "./server.mjs";
+import { latencyStats, loadTest, prepareDatabase, startServer } from "./server.mjs";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
@@ -29,20 +28,9 @@ let BASE;
 let stop;
 process.on("exit", () => rmSync(`public${SAME_SIZE}`, { force: true }));
 
-function load(path, connections) {
-  return new Promise((resolve, reject) => {
-    const latencies = [];
-    let errors = 0;
-    const instance = autocannon({ url: BASE + path, connections, amount: REQUESTS, timeout: 10 }, (err) => {
-      if (err) return reject(err);
-      latencies.sort((a, b) => a - b);
-      resolve({ p50: percentile(latencies, 50), p95: percentile(latencies, 95), errors, n: latencies.length });
-    });
-    instance.on("response", (_client, status, _bytes, ms) => {
-      if (status !== 200) errors++;
-      latencies.push(ms);
-    });
-  });
+async function load(path, connections) {
+  const { latencies, non200 } = await loadTest({ url: BASE + path, connections, amount: REQUESTS, timeout: 10 });
+  return { ...latencyStats(latencies), errors: non200 };
 }
 
 async function firstLoadJs(path) {

@@ -16,11 +16,12 @@
 //    audit page with each filter, the entry grid and a full-grid save, the JSON and CSV
 //    export and a deck; each server's memory (RSS, sampled every 100 ms, peak) under that
 //    load; the time from start to the first page; the database's size.
-import autocannon from "autocannon";
+import Database from "better-sqlite3";
 import { createHash } from "node:crypto";
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { percentile, prepareDatabase, startServer } from "./server.mjs";
+import { Client, DEMO } from "../tests/support/servers.ts";
+import { latencyStats, loadTest, prepareDatabase, startServer } from "./server.mjs";
 
 const PLANS = 10;
 const PROJECTS = 8;
@@ -182,41 +183,20 @@ const sampler = setInterval(() => {
   for (const s of Object.values(servers)) s.peak = Math.max(s.peak, rss(s.pid));
 }, 100);
 
-async function signIn(base, email, password) {
-  const res = await fetch(`${base}/api/auth/signin`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", Origin: base },
-    body: JSON.stringify({ email, password }),
-  });
-  if (res.status !== 200) throw new Error(`sign-in on ${base}: ${res.status}`);
-  return res.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
+// The secretariat, signed in on each server; its cookie goes with the signed-in requests.
+for (const s of Object.values(servers)) {
+  const clerk = new Client(s.base, "127.0.0.1");
+  const signed = await clerk.signIn(DEMO.secretariat.email, DEMO.secretariat.password);
+  if (signed.status !== 200) throw new Error(`sign-in on ${s.base}: ${signed.status}`);
+  s.cookie = clerk.cookieHeader();
 }
-for (const s of Object.values(servers)) s.cookie = await signIn(s.base, "secretariat@example.jp", "demo-secretariat-password");
-
-const stats = (xs) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), n: xs.length };
-};
 
 /** GET under load (autocannon): p50/p95 latency; any answer but 200 fails the bench. */
-function load(server, path, { connections, amount, signedIn }) {
-  return new Promise((resolve, reject) => {
-    const latencies = [];
-    let bad = 0;
-    const headers = signedIn ? { cookie: server.cookie } : {};
-    const instance = autocannon({ url: server.base + path, connections, amount, timeout: 60, headers }, (err) => {
-      if (err) return reject(err);
-      if (bad) return reject(new Error(`${path}: ${bad} answers were not 200`));
-      resolve(stats(latencies));
-    });
-    instance.on("response", (_client, status, _bytes, ms) => {
-      if (status !== 200) bad++;
-      latencies.push(ms);
-    });
-  });
+async function load(server, path, { connections, amount, signedIn }) {
+  const headers = signedIn ? { cookie: server.cookie } : {};
+  const { latencies, non200 } = await loadTest({ url: server.base + path, connections, amount, timeout: 60, headers });
+  if (non200) throw new Error(`${path}: ${non200} answers were not 200`);
+  return latencyStats(latencies);
 }
 
 /** One request at a time, timed end to end (body read). */
@@ -229,12 +209,11 @@ async function sequential(server, times, request) {
     if (res.status !== 200) throw new Error(`${res.url}: ${res.status} ${Buffer.from(body).toString("utf8", 0, 300)}`);
     latencies.push(performance.now() - t0);
   }
-  return stats(latencies);
+  return latencyStats(latencies);
 }
 
 /** Reads the server's database file (the bench's own look at what the server wrote). */
-async function query(server, sql, ...args) {
-  const { default: Database } = await import("better-sqlite3");
+function query(server, sql, ...args) {
   const db = new Database((server === servers.seeded ? seededEnv : scaleEnv).DATABASE_URL.replace(/^file:/, ""), { readonly: true });
   try {
     return db.prepare(sql).all(...args);
@@ -245,32 +224,25 @@ async function query(server, sql, ...args) {
 
 /** A full-grid save of a draft round: every counted KPI's value changed, at the versions read just before. */
 async function saves(server, code, fy, times) {
-  const kpis = (await query(server, `SELECT k.code FROM Kpi k JOIN Plan p ON p.id = k.planId WHERE p.code = ? AND k.measure = 'count'`, code)).map(
-    (r) => r.code,
-  );
-  const versions = async () =>
+  const kpis = query(server, `SELECT k.code FROM Kpi k JOIN Plan p ON p.id = k.planId WHERE p.code = ? AND k.measure = 'count'`, code).map((r) => r.code);
+  const versions = () =>
     new Map(
-      (
-        await query(
-          server,
-          `SELECT k.code, v.version FROM YearlyValue v JOIN Kpi k ON k.id = v.kpiId JOIN Plan p ON p.id = k.planId WHERE p.code = ? AND v.fiscalYear = ?`,
-          code,
-          fy,
-        )
+      query(
+        server,
+        `SELECT k.code, v.version FROM YearlyValue v JOIN Kpi k ON k.id = v.kpiId JOIN Plan p ON p.id = k.planId WHERE p.code = ? AND v.fiscalYear = ?`,
+        code,
+        fy,
       ).map((r) => [r.code, r.version]),
     );
-  return {
-    rows: kpis.length,
-    ...(await sequential(server, times, async (n) => {
-      const known = await versions();
-      const rows = kpis.map((kpi, i) => ({ kpi, value: String(500 + ((i + n) % 2)), valueVersion: known.get(kpi) ?? 0, entryVersion: 0 }));
-      return fetch(`${server.base}/api/plans/${code}/rounds/${fy}/entries?lang=en`, {
-        method: "POST",
-        headers: { "Content-Type": "application/json", Origin: server.base, cookie: server.cookie },
-        body: JSON.stringify({ rows }),
-      });
-    })),
-  };
+  return sequential(server, times, async (n) => {
+    const known = versions();
+    const rows = kpis.map((kpi, i) => ({ kpi, value: String(500 + ((i + n) % 2)), valueVersion: known.get(kpi) ?? 0, entryVersion: 0 }));
+    return fetch(`${server.base}/api/plans/${code}/rounds/${fy}/entries?lang=en`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Origin: server.base, cookie: server.cookie },
+      body: JSON.stringify({ rows }),
+    });
+  });
 }
 
 const auditFilters = (code, kpi, fy) => ({
@@ -354,8 +326,8 @@ const files = { seeded: seededEnv.DATABASE_URL.replace(/^file:/, "").replace(/^\
 line("database size", (w) => mb(size(files[w])));
 for (const table of ["Plan", "Kpi", "YearlyValue", "RoundSnapshot", "User", "AuditLog"]) {
   const n = {
-    seeded: (await query(servers.seeded, `SELECT count(*) AS n FROM "${table}"`))[0].n,
-    scale: (await query(servers.scale, `SELECT count(*) AS n FROM "${table}"`))[0].n,
+    seeded: query(servers.seeded, `SELECT count(*) AS n FROM "${table}"`)[0].n,
+    scale: query(servers.scale, `SELECT count(*) AS n FROM "${table}"`)[0].n,
   };
   line(`rows of ${table}`, (w) => n[w].toLocaleString("en"));
 }

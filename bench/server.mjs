@@ -1,5 +1,6 @@
 // Starts the production build (npm run build first) on a fresh database, for the benches (and the
 // two-server test).
+import autocannon from "autocannon";
 import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -60,4 +61,29 @@ export async function startServer(env, port) {
 
 export function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** The p50 and p95 of some latencies (in any order), and how many there are. */
+export function latencyStats(latencies) {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), n: sorted.length };
+}
+
+/**
+ * Requests under load with autocannon (its options as given): every answer's latency, how
+ * many answers were not 200, and how many requests got no answer (errors and timeouts).
+ */
+export function loadTest(options) {
+  return new Promise((resolve, reject) => {
+    const latencies = [];
+    let non200 = 0;
+    const instance = autocannon(options, (err, result) => {
+      if (err) return reject(err);
+      resolve({ latencies, non200, failed: result.errors + result.timeouts });
+    });
+    instance.on("response", (_client, status, _bytes, ms) => {
+      if (status !== 200) non200++;
+      latencies.push(ms);
+    });
+  });
 }

@@ -183,8 +183,9 @@ const ATTEMPTS = 5;
 
 /**
  * Whether a transaction lost a race. Inside the callback Prisma's errors carry the codes
- * above (a raw statement's, PostgreSQL's own); a serialization failure found at COMMIT (SSI often finds it only then) comes up as
- * the driver adapter's own error, with no code, whose cause says what happened.
+ * above, or for a raw statement P2010 with the driver's error inside; a serialization failure
+ * found at COMMIT (SSI often finds it only then) comes up as the driver adapter's own error,
+ * with no code, whose cause says what happened.
  */
 function lostRace(error: unknown): boolean {
   type Cause = { kind?: unknown; originalCode?: unknown };

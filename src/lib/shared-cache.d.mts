@@ -1,4 +1,3 @@
-export function sharedCache(): boolean;
 export function planOfPage(key: string): string | null;
 export function planGeneration(plan: string): Promise<number>;
 export function markPlanChanged(plan: string): Promise<void>;

@@ -11,7 +11,7 @@
 import { isPostgresUrl, postgresPool } from "./postgres.mjs";
 
 /** Whether the generations are shared between servers: the database is PostgreSQL. */
-export const sharedCache = () => isPostgresUrl(process.env.DATABASE_URL);
+const sharedCache = () => isPostgresUrl(process.env.DATABASE_URL);
 
 /** plan code → generation, for one server (SQLite). */
 const local = (globalThis[Symbol.for("medrd.pageGenerations")] ??= new Map());

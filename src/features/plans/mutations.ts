@@ -107,7 +107,7 @@ export async function editKpi(planCode: string, kpiCode: string, input: z.infer<
     }
     return { kind: "saved" as const, changed };
   });
-  if (result.kind === "saved" && result.changed.length) await invalidatePlanPages(planCode);
+  if (result.kind === "saved") await invalidatePlanPages(planCode);
   return result;
 }
 

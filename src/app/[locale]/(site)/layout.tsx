@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { Suspense, type ReactNode } from "react";
 import { LocaleSwitch } from "@/components/locale-switch";
+import { PlainLink } from "@/components/plain-link";
 import { ErrorTextsProvider } from "@/components/error-texts";
 import { UserMenu } from "@/components/user-menu";
 import { pageLocale } from "@/i18n/locale";
@@ -20,9 +21,9 @@ export default async function SiteLayout({ children, params }: LayoutProps<"/[lo
       </a>
       <header className="site-header">
         <div className="site-header__inner">
-          <a href={`/${locale}`} className="site-name">
+          <PlainLink href="/" className="site-name">
             {t("siteName")}
-          </a>
+          </PlainLink>
           <div className="site-header__tools">
             <UserMenu
               locale={locale}
