@@ -4,15 +4,25 @@
  * the unlock, made anew at the next finalize. The makers are stand-ins that count their prints.
  */
 import { createHash } from "node:crypto";
-import { beforeAll, beforeEach, expect, it } from "vitest";
+import { beforeAll, beforeEach, expect, it, vi } from "vitest";
 import { appDb, demoViewer } from "../support/app-db";
 
+// storedDeck as it is, but a test can delay one answer
+vi.mock("@/features/slides/data", async (original) => {
+  const real = await original<typeof import("@/features/slides/data")>();
+  return { ...real, storedDeck: vi.fn(real.storedDeck) };
+});
+
 const { db } = appDb("stored-decks");
+let data: typeof import("@/features/slides/data");
+let realStoredDeck: typeof data.storedDeck;
 type Server = typeof import("@/features/slides/server");
 type Mutations = typeof import("@/features/follow-up/mutations");
 let server: Server;
 let mutations: Mutations;
 beforeAll(async () => {
+  data = await import("@/features/slides/data");
+  realStoredDeck = vi.mocked(data.storedDeck).getMockImplementation()!;
   server = await import("@/features/slides/server");
   mutations = await import("@/features/follow-up/mutations");
 });
@@ -64,6 +74,27 @@ it("concurrent first requests for one deck wait for one print", async () => {
   expect(prints).toEqual(["pptx en"]);
   expect(new Set(decks.map((d) => d.etag)).size).toBe(1);
   expect((await stored()).length).toBe(1);
+});
+
+it("a request that read the storage before a print was stored, and reaches the prints under way after it ended, gets the stored deck, not a second print", async () => {
+  const r = await round();
+  let release!: () => void;
+  const first = server.finalDeck("plan2", 2022, "pdf", "ja", r, makers(new Promise<void>((res) => (release = res))));
+  await expect.poll(() => prints.length).toBe(1);
+  // the second request reads the storage now (nothing stored yet) but gets the answer only after the first print ended
+  let firstDone!: () => void;
+  const ended = new Promise<void>((res) => (firstDone = res));
+  vi.mocked(data.storedDeck).mockImplementationOnce(async (...args) => {
+    const none = await realStoredDeck(...args);
+    await ended;
+    return none;
+  });
+  const second = server.finalDeck("plan2", 2022, "pdf", "ja", r, makers());
+  release();
+  const deck = await first;
+  firstDone();
+  expect((await second).etag).toBe(deck.etag);
+  expect(prints).toEqual(["pdf ja"]);
 });
 
 it("a print that finishes after an unlock is served to its caller but not stored; the unlock discards stored decks; a new finalize stores anew", async () => {

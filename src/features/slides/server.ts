@@ -55,6 +55,10 @@ export async function finalDeck(
   let job = printing.get(key);
   if (!job) {
     job = (async () => {
+      // A request that read the storage before another's print was stored, and came here
+      // after that print left `printing`, finds it stored now instead of printing it again.
+      const done = await storedDeck(round.id, format, lang);
+      if (done && isFresh(done, now)) return done;
       const bytes = await makers[format](code, fy, lang, false);
       return { bytes, etag: (await storeDeck(round, now, format, lang, bytes)).etag };
     })().finally(() => printing.delete(key));
