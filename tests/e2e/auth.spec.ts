@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import Database from "better-sqlite3";
 import { execFileSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 const DB = path.resolve(__dirname, "../.tmp/e2e.db");
@@ -81,7 +81,9 @@ test("a draft round: hidden from anonymous callers, shown to the committee, mark
   ] as const) {
     const res = await committee.get(`/api/plans/plan2/follow-up/slides?fy=2023&lang=${lang}`, { timeout: 60_000 });
     expect(res.status()).toBe(200);
-    const file = path.resolve(__dirname, `../.tmp/slides/draft-${lang}.pdf`);
+    const dir = path.resolve(__dirname, "../.tmp/auth");
+    mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, `draft-${lang}.pdf`);
     writeFileSync(file, await res.body());
     const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [file], { encoding: "utf8" }))![1]);
     for (let p = 1; p <= pages; p++) {
