@@ -55,6 +55,10 @@ async function check(page: Page, path: string, expectStatus: number | null = 200
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
   expect(serious, `${path} at ${innerWidth} px`).toEqual([]);
+  // headings go down one level at a time (axe counts a skipped level as moderate only)
+  const levels = await page.locator("h1, h2, h3, h4, h5, h6").evaluateAll((hs) => hs.map((h) => Number(h.tagName[1])));
+  const skips = levels.flatMap((level, i) => (i > 0 && level > levels[i - 1] + 1 ? [`h${levels[i - 1]} → h${level}`] : []));
+  expect(skips, `${path}: headings skip a level`).toEqual([]);
 }
 
 /** A table too wide for the phone scrolls in a region the keyboard reaches, named, with a visible focus. */
@@ -178,4 +182,16 @@ test("the site has an icon", async ({ request }) => {
   const hrefs = [...html.matchAll(/<link rel="icon" href="([^"]+)"/g)].map((m) => m[1]);
   expect(hrefs.length).toBeGreaterThan(0);
   for (const href of [...hrefs, "/favicon.ico"]) expect((await request.get(href)).status(), href).toBe(200);
+});
+
+test("the review page of a draft round, as the secretariat who may ask: fits, and its headings skip no level", async ({ browser, playwright, baseURL }) => {
+  const clerk = await apiAs(playwright, baseURL!, DEMO.secretariat, "10.6.0.2");
+  const context = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 }, storageState: await clerk.storageState() });
+  await clerk.dispose();
+  const page = await context.newPage();
+  for (const locale of LOCALES) {
+    await check(page, `/${locale}/workspace/plan3/2025/review`);
+    await expect(page.getByRole("heading", { level: 3 }).last()).toHaveText(locale === "ja" ? "質問・意見を書く" : "Ask a question or give an opinion");
+  }
+  await context.close();
 });

@@ -161,6 +161,31 @@ test.describe.serial("trust: nothing lost, nobody in", () => {
     expect(wrongType.status()).toBe(400);
     expect((await wrongType.json()).error).toEqual({ code: "invalid", message: "Some inputs are not valid." });
     expect((await secretariat.post(`${API}/rounds/%25/status`, { data: { to: "final" } })).status()).toBe(404);
+    // a body that is not JSON at all, and an empty one
+    const notJson = await anonymous.post("/api/auth/signin?lang=en", { headers: { "Content-Type": "application/json" }, data: Buffer.from("{email:") });
+    expect(notJson.status()).toBe(400);
+    expect((await notJson.json()).error).toEqual({ code: "bodyNotJson", message: "The request body must be JSON." });
+    const empty = await anonymous.post("/api/auth/signin?lang=en", { headers: { "Content-Type": "application/json" }, data: Buffer.from("") });
+    expect((await empty.json()).error.code).toBe("emailRequired");
+    // an address with no API behind it: JSON, in the caller's language
+    for (const method of ["get", "post"] as const) {
+      const none = await anonymous[method]("/api/nothing/here?lang=en");
+      expect(none.status()).toBe(404);
+      expect((await none.json()).error).toEqual({ code: "notFound", message: "There is no API at this address." });
+    }
+    // a broken %-escape: a 400 in the address's language, never a bare 500
+    for (const [address, text] of [
+      ["/en/plans/plan2/%E0%A4%A", "This address is not valid"],
+      ["/ja/plans/plan2/2024/projects/%E0%A4%A", "アドレスが正しくありません"],
+      ["/%E0%A4%A", "アドレスが正しくありません"],
+    ]) {
+      const bad = await anonymous.get(address);
+      expect(bad.status(), address).toBe(400);
+      expect(await bad.text()).toContain(text);
+    }
+    const badApi = await anonymous.get("/api/plans/%E0%A4%A");
+    expect(badApi.status()).toBe(400);
+    expect((await badApi.json()).error.code).toBe("badAddress");
   });
 
   test("a final round takes only a real meeting date in the round's span, with a translated field error", async () => {

@@ -56,3 +56,17 @@ test("signed-in users reach data entry (and admins the plans) from the header", 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Data entry: FY2023 follow-up");
   await expect(page.getByRole("banner").getByRole("link", { name: "Plans" })).toBeVisible();
 });
+
+test("a year with no follow-up of its own, its figures summed in a later final one, offers nothing to enter and says why", async ({ page }) => {
+  await page.goto("/en/signin");
+  await page.getByLabel("E-mail address").fill("secretariat@example.jp");
+  await page.getByLabel("Password").fill("demo-secretariat-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/en$/);
+  await page.goto("/en/workspace/plan2/2023");
+  await expect(page.getByText("FY2023 has no follow-up of its own: its figures are part of the FY2024 follow-up, which is final")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Save" })).toHaveCount(0);
+  const grid = page.getByRole("table").first();
+  await expect(grid.getByRole("textbox").first()).toBeDisabled();
+  await expect(grid.getByRole("combobox").first()).toBeDisabled();
+});

@@ -97,6 +97,9 @@ describe("saving a round", () => {
     expect(await setRoundStatus("plan3-save", 2033, { to: "final", meetingNo: 3, meetingDate: "2034-05-14" }, clerk)).toBe("ok");
     expect(await save(2032, [row("genome-out-1", { value: "4" })])).toEqual({ kind: "year-frozen", byRound: 2033 });
     expect(await value("genome-out-1", 2032)).toBeNull();
+    // nor is a round opened for it by a save of texts alone
+    expect(await save(2032, [row("genome-out-1", { rating: "B", overrideReason: "x" })])).toEqual({ kind: "year-frozen", byRound: 2033 });
+    expect(await db.followUpRound.count({ where: { fiscalYear: 2032, plan: { code: "plan3-save" } } })).toBe(0);
     expect(await saveRound("plan3-save", 2035, { rows: [], evaluations: [] }, clerk)).toEqual({ kind: "fy-outside-plan", firstFy: 2030, lastFy: 2034 });
     expect(await db.roundSnapshot.count({ where: { round: { plan: { code: "plan3-save" } } } })).toBe(3);
   });

@@ -197,6 +197,16 @@ interface Spec<P, Q, B> {
   values?: Values;
 }
 
+/** A request's body as JSON: an empty body reads as `undefined`; anything else that is not JSON is null. */
+function readJson(text: string): { value: unknown } | null {
+  if (text.trim() === "") return { value: undefined };
+  try {
+    return { value: JSON.parse(text) };
+  } catch {
+    return null;
+  }
+}
+
 /**
  * The one gate of every route handler. A route states who may call it and the zod schemas of
  * its input; the gate does the rest, in this order: the language of the answer (?lang, else
@@ -251,7 +261,11 @@ export function route<P = Record<string, string>, Q = undefined, B = undefined, 
         has(full(issues[0].message)) ? fail(400, issues[0].message) : jsonError(400, "invalid", translate(invalidKey as never));
       if (!query.success) return firstError(query.error.issues);
       let body = { success: true as const, data: undefined as B } as { success: true; data: B } | { success: false; error: z.ZodError };
-      if (spec.body) body = spec.body.safeParse(await request.json().catch(() => undefined));
+      if (spec.body) {
+        const json = readJson(await request.text());
+        if (!json) return jsonError(400, "bodyNotJson", translate("Api.bodyNotJson" as never));
+        body = spec.body.safeParse(json.value);
+      }
       if (!body.success) {
         const issues = body.error.issues;
         if (spec.invalidBody === "first") return firstError(issues);

@@ -32,7 +32,11 @@ class Refusal extends Error {
   }
 }
 
-/** Why a round's year cannot be saved: the round is final, or a later final round froze the year's figures (when the save touches them). */
+/**
+ * Why a round's year cannot be saved: the round is final, or a later final round froze the
+ * year's figures: a save that touches them is refused, and so is any save that would open a
+ * round for the year (a year with no follow-up of its own, its figures summed in the later one).
+ */
 async function frozen(
   db: Db,
   planId: number,
@@ -42,7 +46,7 @@ async function frozen(
   const round = await db.followUpRound.findUnique({ where: { planId_fiscalYear: { planId, fiscalYear: fy } }, select: { status: true } });
   if (round?.status === "final") return { kind: "round-final" };
   const covering = await db.followUpRound.findFirst({ where: { planId, status: "final", fiscalYear: { gte: fy } }, orderBy: { fiscalYear: "asc" } });
-  return covering && touchesValues ? { kind: "year-frozen", byRound: covering.fiscalYear } : null;
+  return covering && (touchesValues || !round) ? { kind: "year-frozen", byRound: covering.fiscalYear } : null;
 }
 
 class ConflictError extends Error {

@@ -5,14 +5,23 @@ import type { AuditEntry } from "@/features/audit/data";
 import type { PlanOutline } from "@/features/plans/model";
 
 /** The audit trail as a table: who, when, what (indicator, year, item), before → after, why. */
-export function AuditTable({ entries, plan }: { entries: AuditEntry[]; plan: Pick<PlanOutline, "kpis" | "projects"> }) {
+export function AuditTable({
+  entries,
+  plan,
+  filtered = false,
+}: {
+  entries: AuditEntry[];
+  plan: Pick<PlanOutline, "kpis" | "projects">;
+  /** the reader chose filters: an empty table says that nothing matches them, not that nothing changed */
+  filtered?: boolean;
+}) {
   const t = useTranslations("Audit");
   const locale = useLocale();
   // Several projects have an indicator of the same name: the project's number tells them apart.
   const name = (o: { nameJa: string; nameEn: string }) => (locale === "ja" ? o.nameJa : o.nameEn);
   const kpiNames = new Map(plan.kpis.map((k) => [k.code, `${projectMark(k.projectNo, locale === "ja" ? "ja" : "en")} ${name(k)}`]));
   const projectNames = new Map(plan.projects.map((p) => [p.no, `${circledNumber(p.no)} ${name(p)}`]));
-  if (entries.length === 0) return <p>{t("empty")}</p>;
+  if (entries.length === 0) return <p>{t(filtered ? "empty" : "none")}</p>;
   // One formatter for the page (as toLocaleString would write each time, at a cost per call), in Tokyo's time.
   const when = new Intl.DateTimeFormat(locale === "ja" ? "ja-JP" : "en-GB", {
     timeZone: "Asia/Tokyo",

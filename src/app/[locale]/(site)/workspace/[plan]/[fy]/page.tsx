@@ -14,6 +14,7 @@ import { ImportPanel } from "@/features/follow-up/components/import-panel";
 import { loadPlanData } from "@/features/follow-up/data";
 import { editorStart, planYear } from "@/features/follow-up/model";
 import { Phrased } from "@/components/phrased";
+import { PlainLink } from "@/components/plain-link";
 import { AssessmentForm } from "@/features/follow-up/components/assessment-form";
 import { ThreadList } from "@/features/review/components/threads";
 import { loadThreads } from "@/features/review/data";
@@ -29,7 +30,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const locale = await pageLocale(params);
   const t = await getTranslations({ locale, namespace: "Workspace" });
   const year = fourDigitYear(fy);
-  return { title: year === null ? t("link") : t("title", { year: fyLabel(year, locale) }) };
+  const readOnly = !canEditRound(await getViewer());
+  if (year === null) return { title: t(readOnly ? "linkReadOnly" : "link") };
+  return { title: t(readOnly ? "titleReadOnly" : "title", { year: fyLabel(year, locale) }) };
 }
 
 /** The secretariat's grid for one round; committee members see it read-only. */
@@ -48,7 +51,9 @@ export default async function WorkspacePage({ params }: Props) {
   if (!plan || fy === null) notFound();
   const round = plan.rounds.find((r) => r.fiscalYear === fy) ?? null;
   const frozenBy = plan.rounds.find((r) => r.status === "final" && r.fiscalYear >= fy);
-  const editable = canEditRound(viewer) && round?.status !== "final";
+  // a year with no round of its own whose figures a later final round sums: nothing to enter (saveRound refuses it)
+  const noRoundFrozen = !round && frozenBy !== undefined;
+  const editable = canEditRound(viewer) && round?.status !== "final" && !noRoundFrozen;
   const name = (o: { nameJa: string; nameEn: string }) => (locale === "ja" ? o.nameJa : o.nameEn);
   const tr = await getTranslations({ locale, namespace: "Review" });
   const threads = round ? await loadThreads(code, fy) : [];
@@ -76,12 +81,16 @@ export default async function WorkspacePage({ params }: Props) {
   return (
     <>
       <h1>
-        <Phrased text={t("title", { year: fyLabel(fy, locale) })} />
+        <Phrased text={t(canEditRound(viewer) ? "title" : "titleReadOnly", { year: fyLabel(fy, locale) })} />
       </h1>
+      <p>
+        <PlainLink href={`/plans/${plan.code}/${fy}`}>{name(plan)}</PlainLink>
+      </p>
       <p>{t("status", { status: t(`status_${round?.status ?? "none"}` as "status_draft") })}</p>
       {!canEditRound(viewer) && <p className="notice">{t("readOnly")}</p>}
       {round?.status === "final" && <p className="notice">{te("roundFinal")}</p>}
-      {frozenBy && round?.status !== "final" && <p className="notice">{t("frozen")}</p>}
+      {noRoundFrozen && <p className="notice">{t("frozenNoRound", { year: fyLabel(fy, locale), round: fyLabel(frozenBy.fiscalYear, locale) })}</p>}
+      {frozenBy && round && round.status !== "final" && <p className="notice">{t("frozen")}</p>}
       <ClientMessages namespaces={["Workspace", "Entry", "PlanWide"]}>
         <EntryGrid
           plan={plan.code}

@@ -43,6 +43,7 @@ export default async function AuditPage({ params, searchParams }: Props) {
   const query = auditFilterSchema.safeParse(await searchParams);
   const filter: Partial<AuditFilter> = query.success ? query.data : {};
   const { entries, older } = (await auditPage(code, filter)) ?? { entries: [], older: null };
+  const filtered = Boolean(filter.kpi || filter.fy || filter.field);
   // an address of this page with the filters, from before an id or from the newest
   const pageHref = (before?: number) => {
     const q = new URLSearchParams();
@@ -107,10 +108,10 @@ export default async function AuditPage({ params, searchParams }: Props) {
           </select>
         </label>
         <button type="submit">{t("apply")}</button>
-        <a href={`/${locale}/workspace/${plan.code}/audit`}>{t("reset")}</a>
+        {filtered && <a href={`/${locale}/workspace/${plan.code}/audit`}>{t("reset")}</a>}
       </form>
       {filter.before && <p className="small muted">{t("olderShown")}</p>}
-      <AuditTable entries={entries} plan={plan} />
+      <AuditTable entries={entries} plan={plan} filtered={filtered} />
       {(filter.before || older) && (
         <nav aria-label={t("pages")} className="pager">
           {filter.before && <a href={pageHref()}>{t("newest")}</a>}

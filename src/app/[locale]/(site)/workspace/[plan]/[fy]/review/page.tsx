@@ -90,7 +90,8 @@ export default async function ReviewPage({ params, searchParams }: Props) {
         </label>{" "}
         <button type="submit">{t("filterApply")}</button>
       </form>
-      <p className="small muted">{t("count", { count: threads.length })}</p>
+      {/* the list's heading: its threads' headings are h3 */}
+      <h2 className="list-count">{t("count", { count: threads.length })}</h2>
       {round ? (
         <ClientMessages namespaces={["Review"]}>
           <ThreadList
