@@ -63,6 +63,10 @@ test("a year with no follow-up of its own, its figures summed in a later final o
   await page.getByLabel("Password").fill("demo-secretariat-password");
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/en$/);
+  // the index says where each year stands
+  await page.goto("/en/workspace");
+  const years = page.getByRole("region", { name: "2nd Medical R&D Promotion Plan", exact: true }).getByRole("listitem");
+  await expect(years).toHaveText(["FY2020 in the FY2021 follow-up", "FY2021 final", "FY2022 final", "FY2023 in the FY2024 follow-up", "FY2024 final"]);
   await page.goto("/en/workspace/plan2/2023");
   await expect(page.getByText("FY2023 has no follow-up of its own: its figures are part of the FY2024 follow-up, which is final")).toBeVisible();
   await expect(page.getByRole("button", { name: "Save" })).toHaveCount(0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkGrid, editorStart, templateRows, type GridContext, type KpiDef, type PlanData, type RoundData } from "./model";
+import { checkGrid, editorStart, templateRows, yearState, type GridContext, type KpiDef, type PlanData, type RoundData } from "./model";
 
 const context: GridContext = {
   span: { firstFy: 2020, lastFy: 2024 },
@@ -181,5 +181,25 @@ describe("the template's rows", () => {
 
   it("leave the year's target empty for a plan rated pro rata", () => {
     expect(templateRows(plan("pro_rata"), 2025).map((r) => r.year_target)).toEqual(["", ""]);
+  });
+});
+
+describe("where a year stands for data entry", () => {
+  const rounds = [
+    { fiscalYear: 2021, status: "final" },
+    { fiscalYear: 2022, status: "final" },
+    { fiscalYear: 2024, status: "final" },
+    { fiscalYear: 2026, status: "draft" },
+  ];
+  it("is its own round's status, else summed in the first later final round, else not started", () => {
+    expect([2020, 2021, 2023, 2024, 2025, 2026, 2027].map((fy) => yearState(rounds, fy))).toEqual([
+      { kind: "covered", by: 2021 },
+      { kind: "final" },
+      { kind: "covered", by: 2024 },
+      { kind: "final" },
+      { kind: "none" },
+      { kind: "draft" },
+      { kind: "none" },
+    ]);
   });
 });

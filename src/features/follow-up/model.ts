@@ -163,6 +163,19 @@ export function planYear(plan: Pick<PlanData, "firstFy" | "lastFy">, text: strin
   return fy !== null && inSpan(plan, fy) ? fy : null;
 }
 
+/**
+ * Where a year's follow-up stands for data entry: its own round's status; else "covered" when a
+ * later (or its own year's) final round already sums its figures, so that it cannot be opened
+ * (saveRound refuses it); else "none", a round not yet started.
+ */
+export type YearState = { kind: "draft" | "final" | "none" } | { kind: "covered"; by: number };
+export function yearState(rounds: readonly { fiscalYear: number; status: string }[], fy: number): YearState {
+  const own = rounds.find((r) => r.fiscalYear === fy);
+  if (own) return { kind: own.status === "final" ? "final" : "draft" };
+  const covering = rounds.filter((r) => r.status === "final" && r.fiscalYear > fy).sort((a, b) => a.fiscalYear - b.fiscalYear)[0];
+  return covering ? { kind: "covered", by: covering.fiscalYear } : { kind: "none" };
+}
+
 /** The plan as it stood for a round: the facts and rounds of the years up to and including fy. */
 export function planUpTo(plan: PlanData, fy: number): PlanData {
   return {

@@ -9,6 +9,14 @@ export async function listPlans() {
   });
 }
 
+/** Every plan with its rounds' years and statuses (the data-entry index). */
+export async function listPlansWithRounds() {
+  return prisma.plan.findMany({
+    orderBy: [{ firstFy: "desc" }, { id: "desc" }],
+    select: { code: true, nameJa: true, nameEn: true, firstFy: true, lastFy: true, rounds: { select: { fiscalYear: true, status: true } } },
+  });
+}
+
 /** A plan with its projects, ministries (lead first) and budgets. */
 export async function getPlanWithProjects(code: string) {
   return prisma.plan.findUnique({

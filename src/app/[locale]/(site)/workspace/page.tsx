@@ -5,7 +5,8 @@ import { SignInNeeded } from "@/components/sign-in-needed";
 import { fyLabel } from "@/domain/fiscal-year";
 import { canEditRound } from "@/features/auth/ability";
 import { getViewer } from "@/features/auth/server";
-import { listPlans } from "@/features/plans/data";
+import { yearState } from "@/features/follow-up/model";
+import { listPlansWithRounds } from "@/features/plans/data";
 import { noticesFor } from "@/features/review/data";
 import { pageLocale } from "@/i18n/locale";
 
@@ -27,7 +28,7 @@ export default async function WorkspaceIndex({ params }: Props) {
   if (!viewer) {
     return <SignInNeeded locale={locale} title={t("link")} reason={t("signInNeeded")} />;
   }
-  const plans = await listPlans();
+  const plans = await listPlansWithRounds();
   const tr = await getTranslations({ locale, namespace: "Review" });
   const notices = await noticesFor(viewer);
   const name = (o: { nameJa: string; nameEn: string }) => (locale === "ja" ? o.nameJa : o.nameEn);
@@ -59,15 +60,21 @@ export default async function WorkspaceIndex({ params }: Props) {
           </ul>
         )}
       </section>
-      {plans.reverse().map((p) => (
+      {plans.map((p) => (
         <section key={p.code} aria-labelledby={`ws-${p.code}`}>
           <h2 id={`ws-${p.code}`}>{locale === "ja" ? p.nameJa : p.nameEn}</h2>
           <ul className="year-links">
-            {Array.from({ length: p.lastFy - p.firstFy + 1 }, (_, i) => p.firstFy + i).map((fy) => (
-              <li key={fy}>
-                <PlainLink href={`/workspace/${p.code}/${fy}`}>{fyLabel(fy, locale)}</PlainLink>
-              </li>
-            ))}
+            {Array.from({ length: p.lastFy - p.firstFy + 1 }, (_, i) => p.firstFy + i).map((fy) => {
+              const state = yearState(p.rounds, fy);
+              return (
+                <li key={fy}>
+                  <PlainLink href={`/workspace/${p.code}/${fy}`}>{fyLabel(fy, locale)}</PlainLink>{" "}
+                  <span className="small muted">
+                    {state.kind === "covered" ? t("status_covered", { round: fyLabel(state.by, locale) }) : t(`status_${state.kind}`)}
+                  </span>
+                </li>
+              );
+            })}
           </ul>
         </section>
       ))}

@@ -12,7 +12,7 @@ import { EntryGrid, type GridKpi } from "@/features/follow-up/components/entry-g
 import { ClientMessages } from "@/i18n/client-messages";
 import { ImportPanel } from "@/features/follow-up/components/import-panel";
 import { loadPlanData } from "@/features/follow-up/data";
-import { editorStart, planYear } from "@/features/follow-up/model";
+import { editorStart, planYear, yearState } from "@/features/follow-up/model";
 import { Phrased } from "@/components/phrased";
 import { PlainLink } from "@/components/plain-link";
 import { AssessmentForm } from "@/features/follow-up/components/assessment-form";
@@ -52,7 +52,8 @@ export default async function WorkspacePage({ params }: Props) {
   const round = plan.rounds.find((r) => r.fiscalYear === fy) ?? null;
   const frozenBy = plan.rounds.find((r) => r.status === "final" && r.fiscalYear >= fy);
   // a year with no round of its own whose figures a later final round sums: nothing to enter (saveRound refuses it)
-  const noRoundFrozen = !round && frozenBy !== undefined;
+  const state = yearState(plan.rounds, fy);
+  const noRoundFrozen = state.kind === "covered";
   const editable = canEditRound(viewer) && round?.status !== "final" && !noRoundFrozen;
   const name = (o: { nameJa: string; nameEn: string }) => (locale === "ja" ? o.nameJa : o.nameEn);
   const tr = await getTranslations({ locale, namespace: "Review" });
@@ -89,7 +90,7 @@ export default async function WorkspacePage({ params }: Props) {
       <p>{t("status", { status: t(`status_${round?.status ?? "none"}` as "status_draft") })}</p>
       {!canEditRound(viewer) && <p className="notice">{t("readOnly")}</p>}
       {round?.status === "final" && <p className="notice">{te("roundFinal")}</p>}
-      {noRoundFrozen && <p className="notice">{t("frozenNoRound", { year: fyLabel(fy, locale), round: fyLabel(frozenBy.fiscalYear, locale) })}</p>}
+      {state.kind === "covered" && <p className="notice">{t("frozenNoRound", { year: fyLabel(fy, locale), round: fyLabel(state.by, locale) })}</p>}
       {frozenBy && round && round.status !== "final" && <p className="notice">{t("frozen")}</p>}
       <ClientMessages namespaces={["Workspace", "Entry", "PlanWide"]}>
         <EntryGrid
