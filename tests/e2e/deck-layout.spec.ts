@@ -1,7 +1,7 @@
 /**
  * The decks as a secretariat would present them, read page by page with `pdftotext -layout`:
  * every slide carries something (a table row, a chart or the title), continuation slides
- * carry their share of rows and repeat their headings, and the English deck is in English.
+ * carry their share of rows (two at least in the middle of a table) and repeat their headings, and the English deck is in English.
  */
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { execFileSync } from "node:child_process";
@@ -161,7 +161,9 @@ for (const fy of [2021, 2022, 2024]) {
           const mine = rows.filter((r) => r.table === table);
           const before = seen.get(table) ?? 0;
           const after = before + mine.length;
-          if (before > 0 && mine.length < 3) {
+          // A continuation prefers three rows (paginate's validCut); since every table slide carries its
+          // own notes, a table of tall rows (FY2022 ④ outputs in English) may have to continue with two.
+          if (before > 0 && mine.length < 2) {
             expect(after, `${page}: a continuation of ${table} with ${mine.length} row(s) that does not end its table`).toBe(t.rows.length);
           }
           seen.set(table, after);

@@ -25,6 +25,7 @@ import {
   SLIDE_TITLE,
   SLIDE_WIDTH,
   TABLE_STYLE,
+  type ChartBar as DeckChartBar,
   type DeckModel,
   type DeckRow,
   type DeckSlide,
@@ -254,13 +255,15 @@ function drawSlide(pptx: PptxGenJS, slide: Slide, model: DeckSlide, d: Drawing) 
       y += 34;
       const chartH = 636 - (y - MARGIN.top) - 24 * model.notes.length - 20;
       // The counts as a native stacked bar chart (its data opens in PowerPoint's sheet), projects top to bottom.
+      // A row without any KPI has no bar: its label says why (none registered yet).
       const bars = [...model.bars].reverse();
+      const sep = d.lang === "ja-JP" ? "：" : ": ";
       slide.addChart(
         pptx.ChartType.bar,
         // a count of 0 is no bar and no label
         (["A", "B", "none"] as const).map((k) => ({
           name: k === "none" ? "—" : k,
-          labels: bars.map((b) => b.label),
+          labels: bars.map((b) => (b.empty ? `${b.label}${sep}${b.empty}` : b.label)),
           values: bars.map((b) => b.counts[k] || null) as number[],
         })),
         {
@@ -309,7 +312,7 @@ function drawSlide(pptx: PptxGenJS, slide: Slide, model: DeckSlide, d: Drawing) 
     case "table": {
       let y = MARGIN.top;
       for (const t of model.tables) y = sectionTable(slide, t, y, d) + TABLE_STYLE.gap;
-      if (model.notes) {
+      if (model.notes.length > 0) {
         // at the foot of the slide: an office suite may draw the rows taller than estimated
         const lines = model.notes.map((n) => `${n.label ?? ""}${plainText(n.text)}`);
         d.text(
@@ -329,21 +332,35 @@ function drawSlide(pptx: PptxGenJS, slide: Slide, model: DeckSlide, d: Drawing) 
       // Native bars of the achievement ratios (%), on a logarithmic axis from the model's scale. A
       // horizontal bar chart draws its first category and series at the bottom: both go in
       // reverse, so that the KPIs read top to bottom, each with its target bar first, as in the PDF.
+      // A bar with no figure, or one at or below the axis start, is not drawn (a log axis has no
+      // room for it, and a stub would read as 10%): its row's label gives the figures instead.
       const rows = [...model.rows].reverse();
+      const drawn = (b: DeckChartBar) => b.position !== null && !b.below && b.ratio !== null;
+      const paren = (text: string) => (d.lang === "ja-JP" ? `（${text}）` : ` (${text})`);
       const series = (model.rows[0]?.bars ?? [])
         .map((b, k) => ({
           name: k === 0 ? model.legend.target : (model.legend.expected ?? ""),
-          labels: rows.map((r) =>
-            r.rating ? `${r.name}${d.lang === "ja-JP" ? `（${ratingText(r.rating, d.t)}）` : ` (${ratingText(r.rating, d.t)})`}` : r.name,
+          labels: rows.map(
+            (r) => `${r.name}${r.rating ? paren(ratingText(r.rating, d.t)) : ""}${r.bars.every(drawn) ? "" : paren(r.bars.map((x) => x.label).join(" / "))}`,
           ),
-          values: rows.map((r) => (r.bars[k].ratio === null || r.bars[k].ratio <= 0 ? null : Math.round(r.bars[k].ratio * 10000) / 100)) as number[],
+          values: rows.map((r) => (drawn(r.bars[k]) ? Math.round(r.bars[k].ratio! * 10000) / 100 : null)) as number[],
         }))
         .reverse();
+      // under the chart, what its rating marks mean (自動)
+      const notesH = model.notes.length ? 24 * model.notes.length + 8 : 0;
+      model.notes.forEach((note, j) =>
+        d.text(
+          slide,
+          note,
+          { x: X, y: 720 - MARGIN.bottom - 24 * (model.notes.length - j) - 6, w: W, h: 22 },
+          { fontSize: pt(12), color: COLOR.muted, fit: "shrink" },
+        ),
+      );
       slide.addChart(pptx.ChartType.bar, series, {
         x: inch(X),
         y: inch(y),
         w: inch(W),
-        h: inch(720 - MARGIN.bottom - y - 8),
+        h: inch(720 - MARGIN.bottom - y - 8 - notesH),
         barDir: "bar",
         barGrouping: "clustered",
         chartColors: series.length > 1 ? [COLOR.expected, COLOR.target] : [COLOR.target],

@@ -1,6 +1,10 @@
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
+import type { Translate } from "@/features/dashboard/model";
+import { followUpAt, type KpiDef, type PlanData, type ProjectDef, type RoundData } from "@/features/follow-up/model";
 import {
   achievementScale,
+  deckModel,
   deckSections,
   flowHeight,
   lineCount,
@@ -192,5 +196,162 @@ describe("a plan with plan-wide KPIs", () => {
       { start: 0, end: 4 },
       { start: 4, end: 7 },
     ]);
+  });
+});
+
+/* The deck's content (deckModel) of a small plan: what the slides say, not how they are laid out. */
+
+const messagesJa = (await import("../../../messages/ja.json")).default;
+const tJa = createTranslator({ locale: "ja", messages: messagesJa }) as unknown as Translate;
+
+function kpi(code: string, fields: Partial<KpiDef> = {}): KpiDef {
+  return {
+    code,
+    parentCode: null,
+    projectNo: 1,
+    kind: "output",
+    management: false,
+    measure: "count",
+    counting: "fiscal_year",
+    unit: "件",
+    groupJa: null,
+    groupEn: null,
+    nameJa: `指標${code}`,
+    nameEn: `KPI ${code}`,
+    target: 100,
+    targetQualifier: null,
+    yearTargets: {},
+    definitionJa: null,
+    definitionEn: null,
+    facts: [],
+    ...fields,
+  };
+}
+
+const project = (no: number, nameJa: string): ProjectDef => ({ no, code: `p${no}`, nameJa, nameEn: `Project ${no}`, ministries: [], budgets: [] });
+
+function round(fields: Partial<RoundData> = {}): RoundData {
+  return {
+    fiscalYear: 2022,
+    meetingNo: null,
+    meetingDate: null,
+    asOfDate: null,
+    status: "final",
+    titleJa: null,
+    titleEn: null,
+    assessmentJa: null,
+    assessmentEn: null,
+    entries: {},
+    footnotes: [],
+    evaluations: {},
+    highlights: [],
+    version: 1,
+    ...fields,
+  };
+}
+
+function deckOf(kpis: KpiDef[], r: RoundData, projects = [project(1, "医薬品プロジェクト")]) {
+  const plan: PlanData = { code: "p", nameJa: "計画", nameEn: "Plan", firstFy: 2020, lastFy: 2024, ratingRule: "pro_rata", projects, kpis, rounds: [r] };
+  return deckModel(plan, r, followUpAt(plan, r.fiscalYear).rows, "ja", tJa);
+}
+
+const facts = (...values: number[]) => values.map((value, i) => ({ fiscalYear: 2020 + i, value }));
+
+describe("the notes of a table slide", () => {
+  it("explain every footnote mark the slide shows, on the slide that shows it, and only those", () => {
+    // 24 rows with long narratives: the project's table runs over several slides; the first row
+    // (on the first slide) and the last (on the last) carry marks of their own
+    const kpis = Array.from({ length: 24 }, (_, i) => kpi(`k${i + 1}`, { facts: facts(10, 10, 10) }));
+    const entries = Object.fromEntries(
+      kpis.map((k) => [
+        k.code,
+        { ratingFinal: null, overrideReason: null, detailJa: "進捗の詳細。".repeat(20), detailEn: null, noteJa: null, noteEn: null, version: 1 },
+      ]),
+    );
+    const r = round({
+      entries,
+      footnotes: [
+        {
+          kpi: "k1",
+          marker: "※",
+          textJa: "AMEDにおいてクラリベイトIncites Benchmarkingより集計。",
+          textEn: "Compiled by AMED from Clarivate InCites Benchmarking.",
+        },
+        { kpi: "k24", marker: "＊", textJa: "R２年度は一部の事業のみ集計。", textEn: null },
+      ],
+    });
+    const tables = deckOf(kpis, r).slides.filter((s) => s.kind === "table");
+    expect(tables.length).toBeGreaterThan(2);
+    for (const [i, slide] of tables.entries()) {
+      const shown = slide.tables.flatMap((tbl) => tbl.groups.flatMap((g) => g.rows));
+      const marks = new Set(shown.flatMap((row) => [...row.latest.markers]));
+      const labels = (slide.notes ?? []).map((n) => n.label ?? "");
+      for (const mark of marks)
+        expect(
+          labels.some((l) => l.includes(mark)),
+          `slide ${i + 1}: a note for ${mark}`,
+        ).toBe(true);
+      for (const mark of ["※", "＊"])
+        if (!marks.has(mark))
+          expect(
+            labels.some((l) => l.includes(mark)),
+            `slide ${i + 1}: no note for ${mark}`,
+          ).toBe(false);
+      // the rows' figures and automatic ratings are explained on every slide that shows them
+      const texts = (slide.notes ?? []).map((n) => n.text.text);
+      expect(texts, `slide ${i + 1}`).toContain(tJa("Slides.noteLatest", { year: "令和4年度" }));
+      expect(texts, `slide ${i + 1}`).toContain(tJa("Rating.legendAutomatic"));
+    }
+    // the source's wording, kept as printed (002 注１: "Incites"), in Japanese
+    expect(tables[0].notes![0]).toMatchObject({ label: "注：※ ", text: { text: "AMEDにおいてクラリベイトIncites Benchmarkingより集計。" } });
+  });
+});
+
+describe("the achievement chart", () => {
+  const kpis = [
+    kpi("some", { facts: facts(20, 20, 20) }),
+    kpi("none"),
+    kpi("zero", { facts: facts(0, 0, 0) }),
+    kpi("tiny", { target: 1000, facts: facts(1, 1, 1) }),
+  ];
+  const chart = deckOf(kpis, round()).slides.find((s) => s.kind === "chart")!;
+  const bars = (code: string) => chart.rows.find((r) => r.code === code)!.bars;
+
+  it("draws no bar for a KPI with no figure, and says so", () => {
+    for (const b of bars("none")) {
+      expect(b.position).toBeNull();
+      expect(b.below).toBe(false);
+      expect(b.label).toBe("データなし");
+    }
+  });
+
+  it("draws a figure below the axis start (10%) as a mark at the start, told apart from no figure by its own label", () => {
+    for (const code of ["zero", "tiny"])
+      for (const b of bars(code)) {
+        expect(b.position).toBe(0);
+        expect(b.below).toBe(true);
+        expect(b.label).not.toBe("データなし");
+      }
+    expect(bars("zero")[0].label).toBe("0%");
+    expect(chart.legend.below).toBe(tJa("Slides.chartBelow", { min: "10%" }));
+    for (const b of bars("some")) expect(b.below).toBe(false);
+  });
+
+  it("explains its automatic ratings (自動) under the chart", () => {
+    expect(chart.rows[0].rating).toEqual({ rating: "A", basis: "automatic" });
+    expect(chart.notes).toEqual([tJa("Rating.legendAutomatic")]);
+  });
+
+  it("says nothing of marks below the axis when there are none", () => {
+    const only = deckOf([kpi("some", { facts: facts(20, 20, 20) }), kpi("none")], round()).slides.find((s) => s.kind === "chart")!;
+    expect(only.legend.below).toBeNull();
+  });
+});
+
+describe("the ratings slide", () => {
+  it("says of a project without KPIs that none are registered yet, and nothing of one with KPIs", () => {
+    const deck = deckOf([kpi("k1", { facts: facts(20, 20, 20) })], round(), [project(1, "医薬品プロジェクト"), project(2, "感染症プロジェクト")]);
+    const ratings = deck.slides.find((s) => s.kind === "ratings")!;
+    expect(ratings.bars.map((b) => b.empty)).toEqual([null, tJa("PlanWide.emptyCard")]);
   });
 });

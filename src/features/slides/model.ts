@@ -219,6 +219,8 @@ export interface FlowOptions {
   leadHeight?: number;
   /** what every slide has above its tables (a slide title) */
   slideHeight?: number;
+  /** the notes a slide carries for the units [start, end) it holds (each slide explains what it shows) */
+  slideNotes?: (start: number, end: number) => number;
 }
 
 /** A slide's share of the flow: units [start, end). */
@@ -229,7 +231,7 @@ export interface FlowSlide {
 
 /** The height of the slide that holds units [start, end), with the headings it repeats. */
 export function flowHeight(units: readonly FlowUnit[], start: number, end: number, o: FlowOptions): number {
-  let h = o.slideHeight ?? 0;
+  let h = (o.slideHeight ?? 0) + (o.slideNotes?.(start, end) ?? 0);
   if (start === 0) h += o.leadHeight ?? 0;
   if (end === units.length) h += o.tailHeight ?? 0;
   for (let i = start; i < end; i++) {
@@ -353,8 +355,10 @@ export interface DeckTable {
 export interface ChartBar {
   kind: "target" | "expected";
   ratio: number | null;
-  /** 0–1 along the logarithmic axis */
-  position: number;
+  /** 0–1 along the logarithmic axis; null for no figure: no bar is drawn, the label says so */
+  position: number | null;
+  /** a figure at or below the axis start (10%, 0% too): drawn as a short mark there, not as a bar, its figure in the label */
+  below: boolean;
   label: string;
 }
 
@@ -381,25 +385,32 @@ export type DeckSlide =
       legend: { A: string; B: string; none: string };
       /** more rows than the 2nd plan's six: the bars sit closer together */
       compact: boolean;
-      bars: { key: string; label: string; counts: RatingCounts }[];
+      /** empty: what a row without any KPI says in place of its bar (none registered yet), else null */
+      bars: { key: string; label: string; counts: RatingCounts; empty: string | null }[];
       /** the longest bar's count: bars are drawn to it */
       max: number;
       headings: { project: string; total: string };
       table: { key: string; label: string; total: boolean; counts: RatingCounts }[];
       notes: string[];
     }
-  | { kind: "table"; tables: DeckTable[]; notes: { label?: string; text: LocalizedText }[] | null }
+  /** notes: what explains the marks and figures this slide shows (each table slide carries its own) */
+  | { kind: "table"; tables: DeckTable[]; notes: { label?: string; text: LocalizedText }[] }
   | {
       kind: "chart";
       title: string;
-      /** scale: the PDF's note on its axis (the thick line at 100%); range: the same without it, for a chart that draws no such line */
-      legend: { target: string; expected: string | null; scale: string; range: string };
+      /**
+       * scale: the PDF's note on its axis (the thick line at 100%); range: the same without it, for a chart that draws no such line;
+       * below: how a figure below the axis start is drawn, when the slide has one
+       */
+      legend: { target: string; expected: string | null; scale: string; range: string; below: string | null };
       ticks: { ratio: number; label: string; position: number }[];
       /** where 100% sits, 0–1 */
       one: number;
       min: number;
       max: number;
       rows: { code: string; sub: boolean; name: string; rating: RatingMark | null; bars: ChartBar[] }[];
+      /** under the chart: what its rating marks mean (自動), when it shows any */
+      notes: string[];
     };
 
 export interface DeckModel {
@@ -516,7 +527,7 @@ function ratingsSlide(plan: PlanData, round: RoundData, rows: FollowUpRow[], loc
     title: t("Slides.ratingsTitle", { year: fyLabel(round.fiscalYear, locale) }),
     legend: { A: t("Slides.ratingsLegendA"), B: t("Slides.ratingsLegendB"), none: t("Slides.ratingsLegendNone") },
     compact: counts.length > 6,
-    bars: counts.map(({ key, label, counts: c }) => ({ key, label, counts: c })),
+    bars: counts.map(({ key, label, counts: c }) => ({ key, label, counts: c, empty: c.A + c.B + c.none === 0 ? t("PlanWide.emptyCard") : null })),
     max: Math.max(...counts.map(({ counts: c }) => c.A + c.B + c.none)),
     headings: { project: t("Slides.ratingsProject"), total: t("Slides.ratingsTotal") },
     table: [
@@ -584,21 +595,29 @@ function sectionSlides(plan: PlanData, round: RoundData, rows: FollowUpRow[], pr
     };
   };
   const deckRows = new Map(mine.map((r) => [r.code, deckRow(r)]));
-  const calendar = mine.some((r) => r.counting === "calendar_year");
-  const toDate = [...deckRows.values()].some((r) => r.targetNote !== undefined);
   const kinds = ratingKinds(mine.map((r) => r.status));
-  const notes: { label?: string; text: LocalizedText }[] = [
-    ...footnotesOf([round], mine).map((f) => ({
-      label: `${t("Slides.notesLabel")}${f.marker} `,
-      text: localizedText(f.textJa, f.textEn, locale, t) ?? { text: "" },
-    })),
-    ...[
-      t("Slides.noteLatest", { year }),
-      ...(toDate ? [t("PlanWide.slideNoteAnnual", { year, years: plan.lastFy - plan.firstFy + 1 })] : []),
-      ...(calendar ? [t("PlanWide.slideNoteCalendar", { fy: year, year: countedYearLabel(round.fiscalYear, "calendar_year", locale) })] : []),
-      ...(kinds.legend ? [ratingLegend(plan, kinds.legend, t)] : []),
-    ].map((text) => ({ text: { text } })),
-  ];
+  // The notes of a slide, for the rows it shows: the footnotes of their marks, what the figures
+  // and their years are, the targets to date, calendar years and automatic ratings where they
+  // appear. Every table slide carries its own, so that a mark is explained where it is seen.
+  const notesOf = (shown: FollowUpRow[]): { label?: string; text: LocalizedText }[] => {
+    const shownKinds = ratingKinds(shown.map((r) => r.status));
+    return [
+      ...footnotesOf([round], shown).map((f) => ({
+        label: `${t("Slides.notesLabel")}${f.marker} `,
+        text: localizedText(f.textJa, f.textEn, locale, t) ?? { text: "" },
+      })),
+      ...[
+        t("Slides.noteLatest", { year }),
+        ...(shown.some((r) => deckRows.get(r.code)!.targetNote !== undefined)
+          ? [t("PlanWide.slideNoteAnnual", { year, years: plan.lastFy - plan.firstFy + 1 })]
+          : []),
+        ...(shown.some((r) => r.counting === "calendar_year")
+          ? [t("PlanWide.slideNoteCalendar", { fy: year, year: countedYearLabel(round.fiscalYear, "calendar_year", locale) })]
+          : []),
+        ...(shownKinds.legend ? [ratingLegend(plan, shownKinds.legend, t)] : []),
+      ].map((text) => ({ text: { text } })),
+    ];
+  };
   // One set of columns for every table of the section, so that stacked tables line up. A table
   // whose ratings are all automatic heads its column 進捗（自動判定）: the column has room for it when any rating is.
   const columns = tableColumns({ detail: mine.some((r) => r.entry?.detailJa), note: mine.some((r) => r.entry?.noteJa), automatic: kinds.legend !== null });
@@ -622,12 +641,18 @@ function sectionSlides(plan: PlanData, round: RoundData, rows: FollowUpRow[], pr
     (r) => deckRows.get(r.code)!.height,
   );
   const s = TABLE_STYLE;
+  const shownIn = (start: number, end: number) => units.slice(start, end).flatMap((u) => u.items);
+  const notesHeights = new Map<string, number>();
   const pages = paginate(units, {
     capacity: CAPACITY,
     tableHeight: s.title + s.header + s.gap,
     groupHeight: s.group,
     managementHeight: s.group,
-    tailHeight: notesHeight(notes.map((n) => `${n.label ?? ""}${plainText(n.text)}`)),
+    slideNotes: (start, end) => {
+      const key = `${start}-${end}`;
+      if (!notesHeights.has(key)) notesHeights.set(key, notesHeight(notesOf(shownIn(start, end)).map((n) => `${n.label ?? ""}${plainText(n.text)}`)));
+      return notesHeights.get(key)!;
+    },
   });
   const headings = (list: FollowUpRow[]): Record<ColumnKey, string> => ({
     kpi: t("Report.colKpi"),
@@ -657,7 +682,7 @@ function sectionSlides(plan: PlanData, round: RoundData, rows: FollowUpRow[], pr
         },
       ];
     }),
-    notes: page.end === units.length ? notes : null,
+    notes: notesOf(shownIn(page.start, page.end)),
   }));
   const targeted = mine.filter(isRated);
   if (targeted.length > 0) slides.push(...chartSlides(plan, round, targeted, section, locale, t));
@@ -678,33 +703,54 @@ function chartSlides(plan: PlanData, round: RoundData, rows: FollowUpRow[], sect
     // the badge after the name takes about two characters
     height: Math.ceil(Math.max(lineCount(`${name(r)}ＡＡ`, BAR_LABEL_SHARE * SLIDE_WIDTH - 40, s.fontSize) * s.fontSize * 1.35, lastYear ? 20 : 39) + BAR_GAP),
   }));
-  const pages = paginate(units, { capacity: CAPACITY, tableHeight: 0, slideHeight: SLIDE_TITLE + BAR_LEGEND + BAR_AXIS });
+  // The legend of the automatic ratings, under a chart whose badges include one.
+  const notesOf = (shown: readonly FollowUpRow[]) => {
+    const legend = ratingKinds(shown.filter((r) => !r.parentCode).map((r) => r.status)).legend;
+    return legend ? [ratingLegend(plan, legend, t)] : [];
+  };
+  const pages = paginate(units, {
+    capacity: CAPACITY,
+    tableHeight: 0,
+    slideHeight: SLIDE_TITLE + BAR_LEGEND + BAR_AXIS,
+    slideNotes: (start, end) => {
+      const lines = notesOf(rows.slice(start, end));
+      return lines.length ? notesHeight(lines) + BAR_GAP : 0;
+    },
+  });
   const scale = achievementScale(rows.flatMap((r) => [r.status.achievementOfTarget, r.status.achievement]));
+  // No figure: no bar at all (a stub at the axis start would read as 10%). A figure at or below
+  // the axis start: a short mark there, its figure in the label, and the legend says what it is.
   const bar = (kind: ChartBar["kind"], ratio: number | null): ChartBar => ({
     kind,
     ratio,
-    position: scale.position(ratio),
+    position: ratio === null ? null : scale.position(ratio),
+    below: ratio !== null && ratio <= scale.min,
     label: ratio === null ? t("Figures.noData") : formatRatio(ratio, locale),
   });
-  return pages.map((page) => ({
-    kind: "chart",
-    title: t(annual ? "PlanWide.chartTitle" : "Slides.chartTitle", { project: section, year }),
-    legend: {
-      target: lastYear ? t(annual ? "PlanWide.chartLegendSame" : "Slides.chartLegendSame") : t("Slides.chartLegendTarget"),
-      expected: lastYear ? null : t(annual ? "PlanWide.chartLegendExpected" : "Slides.chartLegendExpected"),
-      scale: t("Slides.chartScale", { min: formatRatio(scale.min, locale), max: formatRatio(scale.max, locale) }),
-      range: t("Slides.chartScaleLog", { min: formatRatio(scale.min, locale), max: formatRatio(scale.max, locale) }),
-    },
-    ticks: scale.ticks.map((ratio) => ({ ratio, label: formatRatio(ratio, locale), position: scale.position(ratio) })),
-    one: scale.position(1),
-    min: scale.min,
-    max: scale.max,
-    rows: rows.slice(page.start, page.end).map((r) => ({
+  return pages.map((page) => {
+    const shown = rows.slice(page.start, page.end).map((r) => ({
       code: r.code,
       sub: r.parentCode !== null,
       name: name(r),
       rating: r.parentCode ? null : { rating: r.status.rating, basis: r.status.ratingBasis },
       bars: [bar("target", r.status.achievementOfTarget), ...(lastYear ? [] : [bar("expected", r.status.achievement)])],
-    })),
-  }));
+    }));
+    return {
+      kind: "chart",
+      title: t(annual ? "PlanWide.chartTitle" : "Slides.chartTitle", { project: section, year }),
+      legend: {
+        target: lastYear ? t(annual ? "PlanWide.chartLegendSame" : "Slides.chartLegendSame") : t("Slides.chartLegendTarget"),
+        expected: lastYear ? null : t(annual ? "PlanWide.chartLegendExpected" : "Slides.chartLegendExpected"),
+        scale: t("Slides.chartScale", { min: formatRatio(scale.min, locale), max: formatRatio(scale.max, locale) }),
+        range: t("Slides.chartScaleLog", { min: formatRatio(scale.min, locale), max: formatRatio(scale.max, locale) }),
+        below: shown.some((r) => r.bars.some((b) => b.below)) ? t("Slides.chartBelow", { min: formatRatio(scale.min, locale) }) : null,
+      },
+      ticks: scale.ticks.map((ratio) => ({ ratio, label: formatRatio(ratio, locale), position: scale.position(ratio) })),
+      one: scale.position(1),
+      min: scale.min,
+      max: scale.max,
+      rows: shown,
+      notes: notesOf(rows.slice(page.start, page.end)),
+    } satisfies DeckSlide;
+  });
 }

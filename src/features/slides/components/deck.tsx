@@ -108,7 +108,7 @@ function SlideBody({ slide }: { slide: DeckSlide }) {
           {slide.tables.map((table) => (
             <SlideTable key={table.title} table={table} />
           ))}
-          {slide.notes && (
+          {slide.notes.length > 0 && (
             <ul className="slide-notes">
               {slide.notes.map((n, i) => (
                 <li key={i}>
@@ -154,10 +154,11 @@ function RatingsSlide({ slide }: { slide: Extract<DeckSlide, { kind: "ratings" }
       </p>
       <div className="ratings">
         <div className={slide.compact ? "stack stack--compact" : "stack"}>
-          {slide.bars.map(({ key, label, counts }) => (
+          {slide.bars.map(({ key, label, counts, empty }) => (
             <div key={key} style={{ display: "contents" }}>
               <div>{label}</div>
               <div className="stack__bar">
+                {empty && <p className="stack__empty">{empty}</p>}
                 {(["A", "B", "none"] as const).map((k) =>
                   counts[k] > 0 ? (
                     <span key={k} className={k} style={{ width: `${(100 * counts[k]) / slide.max}%` }}>
@@ -298,6 +299,12 @@ function ChartSlide({ slide }: { slide: Extract<DeckSlide, { kind: "chart" }> })
           </span>
         )}
         <span>{slide.legend.scale}</span>
+        {slide.legend.below && (
+          <span className="bar bar--below">
+            <span />
+            {slide.legend.below}
+          </span>
+        )}
       </p>
       <div className="bars">
         <div />
@@ -318,9 +325,10 @@ function ChartSlide({ slide }: { slide: Extract<DeckSlide, { kind: "chart" }> })
               {slide.ticks.map((tick) => (
                 <span key={tick.ratio} className="bars__grid" style={{ left: at(tick.position) }} />
               ))}
+              {/* no figure: no bar; a figure at or below the axis start: a short mark there */}
               {r.bars.map((b) => (
-                <div key={b.kind} className={`bar bar--${b.kind}`}>
-                  <span style={{ width: at(b.position) }} />
+                <div key={b.kind} className={b.below ? `bar bar--${b.kind} bar--below` : `bar bar--${b.kind}`}>
+                  {b.position !== null && <span style={b.below ? undefined : { width: at(b.position) }} />}
                 </div>
               ))}
             </div>
@@ -332,6 +340,11 @@ function ChartSlide({ slide }: { slide: Extract<DeckSlide, { kind: "chart" }> })
           </div>
         ))}
       </div>
+      {slide.notes.map((note) => (
+        <p key={note} className="slide-notes bars__notes">
+          {note}
+        </p>
+      ))}
     </>
   );
 }
