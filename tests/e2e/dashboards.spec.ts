@@ -109,6 +109,10 @@ test("a KPI shows its history, and years known only as a sum are never split", a
   await expect(table.getByRole("cell", { name: "R5～R6計86件" })).toHaveAttribute("rowspan", "2");
   await expect(page.getByText("合計（86件）のみ判明")).toBeVisible();
 
+  // a pro-rata guide that is no whole number is shown as it is (2 × 1 ÷ 5), not rounded to 0
+  await page.goto("/ja/plans/plan2/2024/kpis/regen-outcome-3");
+  await expect(kpiRow(page, "令和2年度")).toContainText("0.4件");
+
   await page.goto("/en/plans/plan2/2024/kpis/pharma-out-1");
   await expect(page.getByText("FY2021: 81 → FY2022: 128 → FY2024: 214")).toBeVisible();
   await expect(page.getByRole("table", { name: "Number of non-clinical proofs of concept (POC) obtained by fiscal year" })).toContainText(

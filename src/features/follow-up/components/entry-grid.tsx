@@ -6,6 +6,7 @@ import { readYearInput } from "@/domain/entry";
 import { countedYearLabel, fyLabel } from "@/domain/fiscal-year";
 import { circledNumber, formatFigure } from "@/domain/format";
 import { kpiStatus } from "@/domain/follow-up";
+import { exactDecimals } from "@/features/dashboard/model";
 import type { Counting, Measure, PlanRule, YearFact } from "@/domain/types";
 
 export interface GridKpi {
@@ -172,6 +173,9 @@ export function EntryGrid({ plan, fy, span, locale, editable, valuesFrozen, kpis
                       r.rating || null,
                     );
                     const fmt = (n: number | null) => (n === null ? "—" : formatFigure(n, { measure: k.measure, unit: k.unit, decimals: k.decimals }, locale));
+                    // a computed guide as it is (2 × 1 ÷ 5 = 0.4, not 0): the rating compares with it exactly
+                    const exact = (n: number | null) =>
+                      n === null ? "—" : formatFigure(n, { measure: k.measure, unit: k.unit, decimals: exactDecimals(n, k.decimals) }, locale);
                     // The year the figure counts (2025年（暦年） for a calendar-year KPI), and its target under annual_targets.
                     const counted = countedYearLabel(fy, k.counting, locale);
                     const valueLabel = k.counting === "calendar_year" ? tp("valueCalendar", { year: counted }) : t("value", { year: fyLabel(fy, locale) });
@@ -256,7 +260,7 @@ export function EntryGrid({ plan, fy, span, locale, editable, valuesFrozen, kpis
                         <td className="small" aria-live="polite">
                           {t("cumulative")}: <strong>{fmt(s.cumulative.value)}</strong>
                           <br />
-                          {s.rule === "annual_targets" ? tp(k.measure === "share" ? "shareTarget" : "cumulativeTarget") : t("expected")}: {fmt(s.expected)}
+                          {s.rule === "annual_targets" ? tp(k.measure === "share" ? "shareTarget" : "cumulativeTarget") : t("expected")}: {exact(s.expected)}
                           {!k.parentCode && (
                             <>
                               <br />

@@ -125,7 +125,7 @@ export default async function KpiPage({ params }: Props) {
         {s.expected !== null && row.measure === "count" && (
           <div>
             <dt>{byAnnualTargets ? trr("expected", { year: year(fy) }) : tf("expected")}</dt>
-            <dd>{byAnnualTargets ? exact(s.expected) : fig(s.expected)}</dd>
+            <dd>{exact(s.expected)}</dd>
           </div>
         )}
         {s.achievementOfTarget !== null && (
@@ -308,7 +308,7 @@ export default async function KpiPage({ params }: Props) {
                       </>
                     )}
                     <td className="num">{fig(p.cumulative)}</td>
-                    {row.measure === "count" && row.target !== null && <td className="num">{byAnnualTargets ? exact(p.path) : fig(p.path)}</td>}
+                    {row.measure === "count" && row.target !== null && <td className="num">{exact(p.path)}</td>}
                     {row.target !== null && !byAnnualTargets && <td className="num">{fig(p.target)}</td>}
                   </tr>
                 );
