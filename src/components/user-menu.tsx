@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
+import { parenthesized } from "@/domain/format";
 
 type Role = "admin" | "secretariat" | "committee";
 
@@ -41,7 +42,8 @@ export function UserMenu({ locale, texts }: { locale: string; texts: UserMenuTex
       <Link href={`/${locale}/workspace`}>{can.enter ? texts.workspace : texts.workspaceReadOnly}</Link>
       {can.administer && <Link href={`/${locale}/admin`}>{texts.admin}</Link>}
       <span>
-        {user.name}（{texts.roles[user.role]}）
+        {user.name}
+        {parenthesized(texts.roles[user.role], locale === "en" ? "en" : "ja")}
       </span>
       <button
         type="button"

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { circledNumber, displayDecimals, formatDate, formatFigure, formatRatio, formatTarget } from "./format";
+import { circledNumber, displayDecimals, formatDate, formatFigure, formatRatio, formatTarget, parenthesized } from "./format";
 
 const count = { measure: "count" as const, unit: "件", decimals: 0 };
 const share1 = { measure: "share" as const, unit: "%", decimals: 1 };
@@ -49,5 +49,12 @@ describe("dates", () => {
   it("are calendar dates, the same in every time zone", () => {
     expect(formatDate("2022-05-17", "ja")).toBe("2022年5月17日");
     expect(formatDate("2025-05-14", "en")).toBe("14 May 2025");
+  });
+});
+
+describe("a text in brackets", () => {
+  it("is in full-width brackets in Japanese, and in half-width ones after a space in English", () => {
+    expect(`◎厚${parenthesized("主担当", "ja")}`).toBe("◎厚（主担当）");
+    expect(`◎MHLW${parenthesized("lead", "en")}`).toBe("◎MHLW (lead)");
   });
 });

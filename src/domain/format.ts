@@ -16,6 +16,14 @@ export function projectMark(no: number | null, locale: Locale): string {
   return no === null ? (locale === "ja" ? "全体" : "Plan-wide") : circledNumber(no);
 }
 
+/**
+ * A text in brackets after another, as each language writes it: 主担当 → （主担当）, lead → " (lead)"
+ * (half-width, with a space before, in English).
+ */
+export function parenthesized(text: string, locale: Locale): string {
+  return locale === "ja" ? `（${text}）` : ` (${text})`;
+}
+
 const formatters = new Map<string, Intl.NumberFormat>();
 
 export function formatNumber(n: number, locale: Locale, decimals = 0): string {

@@ -47,6 +47,14 @@ test("signing in and out, with translated errors", async ({ page }) => {
   await page.getByLabel("Password").fill("x");
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.locator("form").getByRole("alert")).toHaveText("That e-mail address is not valid.");
+  // in English, the role is in English brackets: half-width, after a space
+  await page.getByLabel("E-mail address").fill(COMMITTEE.email);
+  await page.getByLabel("Password").fill(COMMITTEE.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/en$/);
+  await expect(page.getByRole("banner")).toContainText(" (committee member)");
+  await expect(page.getByRole("banner")).not.toContainText("（committee member）");
+  await page.getByRole("button", { name: "Sign out" }).click();
 });
 
 test("password guessing is slowed down, and cross-site sign-in is refused", async ({ request }) => {

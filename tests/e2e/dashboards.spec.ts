@@ -179,6 +179,32 @@ test("everything is reachable by keyboard: skip link, tabs, links", async ({ pag
   await expect(page.getByRole("navigation", { name: "計画" }).getByRole("link", { name: "年度比較" })).toHaveAttribute("aria-current", "page");
 });
 
+test("a year without a follow-up is shown as of that year, as its overview says, with the single years that are known", async ({ page }) => {
+  const poc = kpis.find((k) => k.code === "pharma-out-1")!;
+  await page.goto("/en/plans/plan2/2023");
+  await expect(page.locator(".notice").first()).toContainText("There is no follow-up for FY2023.");
+  await page.goto("/en/plans/plan2/2023/projects/1");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`① ${plan2.projects[0].nameEn}: as of FY2023`);
+  await expect(page.locator(".notice").first()).toContainText("There is no follow-up for FY2023.");
+  // the breakdown says what "No data" does not: the years that are known
+  await expect(kpiRow(page, poc.nameEn)).toContainText("No data (45/36/47/no data for FY2023)");
+  await page.goto("/ja/plans/plan2/2023/projects/1");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`① ${plan2.projects[0].nameJa}：令和5年度時点`);
+  await page.goto("/ja/plans/plan2/2022/projects/1");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`① ${plan2.projects[0].nameJa}：令和4年度フォローアップ`);
+  await expect(page.locator(".notice")).toHaveCount(0);
+});
+
+test("English pages write brackets as English does: half-width, after a space", async ({ page }) => {
+  for (const path of ["/en/plans/plan2/2022", "/en/plans/plan2/2024/kpis/regen-out-1-s1", "/en/plans/plan3/2025"]) {
+    await page.goto(path);
+    await expect(page.getByRole("main"), path).not.toContainText(/[（）]/);
+  }
+  await expect(page.getByRole("heading", { level: 1 })).not.toContainText("（");
+  await page.goto("/en/plans/plan2/2024/kpis/regen-out-1-s1");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^\S.* \(.+\)$/);
+});
+
 test("a plan opens at its latest final round; unknown years and KPIs are not found", async ({ page }) => {
   await page.goto("/ja/plans/plan2");
   await expect(page).toHaveURL(/\/ja\/plans\/plan2\/2024$/);

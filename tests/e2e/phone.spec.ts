@@ -49,6 +49,13 @@ async function check(page: Page, path: string, expectStatus: number | null = 200
     innerWidth: window.innerWidth,
   }));
   expect(scrollWidth, `${path} scrolls sideways at ${innerWidth} px`).toBeLessThanOrEqual(innerWidth);
+  // a table that scrolls in its region keeps its caption in view: wrapped within the screen, not cut off at its edge
+  const captions = await page.evaluate(() =>
+    [...document.querySelectorAll(".table-wrap > table > caption:not(.sr-only)")]
+      .filter((c) => c.getBoundingClientRect().right > window.innerWidth)
+      .map((c) => c.textContent),
+  );
+  expect(captions, `${path}: captions past the screen's edge at ${innerWidth} px`).toEqual([]);
 
   const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
   const serious = violations

@@ -219,16 +219,38 @@ test.describe.serial("the 3rd plan's dashboards", () => {
     const anonymous = await browser.newContext({ baseURL });
     const pub = await anonymous.newPage();
     await pub.goto(`/ja/plans/${PLAN}/2025/plan-wide`);
-    await expect(pub.getByRole("heading", { level: 1 })).toHaveText("全体目標・アウトカム指標：令和7年度フォローアップ");
+    // the draft is not the public's: for them FY2025 has no follow-up, as the overview says
+    await expect(pub.getByRole("heading", { level: 1 })).toHaveText("全体目標・アウトカム指標：令和7年度時点");
+    await expect(pub.locator(".notice")).toHaveText("令和7年度のフォローアップはありません。");
     const out1 = kpiRow(pub, NAMES.out1.ja);
     await expect(out1).toContainText("650件");
     await expect(out1).toContainText("データなし");
+    // "no data" is said once, not again in brackets as the year's own "no data"
+    await expect(out1).not.toContainText("データなし（");
     await expect(out1).not.toContainText("140");
     await pub.goto(`/ja/plans/${PLAN}/2025`);
     await expect(pub.getByRole("region", { name: "全体目標・アウトカム指標" })).toBeVisible();
     await anonymous.close();
   });
 });
+
+for (const locale of ["ja", "en"] as const) {
+  test(`${locale}: the plan-wide page of a year without a follow-up says so, as the overview does, and says "no data" once`, async ({ page }) => {
+    const ja = locale === "ja";
+    await page.goto(`/${locale}/plans/plan3/2025`);
+    const notice = ja ? "令和7年度のフォローアップはありません。" : "There is no follow-up for FY2025.";
+    await expect(page.locator(".notice")).toHaveText(notice);
+    await page.goto(`/${locale}/plans/plan3/2025/plan-wide`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(ja ? "全体目標・アウトカム指標：令和7年度時点" : "Plan-wide targets and indicators as of FY2025");
+    await expect(page.locator(".notice")).toHaveText(notice);
+    const out1 = kpiRow(page, NAMES.out1[locale]);
+    await expect(out1).toContainText(ja ? "データなし" : "No data");
+    await expect(page.getByRole("main")).not.toContainText(ja ? "データなし（" : "No data (");
+    // a project's page of that year alike
+    await page.goto(`/${locale}/plans/plan3/2025/projects/1`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(ja ? "① 医薬品プロジェクト：令和7年度時点" : "① Pharmaceuticals Project: as of FY2025");
+  });
+}
 
 test("the 2nd plan's KPI pages explain the pro-rata rule with their figures, and it has no plan-wide page", async ({ page }) => {
   await page.goto("/ja/plans/plan2/2022/kpis/pharma-out-1");

@@ -125,6 +125,34 @@ for (const lang of ["ja", "en"] as const) {
   });
 }
 
+test("a print page of no visible round is not found, said in the reader's language, in a document of that language", async ({ page }) => {
+  for (const [path, lang, heading, home] of [
+    ["/ja/print/plans/plan3/2025", "ja", "ページが見つかりません", "トップページへ"],
+    ["/ja/print/plans/plan2/1999", "ja", "ページが見つかりません", "トップページへ"],
+    ["/en/print/plans/plan2/2023", "en", "Page not found", "Go to the home page"],
+  ]) {
+    expect((await page.goto(path))!.status(), path).toBe(404);
+    await expect(page.locator("html"), path).toHaveAttribute("lang", lang);
+    await expect(page.getByRole("heading", { level: 1 }), path).toHaveText(heading);
+    await expect(page.getByRole("link", { name: home }), path).toHaveAttribute("href", `/${lang}`);
+  }
+});
+
+test("on a phone the print page reads without scrolling sideways; printed, its slides keep their page size", async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await page.goto("/ja/print/plans/plan2/2022");
+  await expect(page.locator("#print-end")).toBeAttached();
+  await page.evaluate(() => document.fonts.ready);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  const title = page.locator(".slide__title").first();
+  expect(await title.evaluate((el) => getComputedStyle(el).fontSize)).toBe("20px");
+  // printed, it is the deck's own layout: the narrow screen's rules do not apply
+  await page.emulateMedia({ media: "print" });
+  expect(await title.evaluate((el) => getComputedStyle(el).fontSize)).toBe("26px");
+  await context.close();
+});
+
 test("the print page is the same deck in a browser, chrome-less", async ({ page }) => {
   await page.goto("/en/print/plans/plan2/2022");
   await expect(page.locator("#print-end")).toBeAttached();

@@ -1,6 +1,9 @@
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
+import en from "../../../messages/en.json";
+import ja from "../../../messages/ja.json";
 import { followUpAt, type KpiDef, type PlanData } from "@/features/follow-up/model";
-import { exactDecimals, hasPlanWide, projectRows, ruleExplanation } from "./model";
+import { breakdownText, exactDecimals, hasPlanWide, projectRows, ruleExplanation, type Translate } from "./model";
 
 function kpi(code: string, fields: Partial<KpiDef> = {}): KpiDef {
   return {
@@ -178,5 +181,31 @@ describe("exactDecimals", () => {
     expect(exactDecimals(10 * (2 / 5))).toBe(0); // 4, whatever the floating point says
     expect(exactDecimals(7 / 3)).toBe(2);
     expect(exactDecimals(130, 1)).toBe(1);
+  });
+});
+
+describe("the single years under a latest value", () => {
+  const text = (p: PlanData, fy: number, locale: "ja" | "en") =>
+    breakdownText(followUpAt(p, fy).rows[0], p, fy, locale, createTranslator({ locale, messages: locale === "ja" ? ja : en }) as unknown as Translate);
+
+  it("are not shown when they would only repeat that there is no data", () => {
+    const empty = plan("annual_targets", 2025, [kpi("all", { target: 650 })]);
+    expect(text(empty, 2025, "en")).toBeNull();
+    expect(text(empty, 2026, "ja")).toBeNull();
+  });
+
+  it("are shown when they say something the latest value does not: the years known, and the years without data", () => {
+    const some = plan("pro_rata", 2020, [
+      kpi("seeds", {
+        target: 25,
+        facts: [
+          { fiscalYear: 2020, value: 45 },
+          { fiscalYear: 2021, value: 36 },
+          { fiscalYear: 2022, value: 47 },
+        ],
+      }),
+    ]);
+    expect(text(some, 2022, "en")).toBe(" (45/36/47)");
+    expect(text(some, 2023, "en")).toMatch(/^ \(45\/36\/47\/no data for FY2023\)$/);
   });
 });

@@ -4,7 +4,7 @@
  */
 import type { useTranslations } from "next-intl";
 import { fyShortLabel, spanYears } from "@/domain/fiscal-year";
-import { displayDecimals, formatFigure, type FigureFormat } from "@/domain/format";
+import { displayDecimals, formatFigure, parenthesized, type FigureFormat } from "@/domain/format";
 import { carriesRating, elapsedYears, isRated, planLength } from "@/domain/rating";
 import type { Rating, RatingBasis, RatingRule } from "@/domain/types";
 import { followUpAt, type FootnoteData, type FollowUpRow, type PlanData, type RoundData } from "@/features/follow-up/model";
@@ -151,11 +151,15 @@ export function plainText(text: LocalizedText | null): string {
   return text ? (text.note ? `${text.text} ${text.note}` : text.text) : "";
 }
 
-/** The single years under a latest value as text, "（45/36/47）", or null when there are none. */
+/**
+ * The single years under a latest value as text, "（45/36/47）", or null when there are none,
+ * or when they would only repeat the value's "no data" ("no data (no data for FY2025)").
+ */
 export function breakdownText(row: FollowUpRow, plan: PlanData, fy: number, locale: "ja" | "en", t: Translate): string | null {
   const short = (y: number) => fyShortLabel(y, locale);
   const parts = breakdown(row, plan, fy);
   if (parts.length === 0) return null;
+  if (row.status.cumulative.value === null && parts.every((p) => p.kind === "unknown")) return null;
   const figure = (n: number) => formatFigure(n, { ...figureFormat(row), unit: null }, locale);
   const text = parts
     .map((p) =>
@@ -170,7 +174,7 @@ export function breakdownText(row: FollowUpRow, plan: PlanData, fy: number, loca
             : t("Figures.unknownYears", { from: short(p.from), to: short(p.to) }),
     )
     .join("/");
-  return locale === "ja" ? `（${text}）` : ` (${text})`;
+  return parenthesized(text, locale);
 }
 
 /** The single years behind a cumulative, as the report prints them in (…): known values, sums, gaps. */

@@ -23,6 +23,8 @@ export async function getPlanWithProjects(code: string) {
     where: { code },
     include: {
       rounds: { where: { status: "final" }, orderBy: { fiscalYear: "desc" }, take: 1, select: { fiscalYear: true } },
+      // the plan-wide KPIs (the 3rd plan's 全体目標 and アウトカム指標), sub-targets not counted
+      _count: { select: { kpis: { where: { projectId: null, parentId: null } } } },
       projects: {
         orderBy: { no: "asc" },
         include: {

@@ -1,12 +1,11 @@
 import { getTranslations } from "next-intl/server";
 import { fyLabel } from "@/domain/fiscal-year";
-import { circledNumber } from "@/domain/format";
+import { circledNumber, parenthesized } from "@/domain/format";
 import { MINISTRIES, type Ministry } from "@/domain/types";
 import { getPlanWithProjects, listPlans } from "@/features/plans/data";
 import { Phrased } from "@/components/phrased";
 import { PlainLink } from "@/components/plain-link";
 import { pageLocale } from "@/i18n/locale";
-import type { AppLocale } from "@/i18n/routing";
 
 export const dynamic = "force-dynamic";
 
@@ -19,7 +18,13 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
   const tm = await getTranslations({ locale, namespace: "Ministries" });
   const ts = await getTranslations({ locale, namespace: "MinistriesShort" });
   const plans = await Promise.all((await listPlans()).reverse().map((p) => getPlanWithProjects(p.code)));
+  const tw = await getTranslations({ locale, namespace: "PlanWide" });
   const name = (o: { nameJa: string; nameEn: string }) => (locale === "ja" ? o.nameJa : o.nameEn);
+  // the budget column names its year; a plan with no budget figures has no year to name
+  const budgetHeading = (projects: { budgets: { fiscalYear: number }[] }[]) => {
+    const year = budgetYear(projects);
+    return year === null ? t("budgetNoYear") : t("budget", { year: fyLabel(year, locale) });
+  };
 
   return (
     <>
@@ -37,6 +42,13 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
               )}
             </h2>
             <p className="muted">{t("period", { from: fyLabel(plan.firstFy, locale), to: fyLabel(plan.lastFy, locale) })}</p>
+            {plan._count.kpis > 0 && (
+              // the KPIs of the plan as a whole (the 3rd plan's are all so): said, so that no project's count suggests the plan has none
+              <p>
+                {t(projectKpisShown(plan) ? "planWideKpisToo" : "planWideKpisOnly", { count: plan._count.kpis })}{" "}
+                <PlainLink href={`/plans/${plan.code}/${plan.rounds[0]?.fiscalYear ?? plan.firstFy}/plan-wide`}>{tw("openReport")}</PlainLink>
+              </p>
+            )}
             {plan.projects.length === 0 ? (
               <p>{t("noProjects")}</p>
             ) : (
@@ -48,8 +60,8 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
                       <th scope="col">{t("no")}</th>
                       <th scope="col">{t("project")}</th>
                       <th scope="col">{t("ministries")}</th>
-                      <th scope="col">{t("kpis")}</th>
-                      <th scope="col">{t("budget", { year: budgetYearLabel(plan.projects, locale) })}</th>
+                      {projectKpisShown(plan) && <th scope="col">{t("kpis")}</th>}
+                      <th scope="col">{budgetHeading(plan.projects)}</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -63,20 +75,26 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
                             <PlainLink href={`/plans/${plan.code}/${plan.rounds[0]?.fiscalYear ?? plan.firstFy}/projects/${p.no}`}>{name(p)}</PlainLink>
                           </th>
                           <td data-label={t("ministries")}>
-                            <ul className="ministries">
-                              {p.ministries.map((m) => (
-                                <li key={m.ministry}>
-                                  {m.lead && <span aria-hidden="true">◎</span>}
-                                  {ts(m.ministry as Ministry)}
-                                  {m.lead && <span className="sr-only">（{t("lead")}）</span>}
-                                </li>
-                              ))}
-                            </ul>
+                            {p.ministries.length > 0 ? (
+                              <ul className="ministries">
+                                {p.ministries.map((m) => (
+                                  <li key={m.ministry}>
+                                    {m.lead && <span aria-hidden="true">◎</span>}
+                                    {ts(m.ministry as Ministry)}
+                                    {m.lead && <span className="sr-only">{parenthesized(t("lead"), locale)}</span>}
+                                  </li>
+                                ))}
+                              </ul>
+                            ) : (
+                              t("noData")
+                            )}
                           </td>
-                          <td className="num" data-label={t("kpis")}>
-                            {p._count.kpis}
-                          </td>
-                          <td className="num" data-label={t("budget", { year: budgetYearLabel(plan.projects, locale) })}>
+                          {projectKpisShown(plan) && (
+                            <td className="num" data-label={t("kpis")}>
+                              {p._count.kpis}
+                            </td>
+                          )}
+                          <td className="num" data-label={budgetHeading(plan.projects)}>
                             {amed ? t("budgetValue", budget(amed.okuYen)) : t("noData")}
                             {inhouse && (
                               <>
@@ -114,7 +132,10 @@ function budgetYear(projects: { budgets: { fiscalYear: number }[] }[]): number |
   return years.length ? Math.max(...years) : null;
 }
 
-function budgetYearLabel(projects: { budgets: { fiscalYear: number }[] }[], locale: AppLocale): string {
-  const year = budgetYear(projects);
-  return year === null ? "" : fyLabel(year, locale);
+/**
+ * Whether the projects' KPI counts are a column: unless every project has none and the plan's
+ * KPIs are all plan-wide (the 3rd plan), where a column of zeros would say the plan has none.
+ */
+function projectKpisShown(plan: { _count: { kpis: number }; projects: { _count: { kpis: number } }[] }): boolean {
+  return plan._count.kpis === 0 || plan.projects.some((p) => p._count.kpis > 0);
 }

@@ -106,3 +106,18 @@ export function FootnoteList({ notes }: { notes: FootnoteData[] }) {
     </ul>
   );
 }
+
+/**
+ * Said on a page of a year that has no follow-up (no round): there is none, and where figures
+ * are shown all the same, that they are computed from the yearly actuals.
+ */
+export function NoRoundNotice({ rows, fy }: { rows: readonly FollowUpRow[]; fy: number }) {
+  const locale = useLocale();
+  const t = useTranslations("Overview");
+  return (
+    <p className="notice">
+      {t("noRound", { year: fyLabel(fy, locale) })}
+      {rows.some((r) => r.status.cumulative.value !== null) && ` ${t("computedFromActuals")}`}
+    </p>
+  );
+}

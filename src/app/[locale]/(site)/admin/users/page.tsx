@@ -10,6 +10,7 @@ import { userAuditTrail } from "@/features/audit/data";
 import { listUsers } from "@/features/auth/data";
 import { getViewer } from "@/features/auth/server";
 import { listPlans } from "@/features/plans/data";
+import { parenthesized } from "@/domain/format";
 import { pageLocale } from "@/i18n/locale";
 
 export const dynamic = "force-dynamic";
@@ -37,7 +38,7 @@ export default async function UsersPage({ params }: Props) {
   const dateTime = new Intl.DateTimeFormat(intl, { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Tokyo" });
   const roles = Object.fromEntries(ROLES.map((r) => [r, tr(`role_${r}`)])) as Record<(typeof ROLES)[number], string>;
   const roleName = (v: string | null) => (v && v in roles ? roles[v as keyof typeof roles] : v);
-  const paren = (text: string) => (locale === "ja" ? `（${text}）` : ` (${text})`);
+  const paren = (text: string) => parenthesized(text, locale);
   const action = (a: string) => {
     const key = `action_${a.replace(/^user\./, "")}`;
     return t.has(key as "action_create") ? t(key as "action_create") : a;

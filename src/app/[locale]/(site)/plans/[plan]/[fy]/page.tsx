@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { fyLabel } from "@/domain/fiscal-year";
-import { circledNumber, formatDate } from "@/domain/format";
-import { CountingNote, FootnoteList, Localized } from "@/features/dashboard/components/figures";
+import { circledNumber, formatDate, parenthesized } from "@/domain/format";
+import { CountingNote, FootnoteList, Localized, NoRoundNotice } from "@/features/dashboard/components/figures";
 import { KpiSummaryTable } from "@/features/dashboard/components/kpi-summary-table";
 import { RatingBadge, RatingLegend } from "@/features/dashboard/components/rating-badge";
 import { getPlanAsOf } from "@/features/dashboard/server";
@@ -67,10 +67,7 @@ export default async function OverviewPage({ params }: Props) {
           </a>
         </p>
       ) : (
-        <p className="notice">
-          {t("noRound", { year })}
-          {rows.some((r) => r.status.cumulative.value !== null) && ` ${t("computedFromActuals")}`}
-        </p>
+        <NoRoundNotice rows={rows} fy={fy} />
       )}
       {round?.assessmentJa && (
         <section aria-labelledby="assessment">
@@ -144,7 +141,7 @@ export default async function OverviewPage({ params }: Props) {
                             {i > 0 && (locale === "ja" ? "、" : ", ")}
                             {m.lead && <span aria-hidden="true">◎</span>}
                             {tm(m.ministry as "MHLW")}
-                            {m.lead && <span className="sr-only">（{th("lead")}）</span>}
+                            {m.lead && <span className="sr-only">{parenthesized(th("lead"), locale)}</span>}
                           </span>
                         ))}
                         {p.ministries.length === 0 && tf("noData")}

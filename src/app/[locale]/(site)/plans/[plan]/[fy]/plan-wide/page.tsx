@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { fyLabel } from "@/domain/fiscal-year";
 import { ProjectTable } from "@/features/dashboard/components/project-table";
-import { CountingNote, FootnoteList } from "@/features/dashboard/components/figures";
+import { CountingNote, FootnoteList, NoRoundNotice } from "@/features/dashboard/components/figures";
 import { RatingLegend } from "@/features/dashboard/components/rating-badge";
 import { getPlanAsOf } from "@/features/dashboard/server";
 import { footnotesOf, hasPlanWide, projectRows, ratingKinds } from "@/features/dashboard/model";
@@ -24,7 +24,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, plan, fy } = await load(params);
   if (!plan) return {};
   const t = await getTranslations({ locale, namespace: "PlanWide" });
-  return { title: t("title", { year: fyLabel(fy, locale) }) };
+  // a year without a follow-up is shown "as of" that year, as the overview does
+  return { title: t(followUpAt(plan, fy).round ? "title" : "titleAsOf", { year: fyLabel(fy, locale) }) };
 }
 
 /** The report on the plan's own KPIs (the 3rd plan's 全体目標 and アウトカム指標), in the shape of a project's. */
@@ -41,8 +42,9 @@ export default async function PlanWidePage({ params }: Props) {
   return (
     <>
       <h1>
-        <Phrased text={tw("title", { year: fyLabel(fy, locale) })} />
+        <Phrased text={tw(round ? "title" : "titleAsOf", { year: fyLabel(fy, locale) })} />
       </h1>
+      {!round && <NoRoundNotice rows={all} fy={fy} />}
       <p>{tw("intro")}</p>
       <ProjectTable id="outputs" heading={t("outputs")} rows={output} plan={plan} fy={fy} />
       <ProjectTable id="outcomes" heading={t("outcomes")} rows={outcome} plan={plan} fy={fy} />

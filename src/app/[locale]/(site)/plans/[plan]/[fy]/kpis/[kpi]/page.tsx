@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { countedYearLabel, fyLabel, fyShortLabel } from "@/domain/fiscal-year";
-import { circledNumber, formatDate, formatFigure, formatRatio } from "@/domain/format";
+import { circledNumber, formatDate, formatFigure, formatRatio, parenthesized } from "@/domain/format";
 import { FootnoteList, LatestValue, Localized, TargetValue } from "@/features/dashboard/components/figures";
 import { LazyKpiChart } from "@/features/dashboard/components/lazy-kpi-chart";
 import { RatingBadge, RatingLegend } from "@/features/dashboard/components/rating-badge";
@@ -60,7 +60,7 @@ export default async function KpiPage({ params }: Props) {
   const points = chartPoints(plan, row.code, fy);
   const sumSpans = row.status.cumulative.missing.filter((m) => m.sum !== null);
   const history = kpiHistory(plan, row.code, fy);
-  const title = parent ? `${name(parent)}（${name(row)}）` : name(row);
+  const title = parent ? `${name(parent)}${parenthesized(name(row), locale)}` : name(row);
   const s = row.status;
   // under annual_targets: each year's target and whether its actual met it
   const annual = new Map(s.annual?.map((y) => [y.fiscalYear, y]));

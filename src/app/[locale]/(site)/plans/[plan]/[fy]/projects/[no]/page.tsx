@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { fyLabel } from "@/domain/fiscal-year";
 import { circledNumber } from "@/domain/format";
 import { ProjectTable } from "@/features/dashboard/components/project-table";
-import { CountingNote, FootnoteList, Localized } from "@/features/dashboard/components/figures";
+import { CountingNote, FootnoteList, Localized, NoRoundNotice } from "@/features/dashboard/components/figures";
 import { RatingLegend } from "@/features/dashboard/components/rating-badge";
 import { dashboardViewer, getPlanAsOf } from "@/features/dashboard/server";
 import { ReviewSection } from "@/features/review/components/review-section";
@@ -32,7 +32,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, plan, fy, project } = await load(params);
   if (!plan || !project) return {};
   const t = await getTranslations({ locale, namespace: "Report" });
-  return { title: t("title", { project: locale === "ja" ? project.nameJa : project.nameEn, year: fyLabel(fy, locale) }) };
+  // a year without a follow-up is shown "as of" that year, as the overview does
+  const key = followUpAt(plan, fy).round ? "title" : "titleAsOf";
+  return { title: t(key, { project: locale === "ja" ? project.nameJa : project.nameEn, year: fyLabel(fy, locale) }) };
 }
 
 export default async function ProjectPage({ params }: Props) {
@@ -52,8 +54,9 @@ export default async function ProjectPage({ params }: Props) {
   return (
     <>
       <h1>
-        {circledNumber(project.no)} <Phrased text={t("title", { project: name, year: fyLabel(fy, locale) })} />
+        {circledNumber(project.no)} <Phrased text={t(round ? "title" : "titleAsOf", { project: name, year: fyLabel(fy, locale) })} />
       </h1>
+      {!round && <NoRoundNotice rows={[...output, ...outcome]} fy={fy} />}
       {output.length + outcome.length === 0 ? (
         <p className="notice">{tw("emptyReport")}</p>
       ) : (
