@@ -61,10 +61,9 @@ for (const locale of ["ja", "en"] as const) {
     await expect(table.getByRole("columnheader", { name: ja ? "予算額" : "Budget", exact: true })).toBeVisible();
     // its KPIs are plan-wide: said so, with the way to them, and no project's count of 0 suggests it has none
     await expect(plan).toContainText(ja ? "計画全体の目標・指標です（7件）" : "7 plan-wide targets and indicators");
-    await expect(plan.getByRole("link", { name: ja ? "全体目標・アウトカム指標の報告を見る" : "Open the report on the plan-wide targets and indicators" })).toHaveAttribute(
-      "href",
-      `/${locale}/plans/plan3/2025/plan-wide`,
-    );
+    await expect(
+      plan.getByRole("link", { name: ja ? "全体目標・アウトカム指標の報告を見る" : "Open the report on the plan-wide targets and indicators" }),
+    ).toHaveAttribute("href", `/${locale}/plans/plan3/2025/plan-wide`);
     await expect(table.getByRole("columnheader", { name: ja ? "KPI数" : "KPIs" })).toHaveCount(0);
     // the ministries of a project the plan names none for: "no data", as on the overview, not an empty cell
     const noData = ja ? "データなし" : "No data";
@@ -83,5 +82,7 @@ for (const locale of ["ja", "en"] as const) {
 test("in English, the home page writes brackets as English does: half-width, after a space", async ({ page }) => {
   await page.goto("/en");
   await expect(page.getByRole("main")).not.toContainText(/[（）]/);
-  await expect(page.getByRole("region", { name: "2nd Medical R&D Promotion Plan", exact: true }).locator(".ministries li").first()).toHaveText(/^◎\S+ \(lead\)$/);
+  await expect(page.getByRole("region", { name: "2nd Medical R&D Promotion Plan", exact: true }).locator(".ministries li").first()).toHaveText(
+    /^◎\S+ \(lead\)$/,
+  );
 });

@@ -241,7 +241,9 @@ for (const locale of ["ja", "en"] as const) {
     const notice = ja ? "令和7年度のフォローアップはありません。" : "There is no follow-up for FY2025.";
     await expect(page.locator(".notice")).toHaveText(notice);
     await page.goto(`/${locale}/plans/plan3/2025/plan-wide`);
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText(ja ? "全体目標・アウトカム指標：令和7年度時点" : "Plan-wide targets and indicators as of FY2025");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+      ja ? "全体目標・アウトカム指標：令和7年度時点" : "Plan-wide targets and indicators as of FY2025",
+    );
     await expect(page.locator(".notice")).toHaveText(notice);
     const out1 = kpiRow(page, NAMES.out1[locale]);
     await expect(out1).toContainText(ja ? "データなし" : "No data");
