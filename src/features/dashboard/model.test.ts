@@ -2,32 +2,11 @@ import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import en from "../../../messages/en.json";
 import ja from "../../../messages/ja.json";
+import { kpiDef } from "../../../tests/support/kpi-def";
 import { followUpAt, type KpiDef, type PlanData } from "@/features/follow-up/model";
 import { breakdownText, exactDecimals, hasPlanWide, projectRows, ruleExplanation, type Translate } from "./model";
 
-function kpi(code: string, fields: Partial<KpiDef> = {}): KpiDef {
-  return {
-    code,
-    parentCode: null,
-    projectNo: null,
-    kind: "output",
-    management: false,
-    measure: "count",
-    counting: "fiscal_year",
-    unit: "件",
-    groupJa: null,
-    groupEn: null,
-    nameJa: code,
-    nameEn: code,
-    target: null,
-    targetQualifier: null,
-    yearTargets: {},
-    definitionJa: null,
-    definitionEn: null,
-    facts: [],
-    ...fields,
-  };
-}
+const kpi = kpiDef;
 
 function plan(ratingRule: PlanData["ratingRule"], firstFy: number, kpis: KpiDef[]): PlanData {
   return { code: "p", nameJa: "計画", nameEn: "Plan", firstFy, lastFy: firstFy + 4, ratingRule, projects: [], kpis, rounds: [] };

@@ -14,6 +14,7 @@ import { createTranslator } from "next-intl";
 import PptxGenJS from "pptxgenjs";
 import { chromium, type Browser, type BrowserContext } from "playwright-core";
 import { plainText, type Translate } from "@/features/dashboard/model";
+import { parenthesized } from "@/domain/format";
 import { signPrintToken } from "@/features/auth/server";
 import { lookupVisibleRound } from "@/features/follow-up/data";
 import {
@@ -213,6 +214,11 @@ function drawSlide(pptx: PptxGenJS, slide: Slide, model: DeckSlide, d: Drawing) 
     slide.addShape(pptx.ShapeType.line, { x: inch(X), y: inch(y + 46), w: inch(W), h: 0, line: { color: COLOR.rule, width: 1 } });
     return y + SLIDE_TITLE;
   };
+  // the slide's notes, a line each, at its foot
+  const footNotes = (notes: string[]) =>
+    notes.forEach((note, j) =>
+      d.text(slide, note, { x: X, y: 720 - MARGIN.bottom - 24 * (notes.length - j) - 6, w: W, h: 22 }, { fontSize: pt(12), color: COLOR.muted, fit: "shrink" }),
+    );
   switch (model.kind) {
     case "title": {
       d.text(slide, model.title, { x: X, y: 200, w: W, h: 130 }, { fontSize: pt(36), bold: true, align: "center", valign: "middle" });
@@ -299,14 +305,7 @@ function drawSlide(pptx: PptxGenJS, slide: Slide, model: DeckSlide, d: Drawing) 
         ]),
       ];
       table(slide, rows, y, [0.4, 0.15, 0.15, 0.15, 0.15], d.lang, { box: { x: X + W * 0.66, w: W * 0.34 } });
-      model.notes.forEach((note, j) =>
-        d.text(
-          slide,
-          note,
-          { x: X, y: 720 - MARGIN.bottom - 24 * (model.notes.length - j) - 6, w: W, h: 22 },
-          { fontSize: pt(12), color: COLOR.muted, fit: "shrink" },
-        ),
-      );
+      footNotes(model.notes);
       return;
     }
     case "table": {
@@ -336,7 +335,7 @@ function drawSlide(pptx: PptxGenJS, slide: Slide, model: DeckSlide, d: Drawing) 
       // room for it, and a stub would read as 10%): its row's label gives the figures instead.
       const rows = [...model.rows].reverse();
       const drawn = (b: DeckChartBar) => b.position !== null && !b.below && b.ratio !== null;
-      const paren = (text: string) => (d.lang === "ja-JP" ? `（${text}）` : ` (${text})`);
+      const paren = (text: string) => parenthesized(text, d.lang === "ja-JP" ? "ja" : "en");
       const series = (model.rows[0]?.bars ?? [])
         .map((b, k) => ({
           name: k === 0 ? model.legend.target : (model.legend.expected ?? ""),
@@ -348,14 +347,7 @@ function drawSlide(pptx: PptxGenJS, slide: Slide, model: DeckSlide, d: Drawing) 
         .reverse();
       // under the chart, what its rating marks mean (自動)
       const notesH = model.notes.length ? 24 * model.notes.length + 8 : 0;
-      model.notes.forEach((note, j) =>
-        d.text(
-          slide,
-          note,
-          { x: X, y: 720 - MARGIN.bottom - 24 * (model.notes.length - j) - 6, w: W, h: 22 },
-          { fontSize: pt(12), color: COLOR.muted, fit: "shrink" },
-        ),
-      );
+      footNotes(model.notes);
       slide.addChart(pptx.ChartType.bar, series, {
         x: inch(X),
         y: inch(y),

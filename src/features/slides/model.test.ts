@@ -1,6 +1,7 @@
 import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import type { Translate } from "@/features/dashboard/model";
+import { kpiDef } from "../../../tests/support/kpi-def";
 import { followUpAt, type KpiDef, type PlanData, type ProjectDef, type RoundData } from "@/features/follow-up/model";
 import {
   achievementScale,
@@ -204,29 +205,8 @@ describe("a plan with plan-wide KPIs", () => {
 const messagesJa = (await import("../../../messages/ja.json")).default;
 const tJa = createTranslator({ locale: "ja", messages: messagesJa }) as unknown as Translate;
 
-function kpi(code: string, fields: Partial<KpiDef> = {}): KpiDef {
-  return {
-    code,
-    parentCode: null,
-    projectNo: 1,
-    kind: "output",
-    management: false,
-    measure: "count",
-    counting: "fiscal_year",
-    unit: "件",
-    groupJa: null,
-    groupEn: null,
-    nameJa: `指標${code}`,
-    nameEn: `KPI ${code}`,
-    target: 100,
-    targetQualifier: null,
-    yearTargets: {},
-    definitionJa: null,
-    definitionEn: null,
-    facts: [],
-    ...fields,
-  };
-}
+const kpi = (code: string, fields: Partial<KpiDef> = {}) =>
+  kpiDef(code, { projectNo: 1, nameJa: `指標${code}`, nameEn: `KPI ${code}`, target: 100, ...fields });
 
 const project = (no: number, nameJa: string): ProjectDef => ({ no, code: `p${no}`, nameJa, nameEn: `Project ${no}`, ministries: [], budgets: [] });
 
