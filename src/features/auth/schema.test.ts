@@ -14,6 +14,11 @@ describe("e-mail addresses", () => {
     // signing in reads the address the same way, so a user created from a full-width address can sign in
     expect(signInSchema.parse({ email: "ＮＥＷ.ＣＬＥＲＫ＠ＥＸＡＭＰＬＥ.ＧＯ.ＪＰ", password: "x" }).email).toBe("new.clerk@example.go.jp");
   });
+
+  it("left empty (or only spaces) at sign-in are asked for, not called invalid", () => {
+    for (const email of ["", "　 "]) expect(messages(signInSchema.safeParse({ email, password: "x" }))).toEqual(["email: emailRequired"]);
+    expect(messages(signInSchema.safeParse({ email: "not an address", password: "x" }))).toEqual(["email: emailInvalid"]);
+  });
 });
 
 describe("a new user", () => {

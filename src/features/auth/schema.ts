@@ -17,7 +17,12 @@ export const signInSchema = z.object({
   email: z
     .string({ error: "emailRequired" })
     .transform(normalizeEmail)
-    .pipe(z.email({ error: "emailInvalid" }).max(254, { error: "emailInvalid" })),
+    .pipe(
+      z
+        .string()
+        .min(1, { error: "emailRequired" })
+        .pipe(z.email({ error: "emailInvalid" }).max(254, { error: "emailInvalid" })),
+    ),
   password: z.string({ error: "passwordRequired" }).min(1, { error: "passwordRequired" }).max(200, { error: "credentialsInvalid" }),
 });
 
