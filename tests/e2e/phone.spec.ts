@@ -202,3 +202,27 @@ test("the review page of a draft round, as the secretariat who may ask: fits, an
   }
   await context.close();
 });
+
+test("on a phone the plan's tabs are one row that scrolls sideways, with the current tab in view", async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  for (const locale of LOCALES) {
+    await check(page, `/${locale}/plans/plan2/2024/projects/6`);
+    const nav = page.getByRole("navigation", { name: locale === "ja" ? "計画" : "Plan" });
+    const tops = await nav.getByRole("listitem").evaluateAll((items) => items.map((li) => (li as HTMLElement).offsetTop));
+    expect(new Set(tops).size, "one row").toBe(1);
+    const current = nav.locator('[aria-current="page"]');
+    await expect(current).toHaveText(/⑥/);
+    // the current tab lies within the row's visible part, which has been scrolled to it
+    const { left, right, scrolled } = await current.evaluate((a) => {
+      const ul = a.closest("ul")!;
+      const box = a.getBoundingClientRect();
+      const row = ul.getBoundingClientRect();
+      return { left: box.left - row.left, right: row.right - box.right, scrolled: ul.scrollLeft };
+    });
+    expect(left).toBeGreaterThanOrEqual(0);
+    expect(right).toBeGreaterThanOrEqual(0);
+    expect(scrolled).toBeGreaterThan(0);
+  }
+  await context.close();
+});
