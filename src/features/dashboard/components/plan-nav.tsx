@@ -13,12 +13,18 @@ interface Props {
 export function PlanNav({ label, tabs }: Props) {
   const pathname = usePathname();
   // On a phone the tabs are one row that scrolls sideways (globals.css): the current one is
-  // brought into view, in the row only, never by scrolling the page.
+  // brought into view (centred, or from its start if it is wider than the row), in the row
+  // only, never by scrolling the page.
   const list = useRef<HTMLUListElement>(null);
   useEffect(() => {
-    const ul = list.current;
-    const current = ul?.querySelector<HTMLElement>('[aria-current="page"]')?.parentElement;
-    if (ul && current && ul.scrollWidth > ul.clientWidth) ul.scrollLeft = current.offsetLeft - (ul.clientWidth - current.offsetWidth) / 2;
+    const centre = () => {
+      const ul = list.current;
+      const current = ul?.querySelector<HTMLElement>('[aria-current="page"]')?.parentElement;
+      if (ul && current && ul.scrollWidth > ul.clientWidth) ul.scrollLeft = current.offsetLeft - Math.max(0, (ul.clientWidth - current.offsetWidth) / 2);
+    };
+    centre();
+    // again once the web fonts, which set the tabs' widths, are in
+    void document.fonts.ready.then(centre);
   }, [pathname]);
   return (
     <nav aria-label={label} className="tabs tabs--row">
