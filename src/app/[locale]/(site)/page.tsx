@@ -20,17 +20,19 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
   const plans = await Promise.all((await listPlans()).reverse().map((p) => getPlanWithProjects(p.code)));
   const tw = await getTranslations({ locale, namespace: "PlanWide" });
   const name = (o: { nameJa: string; nameEn: string }) => (locale === "ja" ? o.nameJa : o.nameEn);
-  // the budget column names its year; a plan with no budget figures has no year to name
-  const budgetHeading = (projects: { budgets: { fiscalYear: number }[] }[]) => {
-    const year = budgetYear(projects);
-    return year === null ? t("budgetNoYear") : t("budget", { year: fyLabel(year, locale) });
-  };
 
   return (
     <>
       <h1>{t("heading")}</h1>
-      {plans.map((plan) =>
-        plan ? (
+      {plans.map((plan) => {
+        if (!plan) return null;
+        // the budget column names its year; a plan with no budget figures has no year to name
+        const year = budgetYear(plan.projects);
+        const budgetHeading = year === null ? t("budgetNoYear") : t("budget", { year: fyLabel(year, locale) });
+        const kpisShown = projectKpisShown(plan);
+        // the plan's pages open at its latest final round
+        const fy = plan.rounds[0]?.fiscalYear ?? plan.firstFy;
+        return (
           <section key={plan.code} className="plan" aria-labelledby={`plan-${plan.code}`}>
             <h2 id={`plan-${plan.code}`}>
               {plan.projects.length > 0 ? (
@@ -45,8 +47,8 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
             {plan._count.kpis > 0 && (
               // the KPIs of the plan as a whole (the 3rd plan's are all so): said, so that no project's count suggests the plan has none
               <p>
-                {t(projectKpisShown(plan) ? "planWideKpisToo" : "planWideKpisOnly", { count: plan._count.kpis })}{" "}
-                <PlainLink href={`/plans/${plan.code}/${plan.rounds[0]?.fiscalYear ?? plan.firstFy}/plan-wide`}>{tw("openReport")}</PlainLink>
+                {t(kpisShown ? "planWideKpisToo" : "planWideKpisOnly", { count: plan._count.kpis })}{" "}
+                <PlainLink href={`/plans/${plan.code}/${fy}/plan-wide`}>{tw("openReport")}</PlainLink>
               </p>
             )}
             {plan.projects.length === 0 ? (
@@ -60,19 +62,19 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
                       <th scope="col">{t("no")}</th>
                       <th scope="col">{t("project")}</th>
                       <th scope="col">{t("ministries")}</th>
-                      {projectKpisShown(plan) && <th scope="col">{t("kpis")}</th>}
-                      <th scope="col">{budgetHeading(plan.projects)}</th>
+                      {kpisShown && <th scope="col">{t("kpis")}</th>}
+                      <th scope="col">{budgetHeading}</th>
                     </tr>
                   </thead>
                   <tbody>
                     {plan.projects.map((p) => {
-                      const amed = p.budgets.find((b) => b.kind === "amed" && b.fiscalYear === budgetYear(plan.projects));
-                      const inhouse = p.budgets.find((b) => b.kind === "inhouse" && b.fiscalYear === budgetYear(plan.projects));
+                      const amed = p.budgets.find((b) => b.kind === "amed" && b.fiscalYear === year);
+                      const inhouse = p.budgets.find((b) => b.kind === "inhouse" && b.fiscalYear === year);
                       return (
                         <tr key={p.no}>
                           <td className="stack-lead">{circledNumber(p.no)}</td>
                           <th scope="row">
-                            <PlainLink href={`/plans/${plan.code}/${plan.rounds[0]?.fiscalYear ?? plan.firstFy}/projects/${p.no}`}>{name(p)}</PlainLink>
+                            <PlainLink href={`/plans/${plan.code}/${fy}/projects/${p.no}`}>{name(p)}</PlainLink>
                           </th>
                           <td data-label={t("ministries")}>
                             {p.ministries.length > 0 ? (
@@ -89,12 +91,12 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
                               t("noData")
                             )}
                           </td>
-                          {projectKpisShown(plan) && (
+                          {kpisShown && (
                             <td className="num" data-label={t("kpis")}>
                               {p._count.kpis}
                             </td>
                           )}
-                          <td className="num" data-label={budgetHeading(plan.projects)}>
+                          <td className="num" data-label={budgetHeading}>
                             {amed ? t("budgetValue", budget(amed.okuYen)) : t("noData")}
                             {inhouse && (
                               <>
@@ -120,8 +122,8 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
               </div>
             )}
           </section>
-        ) : null,
-      )}
+        );
+      })}
     </>
   );
 }

@@ -51,10 +51,10 @@ export default async function WorkspacePage({ params }: Props) {
   if (!plan || fy === null) notFound();
   const round = plan.rounds.find((r) => r.fiscalYear === fy) ?? null;
   const frozenBy = plan.rounds.find((r) => r.status === "final" && r.fiscalYear >= fy);
-  // a year with no round of its own whose figures a later final round sums: nothing to enter (saveRound refuses it)
+  // entered in a round of its own that is not final, or one to be opened; not in a year with no round
+  // of its own whose figures a later final round sums ("covered": saveRound refuses it)
   const state = yearState(plan.rounds, fy);
-  const noRoundFrozen = state.kind === "covered";
-  const editable = canEditRound(viewer) && round?.status !== "final" && !noRoundFrozen;
+  const editable = canEditRound(viewer) && (state.kind === "draft" || state.kind === "none");
   const name = (o: { nameJa: string; nameEn: string }) => (locale === "ja" ? o.nameJa : o.nameEn);
   const tr = await getTranslations({ locale, namespace: "Review" });
   const threads = round ? await loadThreads(code, fy) : [];
